@@ -1,0 +1,82 @@
+# Ignition OS. `make run` starts the app; `make test` runs every test.
+# Tools the project needs are installed on first use: PostgreSQL and Chromium
+# from the OS packages, sqlc into a cache folder, Playwright's driver from npm.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+CACHE      ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/ignition
+SQLC_VER   := v1.31.1
+SQLC       := $(CACHE)/sqlc-$(SQLC_VER)/sqlc
+PW_VER     := 1.52.0
+AXE_VER    := 4.10.3
+E2E_DIR    := $(CURDIR)/.e2e
+BIN        := $(CURDIR)/bin/ignition
+GO_TEST_FLAGS ?=
+
+export PLAYWRIGHT_DRIVER_PATH := $(E2E_DIR)/driver
+export IGNITION_AXE_JS := $(E2E_DIR)/npm/node_modules/axe-core/axe.min.js
+
+.PHONY: help run build db test test-go check-generate vet staticcheck generate bench e2e-deps chromium tools clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+run: build ## start the app on http://localhost:8080 (local Postgres unless DATABASE_URL is set)
+	@if [ -z "$${DATABASE_URL:-}" ]; then export DATABASE_URL=$$(scripts/postgres.sh ignition); fi; \
+	export IGNITION_ENV=$${IGNITION_ENV:-development}; \
+	$(BIN) migrate up && $(BIN) seed && exec $(BIN) serve
+
+build: ## build bin/ignition
+	go build -trimpath -o $(BIN) ./app/cmd/ignition
+
+db: ## create and start the local Postgres cluster
+	@scripts/postgres.sh ignition
+
+test: check-generate vet staticcheck e2e-deps ## run every check and test
+	@export TEST_DATABASE_URL=$$(scripts/postgres.sh postgres); \
+	go test -count=1 -timeout 25m $(GO_TEST_FLAGS) ./...
+
+vet:
+	go vet ./...
+
+staticcheck:
+	go tool staticcheck ./...
+
+generate: $(SQLC) ## regenerate sqlc and templ code
+	$(SQLC) generate
+	go tool templ generate -log-level error
+
+check-generate: generate ## fail when the committed generated code is stale
+	@if [ -n "$$(git status --porcelain -- app/store/db views)" ]; then \
+		git status --porcelain -- app/store/db views; \
+		echo "generated code is stale: run 'make generate' and commit" >&2; exit 1; fi
+
+bench: build e2e-deps ## load-test a signed-in page and /healthz; print latency and page weight
+	@export DATABASE_URL=$$(scripts/postgres.sh ignition_bench); \
+	go run ./app/cmd/ignition-bench -bin $(BIN)
+
+$(SQLC):
+	GOBIN=$(dir $(SQLC)) go install github.com/sqlc-dev/sqlc/cmd/sqlc@$(SQLC_VER)
+
+chromium:
+	@command -v chromium >/dev/null || { \
+		if [ "$$(id -u)" -ne 0 ]; then echo "Chromium is missing. Install it with: sudo apt-get install -y chromium" >&2; exit 1; fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+e2e-deps: chromium ## install the browser-test driver (Playwright core, axe-core)
+	@if [ "$$($(E2E_DIR)/driver/node $(E2E_DIR)/driver/package/cli.js --version 2>/dev/null)" != "Version $(PW_VER)" ] \
+		|| [ ! -f $(IGNITION_AXE_JS) ] || ! grep -q '"$(AXE_VER)"' $(E2E_DIR)/npm/node_modules/axe-core/package.json; then \
+		npm install --prefix $(E2E_DIR)/npm --no-audit --no-fund --ignore-scripts --save-exact --loglevel error \
+			playwright-core@$(PW_VER) axe-core@$(AXE_VER) >/dev/null; \
+		mkdir -p $(E2E_DIR)/driver; \
+		ln -sfn "$$(command -v node)" $(E2E_DIR)/driver/node; \
+		ln -sfn $(E2E_DIR)/npm/node_modules/playwright-core $(E2E_DIR)/driver/package; \
+	fi
+
+vendor-htmx: ## re-vendor htmx from npm (integrity-checked)
+	scripts/vendor-htmx.sh
+
+clean: ## remove build output
+	rm -rf bin .e2e/artifacts

@@ -1,0 +1,272 @@
+// Package apptest drives the assembled application in-process for handler
+// tests: a fresh database, a fluent request builder, a cookie jar per client
+// and responses parsed as HTML.
+package apptest
+
+import (
+	"bytes"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"ignition/app/config"
+	"ignition/app/server"
+	"ignition/app/testdb"
+)
+
+// Env is one running application on its own database.
+type Env struct {
+	T      *testing.T
+	App    *server.App
+	Pool   *pgxpool.Pool
+	Config *config.Config
+	Server *httptest.Server
+	logs   *syncBuffer
+}
+
+// New starts the application on a fresh database with development defaults;
+// set overrides single settings.
+func New(t *testing.T, set ...func(name string) string) *Env {
+	t.Helper()
+	pool := testdb.New(t)
+	cfg, err := config.Parse(func(name string) string {
+		for _, f := range set {
+			if v := f(name); v != "" {
+				return v
+			}
+		}
+		if name == "IGNITION_ENV" {
+			return "development"
+		}
+		return ""
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &syncBuffer{}
+	logger := slog.New(slog.NewJSONHandler(logs, nil))
+	app := server.New(cfg, pool, logger)
+	srv := httptest.NewServer(app.Handler)
+	t.Cleanup(srv.Close)
+	return &Env{T: t, App: app, Pool: pool, Config: cfg, Server: srv, logs: logs}
+}
+
+// Logs returns everything the application has logged so far.
+func (e *Env) Logs() string { return e.logs.String() }
+
+// Client is a browser-like visitor with its own cookies.
+type Client struct {
+	env  *Env
+	http *http.Client
+}
+
+// Client returns a new visitor with an empty cookie jar.
+func (e *Env) Client() *Client {
+	jar, _ := cookiejar.New(nil)
+	return &Client{env: e, http: &http.Client{
+		Jar:           jar,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}}
+}
+
+// SignIn returns a client signed in through the development sign-in as the
+// user with this email.
+func (e *Env) SignIn(email, name string) *Client {
+	e.T.Helper()
+	c := e.Client()
+	resp := c.Post("/signin/dev").Form("email", email, "name", name).Do()
+	resp.AssertStatus(http.StatusSeeOther)
+	return c
+}
+
+// CSRF returns the client's CSRF token (the value of its CSRF cookie),
+// making a first request to get one if needed.
+func (c *Client) CSRF() string {
+	c.env.T.Helper()
+	u, _ := url.Parse(c.env.Server.URL)
+	for attempt := 0; attempt < 2; attempt++ {
+		for _, ck := range c.http.Jar.Cookies(u) {
+			if ck.Name == "ignition_csrf" {
+				return ck.Value
+			}
+		}
+		c.Get("/healthz").Do()
+	}
+	c.env.T.Fatal("apptest: the server set no CSRF cookie")
+	return ""
+}
+
+// Request is a request under construction.
+type Request struct {
+	c       *Client
+	method  string
+	path    string
+	form    url.Values
+	body    io.Reader
+	headers http.Header
+	csrf    bool
+}
+
+// Get starts a GET request.
+func (c *Client) Get(path string) *Request { return c.newRequest(http.MethodGet, path) }
+
+// Post starts a POST request that carries a valid CSRF token unless told
+// otherwise.
+func (c *Client) Post(path string) *Request {
+	r := c.newRequest(http.MethodPost, path)
+	r.csrf = true
+	return r
+}
+
+func (c *Client) newRequest(method, path string) *Request {
+	return &Request{c: c, method: method, path: path, headers: http.Header{}, form: url.Values{}}
+}
+
+// Form adds name/value pairs to the form body.
+func (r *Request) Form(pairs ...string) *Request {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		r.form.Add(pairs[i], pairs[i+1])
+	}
+	return r
+}
+
+// RawBody sends body as-is with the form content type.
+func (r *Request) RawBody(body string) *Request {
+	r.body = strings.NewReader(body)
+	return r
+}
+
+// HTMX marks the request as an htmx request.
+func (r *Request) HTMX() *Request { r.headers.Set("HX-Request", "true"); return r }
+
+// Header sets a request header.
+func (r *Request) Header(name, value string) *Request { r.headers.Set(name, value); return r }
+
+// NoCSRF sends the request without a CSRF token.
+func (r *Request) NoCSRF() *Request { r.csrf = false; return r }
+
+// Do sends the request.
+func (r *Request) Do() *Response {
+	t := r.c.env.T
+	t.Helper()
+	if r.csrf && r.form.Get("_csrf") == "" && r.headers.Get("X-CSRF-Token") == "" {
+		r.form.Set("_csrf", r.c.CSRF())
+	}
+	body := r.body
+	if body == nil && r.method != http.MethodGet {
+		body = strings.NewReader(r.form.Encode())
+	}
+	req, err := http.NewRequest(r.method, r.c.env.Server.URL+r.path, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.method != http.MethodGet {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	for k, v := range r.headers {
+		req.Header[k] = v
+	}
+	resp, err := r.c.http.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Response{T: t, Response: resp, Body: b}
+}
+
+// Response is a received response.
+type Response struct {
+	T *testing.T
+	*http.Response
+	Body []byte
+	doc  *goquery.Document
+}
+
+// Doc parses the body as HTML.
+func (r *Response) Doc() *goquery.Document {
+	r.T.Helper()
+	if r.doc == nil {
+		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(r.Body))
+		if err != nil {
+			r.T.Fatalf("apptest: body is not HTML: %v", err)
+		}
+		r.doc = doc
+	}
+	return r.doc
+}
+
+// AssertStatus fails the test unless the status is want.
+func (r *Response) AssertStatus(want int) *Response {
+	r.T.Helper()
+	if r.StatusCode != want {
+		r.T.Fatalf("%s %s: status %d, want %d\n%s", r.Request.Method, r.Request.URL.Path, r.StatusCode, want, r.Body)
+	}
+	return r
+}
+
+// AssertRedirect fails the test unless the response redirects to location.
+func (r *Response) AssertRedirect(location string) *Response {
+	r.T.Helper()
+	got := r.Header.Get("Location")
+	if got == "" {
+		got = r.Header.Get("HX-Redirect")
+	}
+	if got != location {
+		r.T.Fatalf("%s %s: redirect to %q, want %q (status %d)", r.Request.Method, r.Request.URL.Path, got, location, r.StatusCode)
+	}
+	return r
+}
+
+// Text returns the trimmed text of the first element matching selector.
+func (r *Response) Text(selector string) string {
+	return strings.TrimSpace(r.Doc().Find(selector).First().Text())
+}
+
+// AssertText fails the test unless the first element matching selector
+// contains want.
+func (r *Response) AssertText(selector, want string) *Response {
+	r.T.Helper()
+	sel := r.Doc().Find(selector)
+	if sel.Length() == 0 {
+		r.T.Fatalf("%s %s: no element matches %q", r.Request.Method, r.Request.URL.Path, selector)
+	}
+	if got := strings.TrimSpace(sel.First().Text()); !strings.Contains(got, want) {
+		r.T.Fatalf("%s %s: %q has text %q, want it to contain %q", r.Request.Method, r.Request.URL.Path, selector, got, want)
+	}
+	return r
+}
+
+// Attr returns an attribute of the first element matching selector.
+func (r *Response) Attr(selector, name string) (string, bool) {
+	return r.Doc().Find(selector).First().Attr(name)
+}
+
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}

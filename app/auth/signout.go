@@ -1,0 +1,34 @@
+package auth
+
+import (
+	"github.com/labstack/echo/v4"
+
+	"ignition/app/web"
+)
+
+// signOut ends this device's session.
+func (h *Handler) signOut(c echo.Context) error {
+	sess, err := h.session(c)
+	if err != nil {
+		return err
+	}
+	if err := h.sessions.Destroy(c.Request(), c.Response(), sess); err != nil {
+		return err
+	}
+	return web.Redirect(c, "/signin")
+}
+
+// signOutEverywhere ends every session of the user, this one included.
+func (h *Handler) signOutEverywhere(c echo.Context) error {
+	if _, err := h.sessions.DestroyAllForUser(c.Request().Context(), web.CurrentViewer(c).ID); err != nil {
+		return err
+	}
+	sess, err := h.session(c)
+	if err != nil {
+		return err
+	}
+	if err := h.sessions.Destroy(c.Request(), c.Response(), sess); err != nil {
+		return err
+	}
+	return web.Redirect(c, "/signin")
+}

@@ -1,0 +1,158 @@
+// Package config reads the server's settings from the environment. Every
+// setting has a default, so the binary runs with none set.
+package config
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Setting documents one environment variable: its name, default and meaning.
+// The README's configuration table is checked against this list.
+type Setting struct {
+	Name    string
+	Default string
+	Help    string
+}
+
+// Settings lists every environment variable the server reads.
+var Settings = []Setting{
+	{"DATABASE_URL", "", "PostgreSQL connection string. `make run` starts a local cluster and sets it when unset."},
+	{"IGNITION_ENV", "production", "`development` enables the development sign-in (only on a loopback address)."},
+	{"IGNITION_ADDR", "127.0.0.1:8080", "Address the HTTP server listens on."},
+	{"IGNITION_BASE_URL", "http://localhost:8080", "Public URL of the app; an https URL makes cookies Secure and turns on HSTS."},
+	{"IGNITION_COOKIE_DOMAIN", "", "Domain attribute of the session and CSRF cookies (empty: host-only)."},
+	{"IGNITION_SESSION_IDLE", "168h", "A session ends after this long without a request."},
+	{"IGNITION_SESSION_MAX", "720h", "A session ends this long after sign-in, active or not."},
+	{"IGNITION_MIGRATE_ON_START", "true", "`serve` applies pending migrations before it listens."},
+	{"IGNITION_BODY_LIMIT", "1048576", "Largest request body in bytes; larger requests get 413."},
+	{"IGNITION_SIGNIN_RATE", "10", "Sign-in attempts allowed per client address per minute."},
+	{"IGNITION_SHUTDOWN_TIMEOUT", "25s", "How long SIGTERM waits for in-flight requests to finish."},
+	{"IGNITION_LOG_LEVEL", "info", "Log level: debug, info, warn or error."},
+}
+
+// Config holds the parsed settings.
+type Config struct {
+	DatabaseURL     string
+	Env             string
+	Addr            string
+	BaseURL         *url.URL
+	CookieDomain    string
+	SessionIdle     time.Duration
+	SessionMax      time.Duration
+	MigrateOnStart  bool
+	BodyLimit       int64
+	SignInRate      int
+	ShutdownTimeout time.Duration
+	LogLevel        string
+}
+
+// Load reads the settings from the environment, applying defaults.
+func Load() (*Config, error) {
+	return Parse(os.Getenv)
+}
+
+// Parse reads the settings through getenv, applying defaults; it reports
+// every invalid value at once.
+func Parse(getenv func(string) string) (*Config, error) {
+	get := func(name string) string {
+		if v := strings.TrimSpace(getenv(name)); v != "" {
+			return v
+		}
+		for _, s := range Settings {
+			if s.Name == name {
+				return s.Default
+			}
+		}
+		panic("config: unknown setting " + name)
+	}
+	var errs []string
+	fail := func(name string, err error) { errs = append(errs, fmt.Sprintf("%s: %v", name, err)) }
+	duration := func(name string) time.Duration {
+		d, err := time.ParseDuration(get(name))
+		if err == nil && d <= 0 {
+			err = fmt.Errorf("must be positive")
+		}
+		if err != nil {
+			fail(name, err)
+		}
+		return d
+	}
+	integer := func(name string) int64 {
+		n, err := strconv.ParseInt(get(name), 10, 64)
+		if err == nil && n <= 0 {
+			err = fmt.Errorf("must be positive")
+		}
+		if err != nil {
+			fail(name, err)
+		}
+		return n
+	}
+
+	c := &Config{
+		DatabaseURL:     get("DATABASE_URL"),
+		Env:             get("IGNITION_ENV"),
+		Addr:            get("IGNITION_ADDR"),
+		CookieDomain:    get("IGNITION_COOKIE_DOMAIN"),
+		SessionIdle:     duration("IGNITION_SESSION_IDLE"),
+		SessionMax:      duration("IGNITION_SESSION_MAX"),
+		BodyLimit:       integer("IGNITION_BODY_LIMIT"),
+		SignInRate:      int(integer("IGNITION_SIGNIN_RATE")),
+		ShutdownTimeout: duration("IGNITION_SHUTDOWN_TIMEOUT"),
+		LogLevel:        get("IGNITION_LOG_LEVEL"),
+	}
+	if c.Env != "development" && c.Env != "production" {
+		fail("IGNITION_ENV", fmt.Errorf("must be development or production, not %q", c.Env))
+	}
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		fail("IGNITION_ADDR", err)
+	}
+	base, err := url.Parse(get("IGNITION_BASE_URL"))
+	if err == nil && (base.Scheme != "http" && base.Scheme != "https" || base.Host == "") {
+		err = fmt.Errorf("must be an absolute http or https URL")
+	}
+	if err != nil {
+		fail("IGNITION_BASE_URL", err)
+	}
+	c.BaseURL = base
+	migrate, err := strconv.ParseBool(get("IGNITION_MIGRATE_ON_START"))
+	if err != nil {
+		fail("IGNITION_MIGRATE_ON_START", err)
+	}
+	c.MigrateOnStart = migrate
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		fail("IGNITION_LOG_LEVEL", fmt.Errorf("must be debug, info, warn or error, not %q", c.LogLevel))
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("config: %s", strings.Join(errs, "; "))
+	}
+	return c, nil
+}
+
+// SecureCookies reports whether cookies must carry the Secure flag: always,
+// unless the app is served over plain http on a loopback host.
+func (c *Config) SecureCookies() bool {
+	return c.BaseURL.Scheme == "https" || !isLoopbackHost(c.BaseURL.Hostname())
+}
+
+// DevSignIn reports whether the development sign-in form is enabled: only in
+// development, and only while the server listens on a loopback address.
+func (c *Config) DevSignIn() bool {
+	host, _, err := net.SplitHostPort(c.Addr)
+	return err == nil && c.Env == "development" && isLoopbackHost(host)
+}
+
+func isLoopbackHost(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

@@ -1,0 +1,78 @@
+// Package server wires the domains into one HTTP handler. The binary and the
+// tests build the app the same way through New.
+package server
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+
+	"ignition/app/auth"
+	"ignition/app/config"
+	"ignition/app/ratelimit"
+	"ignition/app/session"
+	"ignition/app/settings"
+	"ignition/app/store/db"
+	"ignition/app/today"
+	"ignition/app/web"
+)
+
+// App is the assembled application.
+type App struct {
+	Handler  http.Handler
+	Echo     *echo.Echo
+	Sessions *session.Store
+	signIn   *ratelimit.Limiter
+	logger   *slog.Logger
+}
+
+// New builds the application over pool.
+func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) *App {
+	q := db.New(pool)
+	sessions := session.NewStore(q, session.Options{
+		Idle: cfg.SessionIdle, Max: cfg.SessionMax,
+		CookieDomain: cfg.CookieDomain, SecureCookie: cfg.SecureCookies(),
+	})
+	signIn := ratelimit.New(q, cfg.SignInRate, time.Minute)
+
+	e := web.NewEcho(cfg, logger, pool, web.NewMetrics())
+	authHandler := auth.NewHandler(q, sessions, signIn, cfg.DevSignIn())
+	public := map[string]bool{}
+	for _, path := range append(web.PublicRoutes, auth.PublicRoutes...) {
+		public[path] = true
+	}
+	e.Use(authHandler.LoadViewer, auth.RequireUser(public))
+
+	authHandler.Register(e)
+	today.NewHandler().Register(e)
+	settings.NewHandler(q).Register(e)
+
+	return &App{Handler: e, Echo: e, Sessions: sessions, signIn: signIn, logger: logger}
+}
+
+// RunJanitor deletes expired sessions and finished rate-limit windows every
+// interval until ctx ends. Every app process may run it: the deletes are
+// idempotent.
+func (a *App) RunJanitor(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if n, err := a.Sessions.DeleteExpired(ctx); err != nil {
+			a.logger.Warn("janitor", "error", err.Error())
+		} else if n > 0 {
+			a.logger.Info("janitor", "expired_sessions", n)
+		}
+		if err := a.signIn.DeleteOld(ctx); err != nil {
+			a.logger.Warn("janitor", "error", err.Error())
+		}
+	}
+}

@@ -1,0 +1,255 @@
+// Package session keeps server-side sessions in PostgreSQL behind the
+// gorilla/sessions Store interface. The cookie carries a 256-bit random token;
+// the database keeps only its SHA-256, the owner and the gob-encoded values.
+package session
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/gorilla/sessions"
+	"github.com/jackc/pgx/v5"
+
+	"ignition/app/store/db"
+)
+
+// CookieName is the name of the session cookie.
+const CookieName = "ignition_session"
+
+const (
+	userIDKey      = "user_id"
+	tokenBytes     = 32
+	maxUserAgent   = 255
+	touchThreshold = time.Minute // last_seen_at is rewritten at most this often
+)
+
+// Options configures the store.
+type Options struct {
+	Idle         time.Duration // a session ends after this long without a request
+	Max          time.Duration // and this long after it was created
+	CookieDomain string
+	SecureCookie bool
+}
+
+// Store is a gorilla/sessions Store backed by the sessions table.
+type Store struct {
+	q    *db.Queries
+	opts Options
+	now  func() time.Time
+}
+
+// NewStore returns a store that reads and writes sessions through q.
+func NewStore(q *db.Queries, opts Options) *Store {
+	return &Store{q: q, opts: opts, now: time.Now}
+}
+
+// Get returns the request's session named name, cached for the request.
+func (s *Store) Get(r *http.Request, name string) (*sessions.Session, error) {
+	return sessions.GetRegistry(r).Get(s, name)
+}
+
+// New loads the session named in the request's cookie, or returns a new,
+// empty one when there is no live session. It never fails for a missing or
+// stale cookie: the visitor is simply anonymous.
+func (s *Store) New(r *http.Request, name string) (*sessions.Session, error) {
+	sess := sessions.NewSession(s, name)
+	sess.Options = s.cookieOptions()
+	sess.IsNew = true
+	cookie, err := r.Cookie(name)
+	if err != nil {
+		return sess, nil
+	}
+	hash, ok := hashToken(cookie.Value)
+	if !ok {
+		return sess, nil
+	}
+	now := s.now()
+	row, err := s.q.GetSession(r.Context(), db.GetSessionParams{IDHash: hash, Now: now})
+	if errors.Is(err, pgx.ErrNoRows) {
+		return sess, nil
+	}
+	if err != nil {
+		return sess, fmt.Errorf("session: unable to load: %w", err)
+	}
+	if err := gob.NewDecoder(bytes.NewReader(row.Data)).Decode(&sess.Values); err != nil {
+		return sess, fmt.Errorf("session: unable to decode: %w", err)
+	}
+	sess.ID = cookie.Value
+	sess.IsNew = false
+	if now.Sub(row.LastSeenAt) >= touchThreshold {
+		err := s.q.TouchSession(r.Context(), db.TouchSessionParams{IDHash: hash, Now: now, IdleExpiresAt: now.Add(s.opts.Idle)})
+		if err != nil {
+			return sess, fmt.Errorf("session: unable to touch: %w", err)
+		}
+	}
+	return sess, nil
+}
+
+// Save writes the session and, for a new one, sets its cookie. A session
+// whose Options.MaxAge is negative is deleted and its cookie cleared.
+func (s *Store) Save(r *http.Request, w http.ResponseWriter, sess *sessions.Session) error {
+	ctx := r.Context()
+	if sess.Options != nil && sess.Options.MaxAge < 0 {
+		if err := s.delete(ctx, sess.ID); err != nil {
+			return err
+		}
+		sess.ID = ""
+		http.SetCookie(w, sessions.NewCookie(sess.Name(), "", sess.Options))
+		return nil
+	}
+	var data bytes.Buffer
+	if err := gob.NewEncoder(&data).Encode(sess.Values); err != nil {
+		return fmt.Errorf("session: unable to encode: %w", err)
+	}
+	now := s.now()
+	userID := nullUserID(sess)
+	if sess.ID != "" {
+		hash, _ := hashToken(sess.ID)
+		err := s.q.UpdateSessionData(ctx, db.UpdateSessionDataParams{
+			IDHash: hash, UserID: userID, Data: data.Bytes(), Now: now,
+			IdleExpiresAt: now.Add(s.opts.Idle),
+		})
+		if err != nil {
+			return fmt.Errorf("session: unable to update: %w", err)
+		}
+		return nil
+	}
+	token, hash, err := newToken()
+	if err != nil {
+		return err
+	}
+	expires := now.Add(s.opts.Max)
+	err = s.q.InsertSession(ctx, db.InsertSessionParams{
+		IDHash: hash, UserID: userID, Data: data.Bytes(), UserAgent: truncate(r.UserAgent(), maxUserAgent),
+		Now: now, IdleExpiresAt: s.idleExpiry(now, expires), ExpiresAt: expires,
+	})
+	if err != nil {
+		return fmt.Errorf("session: unable to insert: %w", err)
+	}
+	sess.ID = token
+	sess.IsNew = false
+	http.SetCookie(w, sessions.NewCookie(sess.Name(), token, sess.Options))
+	return nil
+}
+
+// Rotate gives the session a fresh token, keeping its values, and retires the
+// old one. Sign-in and other security-sensitive steps call it.
+func (s *Store) Rotate(r *http.Request, w http.ResponseWriter, sess *sessions.Session) error {
+	if err := s.delete(r.Context(), sess.ID); err != nil {
+		return err
+	}
+	sess.ID = ""
+	sess.Options = s.cookieOptions()
+	return s.Save(r, w, sess)
+}
+
+// Destroy deletes the session and clears its cookie.
+func (s *Store) Destroy(r *http.Request, w http.ResponseWriter, sess *sessions.Session) error {
+	sess.Options = s.cookieOptions()
+	sess.Options.MaxAge = -1
+	return s.Save(r, w, sess)
+}
+
+// DestroyAllForUser ends every session of the user, on every device.
+func (s *Store) DestroyAllForUser(ctx context.Context, userID uuid.UUID) (int64, error) {
+	n, err := s.q.DeleteUserSessions(ctx, uuid.NullUUID{UUID: userID, Valid: true})
+	if err != nil {
+		return 0, fmt.Errorf("session: unable to end sessions of %s: %w", userID, err)
+	}
+	return n, nil
+}
+
+// DeleteExpired removes sessions past their idle or absolute expiry.
+func (s *Store) DeleteExpired(ctx context.Context) (int64, error) {
+	n, err := s.q.DeleteExpiredSessions(ctx, s.now())
+	if err != nil {
+		return 0, fmt.Errorf("session: unable to delete expired sessions: %w", err)
+	}
+	return n, nil
+}
+
+// SetUserID marks the session as signed in as userID.
+func SetUserID(sess *sessions.Session, userID uuid.UUID) {
+	sess.Values[userIDKey] = userID.String()
+}
+
+// UserID returns the signed-in user of the session, if any.
+func UserID(sess *sessions.Session) (uuid.UUID, bool) {
+	v, ok := sess.Values[userIDKey].(string)
+	if !ok {
+		return uuid.Nil, false
+	}
+	id, err := uuid.Parse(v)
+	return id, err == nil
+}
+
+func (s *Store) delete(ctx context.Context, token string) error {
+	hash, ok := hashToken(token)
+	if !ok {
+		return nil
+	}
+	if err := s.q.DeleteSession(ctx, hash); err != nil {
+		return fmt.Errorf("session: unable to delete: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) cookieOptions() *sessions.Options {
+	return &sessions.Options{
+		Path:     "/",
+		Domain:   s.opts.CookieDomain,
+		MaxAge:   int(s.opts.Max.Seconds()),
+		Secure:   s.opts.SecureCookie,
+		HttpOnly: true,
+		SameSite: http.SameSiteLaxMode,
+	}
+}
+
+// idleExpiry is the idle deadline from now, never past the absolute one.
+func (s *Store) idleExpiry(now, expires time.Time) time.Time {
+	if idle := now.Add(s.opts.Idle); idle.Before(expires) {
+		return idle
+	}
+	return expires
+}
+
+func nullUserID(sess *sessions.Session) uuid.NullUUID {
+	id, ok := UserID(sess)
+	return uuid.NullUUID{UUID: id, Valid: ok}
+}
+
+func newToken() (token string, hash []byte, err error) {
+	b := make([]byte, tokenBytes)
+	if _, err := rand.Read(b); err != nil {
+		return "", nil, fmt.Errorf("session: unable to generate token: %w", err)
+	}
+	token = base64.RawURLEncoding.EncodeToString(b)
+	sum := sha256.Sum256([]byte(token))
+	return token, sum[:], nil
+}
+
+// hashToken returns the stored key of a well-formed token.
+func hashToken(token string) ([]byte, bool) {
+	b, err := base64.RawURLEncoding.DecodeString(token)
+	if err != nil || len(b) != tokenBytes {
+		return nil, false
+	}
+	sum := sha256.Sum256([]byte(token))
+	return sum[:], true
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n]
+}

@@ -1,0 +1,165 @@
+// Package testdb gives each test a fresh PostgreSQL database cloned from a
+// template migrated to head. The template is named after a hash of the
+// migrations, so a changed migration gets a new template.
+package testdb
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"ignition/app/store"
+	"ignition/migrations"
+)
+
+// New returns a pool on a fresh, migrated database that is dropped when the
+// test ends.
+func New(t testing.TB) *pgxpool.Pool {
+	t.Helper()
+	pool, err := store.Open(context.Background(), NewURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(pool.Close)
+	return pool
+}
+
+// NewURL creates a fresh, migrated database and returns its URL.
+func NewURL(t testing.TB) string { return create(t, true) }
+
+// NewEmptyURL creates a fresh database with no schema, for migration tests.
+func NewEmptyURL(t testing.TB) string { return create(t, false) }
+
+func create(t testing.TB, migrated bool) string {
+	t.Helper()
+	base := os.Getenv("TEST_DATABASE_URL")
+	if base == "" {
+		t.Fatal("TEST_DATABASE_URL is not set: run the tests with `make test`, which starts PostgreSQL")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	admin, err := pgx.Connect(ctx, base)
+	if err != nil {
+		t.Fatalf("testdb: unable to connect to %s: %v", redact(base), err)
+	}
+	defer admin.Close(ctx)
+
+	template := "template0"
+	if migrated {
+		template, err = ensureTemplate(ctx, admin, base)
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	name := "test_" + randomHex(8)
+	if _, err := admin.Exec(ctx, fmt.Sprintf("CREATE DATABASE %s TEMPLATE %s", name, template)); err != nil {
+		t.Fatalf("testdb: unable to create %s: %v", name, err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		conn, err := pgx.Connect(ctx, base)
+		if err != nil {
+			t.Errorf("testdb: unable to drop %s: %v", name, err)
+			return
+		}
+		defer conn.Close(ctx)
+		if _, err := conn.Exec(ctx, fmt.Sprintf("DROP DATABASE IF EXISTS %s WITH (FORCE)", name)); err != nil {
+			t.Errorf("testdb: unable to drop %s: %v", name, err)
+		}
+	})
+	return withDatabase(base, name)
+}
+
+// ensureTemplate creates the migrated template once; concurrent test
+// packages wait on an advisory lock instead of racing.
+func ensureTemplate(ctx context.Context, admin *pgx.Conn, base string) (string, error) {
+	name := "ignition_tpl_" + migrationsHash()
+	if _, err := admin.Exec(ctx, "SELECT pg_advisory_lock(774411)"); err != nil {
+		return "", fmt.Errorf("testdb: unable to lock: %w", err)
+	}
+	defer admin.Exec(context.Background(), "SELECT pg_advisory_unlock(774411)")
+	var exists bool
+	if err := admin.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", name).Scan(&exists); err != nil {
+		return "", fmt.Errorf("testdb: unable to look up template: %w", err)
+	}
+	if exists {
+		return name, nil
+	}
+	building := name + "_building"
+	if _, err := admin.Exec(ctx, fmt.Sprintf("DROP DATABASE IF EXISTS %s WITH (FORCE)", building)); err != nil {
+		return "", fmt.Errorf("testdb: unable to clear %s: %w", building, err)
+	}
+	if _, err := admin.Exec(ctx, fmt.Sprintf("CREATE DATABASE %s TEMPLATE template0", building)); err != nil {
+		return "", fmt.Errorf("testdb: unable to create %s: %w", building, err)
+	}
+	if err := migrate(ctx, withDatabase(base, building)); err != nil {
+		return "", err
+	}
+	if _, err := admin.Exec(ctx, fmt.Sprintf("ALTER DATABASE %s RENAME TO %s", building, name)); err != nil {
+		return "", fmt.Errorf("testdb: unable to publish template: %w", err)
+	}
+	return name, nil
+}
+
+func migrate(ctx context.Context, databaseURL string) error {
+	pool, err := store.Open(ctx, databaseURL)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	m, err := store.NewMigrator(pool)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	_, err = m.Up(ctx)
+	return err
+}
+
+func migrationsHash() string {
+	h := sha256.New()
+	_ = fs.WalkDir(migrations.FS, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(migrations.FS, path)
+		h.Write([]byte(path))
+		h.Write(b)
+		return err
+	})
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+func withDatabase(base, name string) string {
+	u, err := url.Parse(base)
+	if err != nil {
+		panic("testdb: TEST_DATABASE_URL must be a URL: " + err.Error())
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+func redact(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return "(unparseable URL)"
+	}
+	return u.Redacted()
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}

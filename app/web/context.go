@@ -1,0 +1,43 @@
+// Package web is the HTTP plumbing every domain shares: the echo server, its
+// middleware, htmx-aware rendering and the error pages.
+package web
+
+import (
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+)
+
+// Viewer is the signed-in user of a request, as pages need them.
+type Viewer struct {
+	ID    uuid.UUID
+	Email string
+	Name  string
+	Theme string
+}
+
+const (
+	viewerKey    = "web.viewer"
+	requestIDKey = "web.request_id"
+	csrfKey      = "web.csrf"
+)
+
+// SetViewer records the signed-in user of the request.
+func SetViewer(c echo.Context, v *Viewer) { c.Set(viewerKey, v) }
+
+// CurrentViewer returns the signed-in user of the request, or nil.
+func CurrentViewer(c echo.Context) *Viewer {
+	v, _ := c.Get(viewerKey).(*Viewer)
+	return v
+}
+
+// RequestID returns the ID the request was given for logs and error pages.
+func RequestID(c echo.Context) string {
+	id, _ := c.Get(requestIDKey).(string)
+	return id
+}
+
+// CSRFToken returns the token forms of this request must carry.
+func CSRFToken(c echo.Context) string {
+	t, _ := c.Get(csrfKey).(string)
+	return t
+}

@@ -1,0 +1,88 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/a-h/templ"
+	"github.com/labstack/echo/v4"
+
+	"ignition/views/layout"
+)
+
+// IsFragmentRequest reports whether the request wants only the changed part
+// of a page: an htmx request that is neither a boosted navigation nor a
+// history restore (those need the whole page).
+func IsFragmentRequest(c echo.Context) bool {
+	h := c.Request().Header
+	return h.Get("HX-Request") == "true" && h.Get("HX-Boosted") != "true" && h.Get("HX-History-Restore-Request") != "true"
+}
+
+// Shell builds the page shell of the request.
+func Shell(c echo.Context, title string) layout.Shell {
+	s := layout.Shell{Title: title, CSRF: CSRFToken(c), Path: c.Request().URL.Path, DevNotice: devNotice(c)}
+	if v := CurrentViewer(c); v != nil {
+		s.User = &layout.User{Name: v.Name, Email: v.Email}
+		s.Theme = v.Theme
+	}
+	return s
+}
+
+// Render answers with content: alone for a fragment request, inside the
+// application shell otherwise.
+func Render(c echo.Context, status int, title string, content templ.Component) error {
+	if IsFragmentRequest(c) {
+		return write(c, status, content)
+	}
+	return write(c, status, layout.Page(Shell(c, title), content))
+}
+
+// RenderBare is Render for pages without navigation (sign-in, errors for
+// visitors).
+func RenderBare(c echo.Context, status int, title string, content templ.Component) error {
+	if IsFragmentRequest(c) {
+		return write(c, status, content)
+	}
+	return write(c, status, layout.Bare(Shell(c, title), content))
+}
+
+// Redirect sends the browser to url: htmx follows HX-Redirect, a plain
+// request gets 303 See Other.
+func Redirect(c echo.Context, url string) error {
+	if c.Request().Header.Get("HX-Request") == "true" && c.Request().Header.Get("HX-Boosted") != "true" {
+		c.Response().Header().Set("HX-Redirect", url)
+		return c.NoContent(http.StatusNoContent)
+	}
+	return c.Redirect(http.StatusSeeOther, url)
+}
+
+func write(c echo.Context, status int, component templ.Component) error {
+	h := c.Response().Header()
+	h.Add(echo.HeaderVary, "HX-Request")
+	h.Add(echo.HeaderVary, "HX-Boosted")
+	h.Add(echo.HeaderVary, "HX-History-Restore-Request")
+	h.Set("Cache-Control", "no-store")
+	h.Set(echo.HeaderContentType, echo.MIMETextHTMLCharsetUTF8)
+	c.Response().WriteHeader(status)
+	return component.Render(c.Request().Context(), c.Response())
+}
+
+const devNoticeKey = "web.dev_notice"
+
+func devNotice(c echo.Context) bool {
+	on, _ := c.Get(devNoticeKey).(bool)
+	return on
+}
+
+// LocalPath returns p when it is a path on this site, or fallback: a
+// return address taken from a form must never lead off-site.
+func LocalPath(p, fallback string) string {
+	if len(p) == 0 || p[0] != '/' || len(p) > 1 && (p[1] == '/' || p[1] == '\\') {
+		return fallback
+	}
+	for _, r := range p {
+		if r < 0x20 || r == 0x7f {
+			return fallback
+		}
+	}
+	return p
+}

@@ -1,0 +1,128 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"ignition/app/config"
+	"ignition/app/static"
+)
+
+// Pinger is what readiness checks: the database.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// PublicRoutes are the plumbing routes anyone may reach.
+var PublicRoutes = []string{"/healthz", "/readyz", "/metrics", static.Prefix + "*"}
+
+// NewEcho builds the echo instance with the middleware chain, the health and
+// metrics endpoints and the static assets. Domains add their routes to it.
+func NewEcho(cfg *config.Config, logger *slog.Logger, db Pinger, metrics *Metrics) *echo.Echo {
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = HandleError(logger)
+	e.IPExtractor = echo.ExtractIPDirect() // forwarded headers are client-controlled
+
+	devSignIn := cfg.DevSignIn()
+	e.Pre(requestID)
+	e.Use(accessLog(logger, metrics))
+	e.Use(recoverPanics(logger))
+	e.Use(securityHeaders(cfg.BaseURL.Scheme == "https"))
+	e.Use(middleware.BodyLimit(fmt.Sprintf("%dB", cfg.BodyLimit)))
+	e.Use(parseForms)
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{
+		MinLength: 1024,
+		Skipper: func(c echo.Context) bool {
+			// Assets are precompressed; metrics compress themselves.
+			return strings.HasPrefix(c.Request().URL.Path, static.Prefix) || c.Request().URL.Path == "/metrics"
+		},
+	}))
+	e.Use(middleware.CSRFWithConfig(middleware.CSRFConfig{
+		TokenLookup:    "header:X-CSRF-Token,form:_csrf",
+		ContextKey:     csrfKey,
+		CookieName:     "ignition_csrf",
+		CookiePath:     "/",
+		CookieDomain:   cfg.CookieDomain,
+		CookieSecure:   cfg.SecureCookies(),
+		CookieHTTPOnly: true,
+		CookieSameSite: http.SameSiteLaxMode,
+		Skipper: func(c echo.Context) bool {
+			return strings.HasPrefix(c.Request().URL.Path, static.Prefix)
+		},
+		ErrorHandler: func(err error, c echo.Context) error {
+			return echo.NewHTTPError(http.StatusForbidden, "csrf")
+		},
+	}))
+	e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			c.Set(devNoticeKey, devSignIn)
+			return next(c)
+		}
+	})
+
+	e.GET("/healthz", func(c echo.Context) error {
+		return c.String(http.StatusOK, "ok")
+	}).Name = "healthz"
+	e.GET("/readyz", func(c echo.Context) error {
+		ctx, cancel := context.WithTimeout(c.Request().Context(), 2*time.Second)
+		defer cancel()
+		if err := db.Ping(ctx); err != nil {
+			logger.Warn("not ready", "request_id", RequestID(c), "error", err.Error())
+			return c.String(http.StatusServiceUnavailable, "database unreachable")
+		}
+		return c.String(http.StatusOK, "ready")
+	}).Name = "readyz"
+	e.GET("/metrics", echo.WrapHandler(promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{}))).Name = "metrics"
+	e.GET(static.Prefix+"*", static.Default.Handler).Name = "assets"
+	return e
+}
+
+// Serve listens on addr and serves handler until ctx ends, then drains
+// in-flight requests for up to drain before returning.
+func Serve(ctx context.Context, addr string, handler http.Handler, drain time.Duration, logger *slog.Logger, ready func(net.Addr)) error {
+	srv := &http.Server{
+		Handler:           handler,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("web: unable to listen on %s: %w", addr, err)
+	}
+	if ready != nil {
+		ready(ln.Addr())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("web: server stopped: %w", err)
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down", "drain_seconds", drain.Seconds())
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), drain)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("web: unable to drain requests: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,82 @@
+// Package layout renders the page shell: the document, the static sidebar
+// navigation, the user menu and the bottom bar.
+package layout
+
+import "encoding/json"
+
+// Shell is what every page needs to render around its content.
+type Shell struct {
+	Title     string
+	Theme     string // system, dark or light; rendered on <html>
+	CSRF      string
+	Path      string // the request path, to mark the current navigation item
+	User      *User  // nil for a visitor who is not signed in
+	DevNotice bool   // the development sign-in is enabled
+}
+
+// User is the signed-in user as the shell shows them.
+type User struct {
+	Name  string
+	Email string
+}
+
+// Initial is the letter shown in the avatar.
+func (u *User) Initial() string {
+	for _, s := range []string{u.Name, u.Email} {
+		for _, r := range s {
+			return string(r)
+		}
+	}
+	return "?"
+}
+
+// DisplayName is the name, or the email when there is no name.
+func (u *User) DisplayName() string {
+	if u.Name != "" {
+		return u.Name
+	}
+	return u.Email
+}
+
+// NavItem is one entry of the sidebar.
+type NavItem struct {
+	Label string
+	Href  string
+}
+
+// Nav is the global navigation. Its order is fixed: navigation never
+// reorders itself.
+var Nav = []NavItem{
+	{Label: "Today", Href: "/today"},
+	{Label: "Settings", Href: "/settings"},
+}
+
+// Themes lists the theme choices in the order they are offered.
+var Themes = []struct{ Value, Label string }{
+	{"system", "System"},
+	{"dark", "Dark"},
+	{"light", "Light"},
+}
+
+func (s Shell) current(item NavItem) bool {
+	return s.Path == item.Href || len(s.Path) > len(item.Href) && s.Path[:len(item.Href)+1] == item.Href+"/"
+}
+
+func (s Shell) theme() string {
+	if s.Theme == "" {
+		return "system"
+	}
+	return s.Theme
+}
+
+func (s Shell) title() string {
+	if s.Title == "" {
+		return "Ignition OS"
+	}
+	return s.Title + " · Ignition OS"
+}
+
+func csrfHeaders(token string) string {
+	b, _ := json.Marshal(map[string]string{"X-CSRF-Token": token})
+	return string(b)
+}
