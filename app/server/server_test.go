@@ -276,7 +276,7 @@ func TestLogsNeverCarryFormValues(t *testing.T) {
 	c.Post("/signin/dev").Form("email", canary+"@example.com", "name", canary).Do().AssertStatus(http.StatusSeeOther)
 	c.Post("/settings/theme").Form("theme", canary).Do().AssertStatus(http.StatusUnprocessableEntity)
 	c.Post("/settings/theme").NoCSRF().Form("theme", canary, "_csrf", canary).Do().AssertStatus(http.StatusForbidden)
-	c.Get("/today?q=" + canary).Header("X-Request-Id", canary).Header("User-Agent", canary).Do().AssertStatus(http.StatusOK)
+	c.Get("/today?q="+canary).Header("X-Request-Id", canary).Header("User-Agent", canary).Do().AssertStatus(http.StatusOK)
 	c.Get("/" + canary).Do().AssertStatus(http.StatusNotFound)
 	logs := env.Logs()
 	if !strings.Contains(logs, `"route":"/signin/dev"`) {
