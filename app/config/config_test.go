@@ -1,0 +1,95 @@
+package config
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+func env(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestDefaults(t *testing.T) {
+	c, err := Parse(env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Env != "production" || c.Addr != "127.0.0.1:8080" || c.SessionIdle != 168*time.Hour || !c.MigrateOnStart || c.SignInRate != 10 {
+		t.Errorf("defaults = %+v", c)
+	}
+	if c.DevSignIn() {
+		t.Error("development sign-in is on by default")
+	}
+	if c.SecureCookies() {
+		t.Error("plain-http localhost must not demand Secure cookies")
+	}
+}
+
+func TestInvalidValuesAreAllReported(t *testing.T) {
+	_, err := Parse(env(map[string]string{
+		"IGNITION_ENV": "staging", "IGNITION_SESSION_IDLE": "soon", "IGNITION_BODY_LIMIT": "-1",
+		"IGNITION_BASE_URL": "ftp://x", "IGNITION_ADDR": "8080", "IGNITION_LOG_LEVEL": "loud",
+	}))
+	if err == nil {
+		t.Fatal("invalid settings accepted")
+	}
+	for _, name := range []string{"IGNITION_ENV", "IGNITION_SESSION_IDLE", "IGNITION_BODY_LIMIT", "IGNITION_BASE_URL", "IGNITION_ADDR", "IGNITION_LOG_LEVEL"} {
+		if !strings.Contains(err.Error(), name) {
+			t.Errorf("error does not name %s: %v", name, err)
+		}
+	}
+}
+
+func TestDevSignInNeedsDevelopmentOnLoopback(t *testing.T) {
+	tests := []struct {
+		env, addr string
+		want      bool
+	}{
+		{"development", "127.0.0.1:8080", true},
+		{"development", "localhost:8080", true},
+		{"development", "[::1]:8080", true},
+		{"development", "0.0.0.0:8080", false},
+		{"development", ":8080", false},
+		{"production", "127.0.0.1:8080", false},
+	}
+	for _, tt := range tests {
+		c, err := Parse(env(map[string]string{"IGNITION_ENV": tt.env, "IGNITION_ADDR": tt.addr}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.DevSignIn(); got != tt.want {
+			t.Errorf("%s on %s: DevSignIn = %v, want %v", tt.env, tt.addr, got, tt.want)
+		}
+	}
+}
+
+func TestSecureCookies(t *testing.T) {
+	for base, want := range map[string]bool{
+		"http://localhost:8080": false, "http://127.0.0.1:8080": false,
+		"https://localhost": true, "http://ignition.example": true, "https://ignition.example": true,
+	} {
+		c, err := Parse(env(map[string]string{"IGNITION_BASE_URL": base}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.SecureCookies() != want {
+			t.Errorf("%s: SecureCookies = %v, want %v", base, !want, want)
+		}
+	}
+}
+
+// TestREADMEDocumentsEverySetting keeps the README's configuration table
+// in step with the settings the server reads.
+func TestREADMEDocumentsEverySetting(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range Settings {
+		if !strings.Contains(string(readme), "`"+s.Name+"`") {
+			t.Errorf("README does not document %s", s.Name)
+		}
+	}
+}

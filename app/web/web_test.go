@@ -1,0 +1,63 @@
+package web
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"testing"
+	"time"
+)
+
+func TestLocalPath(t *testing.T) {
+	tests := map[string]string{
+		"/today": "/today", "/settings?x=1": "/settings?x=1", "": "/f", "today": "/f",
+		"//evil.example": "/f", "/\\evil.example": "/f", "https://evil.example": "/f", "/a\nb": "/f",
+	}
+	for in, want := range tests {
+		if got := LocalPath(in, "/f"); got != want {
+			t.Errorf("LocalPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestServeDrainsInFlightRequests cancels the server while a request is in
+// flight: the request completes and Serve returns cleanly.
+func TestServeDrainsInFlightRequests(t *testing.T) {
+	started := make(chan struct{})
+	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(started)
+		time.Sleep(300 * time.Millisecond)
+		io.WriteString(w, "done")
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	addrc := make(chan net.Addr, 1)
+	served := make(chan error, 1)
+	go func() {
+		served <- Serve(ctx, "127.0.0.1:0", handler, 5*time.Second, slog.New(slog.DiscardHandler), func(a net.Addr) { addrc <- a })
+	}()
+	addr := <-addrc
+	got := make(chan string, 1)
+	go func() {
+		resp, err := http.Get("http://" + addr.String() + "/")
+		if err != nil {
+			got <- "error: " + err.Error()
+			return
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		got <- string(b)
+	}()
+	<-started
+	cancel()
+	if body := <-got; body != "done" {
+		t.Fatalf("in-flight request got %q", body)
+	}
+	if err := <-served; err != nil {
+		t.Fatalf("Serve = %v", err)
+	}
+	if _, err := http.Get("http://" + addr.String() + "/"); err == nil {
+		t.Error("server still accepts requests after shutdown")
+	}
+}
