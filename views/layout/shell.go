@@ -76,6 +76,14 @@ func (s Shell) title() string {
 	return s.Title + " · Ignition OS"
 }
 
+// htmxConfig keeps htmx within the CSP (no eval, no injected styles), keeps
+// page snapshots out of localStorage (they could hold decrypted content), and
+// swaps 422 answers so re-rendered forms show their field errors; other
+// errors swap too, so the error page replaces what was asked for.
+const htmxConfig = `{"includeIndicatorStyles":false,"allowEval":false,"historyCacheSize":0,` +
+	`"responseHandling":[{"code":"204","swap":false},{"code":"[23]..","swap":true},` +
+	`{"code":"422","swap":true},{"code":"[45]..","swap":true,"error":true}]}`
+
 func csrfHeaders(token string) string {
 	b, _ := json.Marshal(map[string]string{"X-CSRF-Token": token})
 	return string(b)

@@ -1,0 +1,366 @@
+// Package e2e drives the real binary in headless Chromium. Every test starts
+// the server on a free port against a fresh database; every page a test
+// visits is checked for CSP violations, console errors and serious
+// accessibility problems (axe-core).
+package e2e
+
+import (
+	"bytes"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/playwright-community/playwright-go"
+
+	"ignition/app/testdb"
+)
+
+var (
+	root    string // module root
+	binary  string // the ignition binary under test
+	browser playwright.Browser
+	axeJS   string
+	expect  = playwright.NewPlaywrightAssertions(5000)
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(run(m))
+}
+
+func run(m *testing.M) int {
+	wd, _ := os.Getwd()
+	root = filepath.Join(wd, "..", "..")
+	tmp, err := os.MkdirTemp("", "ignition-e2e-")
+	if err != nil {
+		return fail(err)
+	}
+	defer os.RemoveAll(tmp)
+	binary = filepath.Join(tmp, "ignition")
+	build := exec.Command("go", "build", "-o", binary, "./app/cmd/ignition")
+	build.Dir = root
+	if out, err := build.CombinedOutput(); err != nil {
+		return fail(fmt.Errorf("build: %v\n%s", err, out))
+	}
+
+	driverDir := os.Getenv("PLAYWRIGHT_DRIVER_PATH")
+	if driverDir == "" {
+		driverDir = filepath.Join(root, ".e2e", "driver")
+	}
+	axePath := os.Getenv("IGNITION_AXE_JS")
+	if axePath == "" {
+		axePath = filepath.Join(root, ".e2e", "npm", "node_modules", "axe-core", "axe.min.js")
+	}
+	axe, err := os.ReadFile(axePath)
+	if err != nil {
+		return fail(fmt.Errorf("axe-core is missing (run `make e2e-deps`): %v", err))
+	}
+	axeJS = string(axe)
+
+	pw, err := playwright.Run(&playwright.RunOptions{DriverDirectory: driverDir, SkipInstallBrowsers: true})
+	if err != nil {
+		return fail(fmt.Errorf("playwright driver (run `make e2e-deps`): %v", err))
+	}
+	defer pw.Stop()
+	browser, err = pw.Chromium.Launch(playwright.BrowserTypeLaunchOptions{
+		ExecutablePath: playwright.String("/usr/bin/chromium"),
+		Headless:       playwright.Bool(true),
+		Args: []string{"--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+			"--disable-background-networking", "--disable-component-update", "--disable-sync"},
+	})
+	if err != nil {
+		return fail(fmt.Errorf("chromium: %v", err))
+	}
+	defer browser.Close()
+	return m.Run()
+}
+
+func fail(err error) int {
+	fmt.Fprintln(os.Stderr, "e2e:", err)
+	return 1
+}
+
+// App is one running server.
+type App struct {
+	URL  string
+	logs *syncBuffer
+}
+
+// startApp starts the binary on a free port against a fresh database and
+// stops it (with SIGTERM, as in production) when the test ends.
+func startApp(t *testing.T) *App {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	app := &App{URL: fmt.Sprintf("http://localhost:%d", port), logs: &syncBuffer{}}
+	cmd := exec.Command(binary, "serve")
+	cmd.Env = append(os.Environ(),
+		"DATABASE_URL="+testdb.NewURL(t),
+		"IGNITION_ENV=development",
+		fmt.Sprintf("IGNITION_ADDR=127.0.0.1:%d", port),
+		"IGNITION_BASE_URL="+app.URL,
+		"IGNITION_SIGNIN_RATE=1000",
+	)
+	cmd.Stdout = app.logs
+	cmd.Stderr = app.logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Signal(syscall.SIGTERM)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("server exited with %v\n%s", err, app.logs.String())
+			}
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+			t.Error("server did not stop on SIGTERM")
+		}
+	})
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		resp, err := http.Get(app.URL + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return app
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("server not ready: %v\n%s", err, app.logs.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// Logs returns what the server has printed.
+func (a *App) Logs() string { return a.logs.String() }
+
+// Tab is a page in its own browser context: its own cookies, like a
+// separate device.
+type Tab struct {
+	t    *testing.T
+	app  *App
+	Page playwright.Page
+	ctx  playwright.BrowserContext
+	mu      sync.Mutex
+	errs    []string
+	allowed map[string]bool // HTTP statuses whose console errors are expected
+}
+
+// statusError matches the console error the browser logs for every 4xx or
+// 5xx answer. 422 (a form re-rendered with its errors) is expected; a test
+// that provokes another status on purpose says so with AllowStatus.
+var statusError = regexp.MustCompile(`^Failed to load resource: the server responded with a status of (\d+)`)
+
+// newTab opens a page in a fresh browser context of the given width.
+func (a *App) newTab(t *testing.T, width int) *Tab {
+	t.Helper()
+	ctx, err := browser.NewContext(playwright.BrowserNewContextOptions{
+		BaseURL:  playwright.String(a.URL),
+		Viewport: &playwright.Size{Width: width, Height: 800},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Report CSP violations as console errors, which fail the test.
+	csp := `document.addEventListener("securitypolicyviolation", e => console.error("CSP violation: " + e.violatedDirective + " " + e.blockedURI));`
+	for _, src := range []string{csp, axeJS} {
+		if err := ctx.AddInitScript(playwright.Script{Content: playwright.String(src)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page, err := ctx.NewPage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := &Tab{t: t, app: a, Page: page, ctx: ctx, allowed: map[string]bool{"422": true}}
+	page.OnConsole(func(m playwright.ConsoleMessage) {
+		if m.Type() != "error" {
+			return
+		}
+		if st := statusError.FindStringSubmatch(m.Text()); st != nil && tab.isAllowed(st[1]) {
+			return
+		}
+		tab.record("console error: " + m.Text())
+	})
+	page.OnPageError(func(err error) { tab.record("page error: " + err.Error()) })
+	t.Cleanup(func() {
+		if t.Failed() {
+			tab.saveArtifacts()
+		}
+		ctx.Close()
+	})
+	t.Cleanup(func() {
+		tab.mu.Lock()
+		defer tab.mu.Unlock()
+		for _, e := range tab.errs {
+			t.Errorf("%s", e)
+		}
+	})
+	return tab
+}
+
+// NewTab opens a desktop-sized page.
+func (a *App) NewTab(t *testing.T) *Tab { return a.newTab(t, 1280) }
+
+// NewPhoneTab opens a page as wide as a small phone.
+func (a *App) NewPhoneTab(t *testing.T) *Tab { return a.newTab(t, 360) }
+
+// AllowStatus expects the page to receive this HTTP error status from now on.
+func (tab *Tab) AllowStatus(status string) {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	tab.allowed[status] = true
+}
+
+func (tab *Tab) isAllowed(status string) bool {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	return tab.allowed[status]
+}
+
+func (tab *Tab) record(s string) {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	tab.errs = append(tab.errs, s)
+}
+
+// Visit loads path and audits the page.
+func (tab *Tab) Visit(path string) {
+	tab.t.Helper()
+	if _, err := tab.Page.Goto(path); err != nil {
+		tab.t.Fatal(err)
+	}
+	tab.Audit()
+}
+
+// Click clicks the element and waits for the page to settle. A click that
+// navigates is audited by the WaitForPath that follows it; one that changes
+// the page in place calls Audit.
+func (tab *Tab) Click(selector string) {
+	tab.t.Helper()
+	if err := tab.Page.Locator(selector).Click(); err != nil {
+		tab.t.Fatalf("click %s: %v", selector, err)
+	}
+	tab.Settle()
+}
+
+// Settle waits until the page has loaded and htmx has no request in flight.
+func (tab *Tab) Settle() {
+	tab.t.Helper()
+	if err := tab.Page.WaitForLoadState(playwright.PageWaitForLoadStateOptions{State: playwright.LoadStateNetworkidle}); err != nil {
+		tab.t.Fatal(err)
+	}
+}
+
+// Audit runs axe-core on the page and fails the test on any serious or
+// critical violation.
+func (tab *Tab) Audit() {
+	tab.t.Helper()
+	tab.Settle()
+	const audit = `async () => {
+		const r = await axe.run(document, { resultTypes: ["violations"] });
+		return r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
+			.map(v => v.id + " (" + v.impact + "): " + v.help + " at " + v.nodes.map(n => n.target.join(" ")).join(", "));
+	}`
+	res, err := tab.Page.Evaluate(audit)
+	if err != nil && strings.Contains(err.Error(), "Execution context was destroyed") {
+		tab.Settle() // a navigation was still under way: audit where it landed
+		res, err = tab.Page.Evaluate(audit)
+	}
+	if err != nil {
+		tab.t.Fatalf("axe on %s: %v", tab.Page.URL(), err)
+	}
+	for _, v := range res.([]interface{}) {
+		tab.t.Errorf("accessibility on %s: %v", tab.Page.URL(), v)
+	}
+}
+
+// SignIn signs in through the development sign-in form.
+func (tab *Tab) SignIn(email, name string) {
+	tab.t.Helper()
+	tab.Visit("/signin")
+	tab.Fill("#signin-email", email)
+	tab.Fill("#signin-name", name)
+	tab.Click("#dev-signin button[type=submit]")
+	tab.WaitForPath("/today")
+}
+
+// Fill types value into the field.
+func (tab *Tab) Fill(selector, value string) {
+	tab.t.Helper()
+	if err := tab.Page.Locator(selector).Fill(value); err != nil {
+		tab.t.Fatalf("fill %s: %v", selector, err)
+	}
+}
+
+// WaitForPath waits until the page shows path.
+func (tab *Tab) WaitForPath(path string) {
+	tab.t.Helper()
+	if err := tab.Page.WaitForURL(tab.app.URL + path); err != nil {
+		tab.t.Fatalf("waiting for %s, at %s: %v", path, tab.Page.URL(), err)
+	}
+	tab.Audit()
+}
+
+// ExpectText asserts the element's text contains want.
+func (tab *Tab) ExpectText(selector, want string) {
+	tab.t.Helper()
+	if err := expect.Locator(tab.Page.Locator(selector).First()).ToContainText(want); err != nil {
+		tab.t.Fatalf("%s on %s: %v", selector, tab.Page.URL(), err)
+	}
+}
+
+// ExpectAttr asserts the element's attribute has the value want.
+func (tab *Tab) ExpectAttr(selector, name, want string) {
+	tab.t.Helper()
+	if err := expect.Locator(tab.Page.Locator(selector).First()).ToHaveAttribute(name, want); err != nil {
+		tab.t.Fatalf("%s[%s] on %s: %v", selector, name, tab.Page.URL(), err)
+	}
+}
+
+func (tab *Tab) saveArtifacts() {
+	dir := filepath.Join(root, ".e2e", "artifacts", strings.ReplaceAll(tab.t.Name(), "/", "_"))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return
+	}
+	stamp := time.Now().Format("150405.000")
+	tab.Page.Screenshot(playwright.PageScreenshotOptions{Path: playwright.String(filepath.Join(dir, stamp+".png")), FullPage: playwright.Bool(true)})
+	if html, err := tab.Page.Content(); err == nil {
+		os.WriteFile(filepath.Join(dir, stamp+".html"), []byte(html), 0o644)
+	}
+	tab.t.Logf("artifacts saved in %s", dir)
+}
+
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}

@@ -1,0 +1,147 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/playwright-community/playwright-go"
+)
+
+func TestSignInNavigateAndSignOut(t *testing.T) {
+	app := startApp(t)
+	tab := app.NewTab(t)
+	tab.Visit("/today")
+	tab.WaitForPath("/signin")
+	tab.ExpectText("h1", "Sign in")
+	tab.ExpectText(".dev-notice", "Development sign-in")
+
+	// A bad email is refused in place, keeping what was typed.
+	const canary = "canary-5d1e-never-in-logs"
+	tab.Fill("#signin-email", "not-an-email")
+	tab.Fill("#signin-name", canary)
+	tab.Click("#dev-signin button[type=submit]")
+	tab.ExpectText("#signin-email-error", "Enter an email address")
+	tab.ExpectAttr("#signin-name", "value", canary)
+	tab.Audit()
+
+	tab.Fill("#signin-email", "ada@example.com")
+	tab.Fill("#signin-name", "Ada "+canary)
+	tab.Click("#dev-signin button[type=submit]")
+	tab.WaitForPath("/today")
+	tab.ExpectText("main h1", "Ada "+canary)
+
+	// The sidebar navigates; the current page is marked.
+	tab.Click(`nav a[href="/settings"]`)
+	tab.WaitForPath("/settings")
+	tab.ExpectText("main h1", "Settings")
+	tab.ExpectAttr(`nav a[href="/settings"]`, "aria-current", "page")
+	tab.Click(`nav a[href="/today"]`)
+	tab.WaitForPath("/today")
+
+	// An unknown address gets the styled 404 inside the shell.
+	tab.AllowStatus("404")
+	tab.Visit("/no-such-page")
+	tab.ExpectText("main h1", "Page not found")
+
+	tab.Click("#user-menu summary")
+	tab.Click(`#user-menu button:has-text("Sign out")`)
+	tab.WaitForPath("/signin")
+	tab.Visit("/settings")
+	tab.WaitForPath("/signin")
+
+	if strings.Contains(app.Logs(), canary) {
+		t.Fatalf("a submitted form value reached the server logs:\n%s", app.Logs())
+	}
+}
+
+func TestThemePersistsAcrossReloadAndDevices(t *testing.T) {
+	app := startApp(t)
+	laptop := app.NewTab(t)
+	laptop.SignIn("theme@example.com", "Theo")
+	laptop.ExpectAttr("html", "data-theme", "system")
+
+	laptop.Visit("/settings")
+	laptop.Click(`label.choice:has-text("Dark")`)
+	laptop.Click(`#theme-form button[type=submit]`)
+	laptop.WaitForPath("/settings?saved=theme")
+	laptop.ExpectText(`[role="status"]`, "Theme saved.")
+	laptop.ExpectAttr("html", "data-theme", "dark")
+	if _, err := laptop.Page.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	laptop.ExpectAttr("html", "data-theme", "dark")
+	laptop.Audit()
+
+	phone := app.NewPhoneTab(t)
+	phone.SignIn("theme@example.com", "")
+	phone.ExpectAttr("html", "data-theme", "dark")
+
+	// The user menu switches theme in place and stays on the page.
+	phone.Click("#user-menu summary")
+	phone.Click(`#user-menu button:has-text("Light theme")`)
+	phone.WaitForPath("/today")
+	phone.ExpectAttr("html", "data-theme", "light")
+	laptop.Visit("/today")
+	laptop.ExpectAttr("html", "data-theme", "light")
+}
+
+func TestSignOutEverywhere(t *testing.T) {
+	app := startApp(t)
+	laptop := app.NewTab(t)
+	phone := app.NewTab(t)
+	laptop.SignIn("grace@example.com", "Grace")
+	phone.SignIn("grace@example.com", "Grace")
+
+	laptop.Visit("/settings")
+	laptop.Click(`button:has-text("Sign out everywhere")`)
+	laptop.WaitForPath("/signin")
+
+	phone.Visit("/today")
+	phone.WaitForPath("/signin")
+	phone.ExpectText("h1", "Sign in")
+}
+
+func TestKeyboardAndPhoneLayout(t *testing.T) {
+	app := startApp(t)
+	tab := app.NewPhoneTab(t)
+	tab.SignIn("keys@example.com", "Kay")
+
+	// The first Tab reaches the skip link, which moves focus to the content.
+	if err := tab.Page.Keyboard().Press("Tab"); err != nil {
+		t.Fatal(err)
+	}
+	focused, err := tab.Page.Evaluate(`() => document.activeElement.textContent`)
+	if err != nil || focused != "Skip to content" {
+		t.Fatalf("first focus is %v (%v), want the skip link", focused, err)
+	}
+	if err := tab.Page.Keyboard().Press("Enter"); err != nil {
+		t.Fatal(err)
+	}
+	if err := expect.Locator(tab.Page.Locator("#main")).ToBeFocused(); err != nil {
+		t.Fatal(err)
+	}
+
+	// At 360 px nothing overflows sideways and the navigation stays reachable.
+	wide, err := tab.Page.Evaluate(`() => document.documentElement.scrollWidth`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, _ := wide.(int); w > 360 {
+		t.Errorf("page is %d px wide on a 360 px screen", w)
+	}
+	if err := expect.Locator(tab.Page.Locator(`nav a[href="/settings"]`)).ToBeVisible(); err != nil {
+		t.Fatal(err)
+	}
+	// Escape closes the user menu and returns focus to it.
+	tab.Click("#user-menu summary")
+	tab.Audit()
+	if err := tab.Page.Keyboard().Press("Escape"); err != nil {
+		t.Fatal(err)
+	}
+	if err := expect.Locator(tab.Page.Locator("#user-menu")).Not().ToHaveAttribute("open", ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tab.Page.Screenshot(playwright.PageScreenshotOptions{Path: playwright.String(root + "/.e2e/artifacts/phone-today.png")}); err != nil {
+		t.Fatal(err)
+	}
+}
