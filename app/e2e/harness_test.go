@@ -154,10 +154,10 @@ func (a *App) Logs() string { return a.logs.String() }
 // Tab is a page in its own browser context: its own cookies, like a
 // separate device.
 type Tab struct {
-	t    *testing.T
-	app  *App
-	Page playwright.Page
-	ctx  playwright.BrowserContext
+	t       *testing.T
+	app     *App
+	Page    playwright.Page
+	ctx     playwright.BrowserContext
 	mu      sync.Mutex
 	errs    []string
 	allowed map[string]bool // HTTP statuses whose console errors are expected

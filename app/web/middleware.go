@@ -14,6 +14,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 )
 
 // UserIDKey is where the auth middleware leaves the signed-in user's ID for
@@ -97,7 +98,7 @@ func NewMetrics() *Metrics {
 		}, []string{"method", "route"}),
 	}
 	m.Registry.MustRegister(m.requests, m.duration)
-	m.Registry.MustRegister(prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+	m.Registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
 
