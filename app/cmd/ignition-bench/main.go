@@ -1,0 +1,304 @@
+// Command ignition-bench measures the server as a user meets it: it seeds a
+// database, starts the real binary, signs in, drives a signed-in page and
+// /healthz at a fixed concurrency for a fixed time, and weighs a first page
+// load. It exits non-zero when a budget is missed.
+//
+//	DATABASE_URL=... ignition-bench -bin bin/ignition
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"os/exec"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Budgets on a 2-core machine.
+const (
+	pageP99Budget = 20 * time.Millisecond
+	jsBudget      = 24 * 1024
+)
+
+func main() {
+	bin := flag.String("bin", "bin/ignition", "the ignition binary")
+	conns := flag.Int("c", 100, "concurrent connections")
+	duration := flag.Duration("d", 10*time.Second, "how long to load each endpoint")
+	seedUsers := flag.Int("users", 10000, "users (each with a session) to seed")
+	flag.Parse()
+	if err := run(*bin, *conns, *duration, *seedUsers); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(bin string, conns int, duration time.Duration, seedUsers int) error {
+	dbURL := os.Getenv("DATABASE_URL")
+	if dbURL == "" {
+		return errors.New("DATABASE_URL is not set")
+	}
+	base, stop, err := startServer(bin, dbURL)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	if err := seed(dbURL, seedUsers); err != nil {
+		return err
+	}
+	client := newClient(conns)
+	cookie, err := signIn(client, base)
+	if err != nil {
+		return err
+	}
+
+	fmt.Printf("load: %d connections, %s per endpoint, %d seeded users\n\n", conns, duration, seedUsers)
+	fmt.Printf("%-10s %10s %9s %9s %9s %7s\n", "endpoint", "requests", "req/s", "p50", "p99", "errors")
+	page := load(client, base+"/today", cookie, conns, duration)
+	health := load(client, base+"/healthz", "", conns, duration)
+	page.print("/today")
+	health.print("/healthz")
+
+	w, err := weigh(base, cookie)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("\nfirst load of /today, compressed: HTML %d B, CSS %d B, JS %d B, total %d B\n\n", w.html, w.css, w.js, w.html+w.css+w.js)
+
+	ok := true
+	check := func(pass bool, format string, args ...any) {
+		status := "PASS"
+		if !pass {
+			status, ok = "FAIL", false
+		}
+		fmt.Printf("%s  %s\n", status, fmt.Sprintf(format, args...))
+	}
+	check(page.p(0.99) < pageP99Budget, "signed-in page p99 %s < %s", page.p(0.99).Round(10*time.Microsecond), pageP99Budget)
+	check(page.errors == 0 && health.errors == 0, "no errors (%d, %d)", page.errors, health.errors)
+	check(w.js < jsBudget, "JavaScript %d B < %d B", w.js, jsBudget)
+	if !ok {
+		return errors.New("a budget was missed")
+	}
+	return nil
+}
+
+func startServer(bin, dbURL string) (string, func(), error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	base := fmt.Sprintf("http://localhost:%d", port)
+	cmd := exec.Command(bin, "serve")
+	cmd.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "IGNITION_ENV=development",
+		fmt.Sprintf("IGNITION_ADDR=127.0.0.1:%d", port), "IGNITION_BASE_URL="+base, "IGNITION_SIGNIN_RATE=1000")
+	var logs bytes.Buffer
+	cmd.Stderr = &logs
+	if err := cmd.Start(); err != nil {
+		return "", nil, err
+	}
+	stop := func() {
+		cmd.Process.Signal(syscall.SIGTERM)
+		cmd.Wait()
+	}
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if resp, err := http.Get(base + "/readyz"); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return base, stop, nil
+			}
+		}
+	}
+	stop()
+	return "", nil, fmt.Errorf("server did not become ready:\n%s", logs.String())
+}
+
+// seed fills the users and sessions tables so lookups run against a
+// realistic index rather than an empty table.
+func seed(dbURL string, users int) error {
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	_, err = conn.Exec(ctx, `
+		INSERT INTO users (email, name)
+		SELECT 'bench' || i || '@example.com', 'Bench ' || i FROM generate_series(1, $1) AS i
+		ON CONFLICT DO NOTHING;
+		INSERT INTO sessions (id_hash, user_id, data, created_at, last_seen_at, idle_expires_at, expires_at)
+		SELECT sha256(convert_to(u.id::text, 'UTF8')), u.id, '\x'::bytea, now(), now(), now() + interval '1 day', now() + interval '1 day'
+		FROM users u WHERE u.email LIKE 'bench%@example.com'
+		ON CONFLICT DO NOTHING`, users)
+	if err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
+	return nil
+}
+
+func newClient(conns int) *http.Client {
+	return &http.Client{
+		Timeout: 10 * time.Second,
+		Transport: &http.Transport{
+			MaxIdleConns: conns * 2, MaxIdleConnsPerHost: conns * 2, MaxConnsPerHost: conns,
+			DisableCompression: true,
+		},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+}
+
+// signIn signs in through the development form and returns the Cookie
+// header of the signed-in session.
+func signIn(client *http.Client, base string) (string, error) {
+	jar, _ := cookiejar.New(nil)
+	c := *client
+	c.Jar = jar
+	resp, err := c.Get(base + "/signin")
+	if err != nil {
+		return "", err
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m := regexp.MustCompile(`name="_csrf" value="([^"]+)"`).FindSubmatch(body)
+	if m == nil {
+		return "", errors.New("no CSRF token on /signin")
+	}
+	form := url.Values{"email": {"bench@example.com"}, "name": {"Bench"}, "_csrf": {string(m[1])}}
+	resp, err = c.PostForm(base+"/signin/dev", form)
+	if err != nil {
+		return "", err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		return "", fmt.Errorf("sign-in answered %d", resp.StatusCode)
+	}
+	u, _ := url.Parse(base)
+	var parts []string
+	for _, ck := range jar.Cookies(u) {
+		parts = append(parts, ck.Name+"="+ck.Value)
+	}
+	return strings.Join(parts, "; "), nil
+}
+
+type result struct {
+	latencies []time.Duration
+	errors    int
+	elapsed   time.Duration
+}
+
+func (r *result) p(q float64) time.Duration {
+	if len(r.latencies) == 0 {
+		return 0
+	}
+	return r.latencies[int(q*float64(len(r.latencies)-1))]
+}
+
+func (r *result) print(name string) {
+	fmt.Printf("%-10s %10d %9.0f %9s %9s %7d\n", name, len(r.latencies),
+		float64(len(r.latencies))/r.elapsed.Seconds(),
+		r.p(0.50).Round(10*time.Microsecond), r.p(0.99).Round(10*time.Microsecond), r.errors)
+}
+
+// load sends requests from conns workers until duration has passed.
+func load(client *http.Client, target, cookie string, conns int, duration time.Duration) *result {
+	var mu sync.Mutex
+	res := &result{}
+	var wg sync.WaitGroup
+	start := time.Now()
+	deadline := start.Add(duration)
+	for i := 0; i < conns; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var lat []time.Duration
+			errs := 0
+			for time.Now().Before(deadline) {
+				req, _ := http.NewRequest(http.MethodGet, target, nil)
+				req.Header.Set("Accept-Encoding", "gzip")
+				if cookie != "" {
+					req.Header.Set("Cookie", cookie)
+				}
+				t0 := time.Now()
+				resp, err := client.Do(req)
+				if err != nil {
+					errs++
+					continue
+				}
+				_, err = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				lat = append(lat, time.Since(t0))
+				if err != nil || resp.StatusCode != http.StatusOK {
+					errs++
+				}
+			}
+			mu.Lock()
+			res.latencies = append(res.latencies, lat...)
+			res.errors += errs
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	res.elapsed = time.Since(start)
+	slices.Sort(res.latencies)
+	return res
+}
+
+type weight struct{ html, css, js int }
+
+// weigh loads /today as a first visit would and adds up the compressed
+// bytes of the page and the styles and scripts it references.
+func weigh(base, cookie string) (weight, error) {
+	get := func(path string) ([]byte, int, error) {
+		req, _ := http.NewRequest(http.MethodGet, base+path, nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		req.Header.Set("Cookie", cookie)
+		resp, err := (&http.Client{Transport: &http.Transport{DisableCompression: true}}).Do(req)
+		if err != nil {
+			return nil, 0, err
+		}
+		defer resp.Body.Close()
+		raw, err := io.ReadAll(resp.Body)
+		if resp.StatusCode != http.StatusOK {
+			return nil, 0, fmt.Errorf("%s answered %d", path, resp.StatusCode)
+		}
+		return raw, len(raw), err
+	}
+	var w weight
+	raw, n, err := get("/today")
+	if err != nil {
+		return w, err
+	}
+	w.html = n
+	html, err := gunzip(raw)
+	if err != nil {
+		return w, err
+	}
+	for _, m := range regexp.MustCompile(`(?:href|src)="(/assets/[^"]+)"`).FindAllStringSubmatch(string(html), -1) {
+		_, n, err := get(m[1])
+		if err != nil {
+			return w, err
+		}
+		switch {
+		case strings.HasSuffix(m[1], ".css"):
+			w.css += n
+		case strings.HasSuffix(m[1], ".js"):
+			w.js += n
+		}
+	}
+	return w, nil
+}
