@@ -1,6 +1,11 @@
 -- name: GetSession :one
-SELECT * FROM sessions
-WHERE id_hash = @id_hash AND expires_at > @now AND idle_expires_at > @now;
+-- The live session with the owner fields every page shows, in one round trip.
+SELECT s.user_id, s.data, s.last_seen_at, s.expires_at,
+       u.email AS owner_email, u.name AS owner_name, coalesce(us.theme, 'system')::text AS owner_theme
+FROM sessions s
+LEFT JOIN users u ON u.id = s.user_id
+LEFT JOIN user_settings us ON us.user_id = s.user_id
+WHERE s.id_hash = @id_hash AND s.expires_at > @now AND s.idle_expires_at > @now;
 
 -- name: InsertSession :exec
 INSERT INTO sessions (id_hash, user_id, data, user_agent, created_at, last_seen_at, idle_expires_at, expires_at)

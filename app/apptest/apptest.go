@@ -25,7 +25,7 @@ import (
 
 // Env is one running application on its own database.
 type Env struct {
-	T      *testing.T
+	T      testing.TB
 	App    *server.App
 	Pool   *pgxpool.Pool
 	Config *config.Config
@@ -35,7 +35,7 @@ type Env struct {
 
 // New starts the application on a fresh database with development defaults;
 // set overrides single settings.
-func New(t *testing.T, set ...func(name string) string) *Env {
+func New(t testing.TB, set ...func(name string) string) *Env {
 	t.Helper()
 	pool := testdb.New(t)
 	cfg, err := config.Parse(func(name string) string {
@@ -189,7 +189,7 @@ func (r *Request) Do() *Response {
 
 // Response is a received response.
 type Response struct {
-	T *testing.T
+	T testing.TB
 	*http.Response
 	Body []byte
 	doc  *goquery.Document
@@ -270,3 +270,6 @@ func (b *syncBuffer) String() string {
 	defer b.mu.Unlock()
 	return b.buf.String()
 }
+
+// Cookies returns the cookies the client holds for u.
+func (c *Client) Cookies(u *url.URL) []*http.Cookie { return c.http.Jar.Cookies(u) }

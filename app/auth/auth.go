@@ -2,12 +2,9 @@
 package auth
 
 import (
-	"errors"
-	"fmt"
 	"net/http"
 
 	"github.com/gorilla/sessions"
-	"github.com/jackc/pgx/v5"
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/ratelimit"
@@ -52,19 +49,12 @@ func (h *Handler) LoadViewer(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		userID, ok := session.UserID(sess)
+		owner, ok := session.OwnerOf(sess)
 		if !ok {
-			return next(c)
+			return next(c) // anonymous, or the account is gone
 		}
-		row, err := h.q.GetViewer(c.Request().Context(), userID)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return next(c) // the account is gone; treat as signed out
-		}
-		if err != nil {
-			return fmt.Errorf("auth: unable to load viewer %s: %w", userID, err)
-		}
-		web.SetViewer(c, &web.Viewer{ID: row.ID, Email: row.Email, Name: row.Name, Theme: row.Theme})
-		c.Set(web.UserIDKey, row.ID.String())
+		web.SetViewer(c, &web.Viewer{ID: owner.ID, Email: owner.Email, Name: owner.Name, Theme: owner.Theme})
+		c.Set(web.UserIDKey, owner.ID.String())
 		return next(c)
 	}
 }

@@ -1,15 +1,15 @@
 // Package session keeps server-side sessions in PostgreSQL behind the
 // gorilla/sessions Store interface. The cookie carries a 256-bit random token;
-// the database keeps only its SHA-256, the owner and the gob-encoded values.
+// the database keeps only its SHA-256, the owner and the values as JSON.
+// Values are keyed by strings and hold JSON-representable data.
 package session
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
-	"encoding/gob"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -80,11 +80,16 @@ func (s *Store) New(r *http.Request, name string) (*sessions.Session, error) {
 	if err != nil {
 		return sess, fmt.Errorf("session: unable to load: %w", err)
 	}
-	if err := gob.NewDecoder(bytes.NewReader(row.Data)).Decode(&sess.Values); err != nil {
-		return sess, fmt.Errorf("session: unable to decode: %w", err)
+	if err := decodeValues(row.Data, sess.Values); err != nil {
+		// An unreadable row cannot be trusted: the visitor starts anonymous.
+		sess.Values = map[interface{}]interface{}{}
+		return sess, nil
 	}
 	sess.ID = cookie.Value
 	sess.IsNew = false
+	if row.UserID.Valid && row.OwnerEmail.Valid {
+		sess.Values[ownerKey{}] = Owner{ID: row.UserID.UUID, Email: row.OwnerEmail.String, Name: row.OwnerName.String, Theme: row.OwnerTheme}
+	}
 	if now.Sub(row.LastSeenAt) >= touchThreshold {
 		err := s.q.TouchSession(r.Context(), db.TouchSessionParams{IDHash: hash, Now: now, IdleExpiresAt: now.Add(s.opts.Idle)})
 		if err != nil {
@@ -106,16 +111,16 @@ func (s *Store) Save(r *http.Request, w http.ResponseWriter, sess *sessions.Sess
 		http.SetCookie(w, sessions.NewCookie(sess.Name(), "", sess.Options))
 		return nil
 	}
-	var data bytes.Buffer
-	if err := gob.NewEncoder(&data).Encode(sess.Values); err != nil {
-		return fmt.Errorf("session: unable to encode: %w", err)
+	data, err := encodeValues(sess.Values)
+	if err != nil {
+		return err
 	}
 	now := s.now()
 	userID := nullUserID(sess)
 	if sess.ID != "" {
 		hash, _ := hashToken(sess.ID)
 		err := s.q.UpdateSessionData(ctx, db.UpdateSessionDataParams{
-			IDHash: hash, UserID: userID, Data: data.Bytes(), Now: now,
+			IDHash: hash, UserID: userID, Data: data, Now: now,
 			IdleExpiresAt: now.Add(s.opts.Idle),
 		})
 		if err != nil {
@@ -129,7 +134,7 @@ func (s *Store) Save(r *http.Request, w http.ResponseWriter, sess *sessions.Sess
 	}
 	expires := now.Add(s.opts.Max)
 	err = s.q.InsertSession(ctx, db.InsertSessionParams{
-		IDHash: hash, UserID: userID, Data: data.Bytes(), UserAgent: truncate(r.UserAgent(), maxUserAgent),
+		IDHash: hash, UserID: userID, Data: data, UserAgent: truncate(r.UserAgent(), maxUserAgent),
 		Now: now, IdleExpiresAt: s.idleExpiry(now, expires), ExpiresAt: expires,
 	})
 	if err != nil {
@@ -175,6 +180,26 @@ func (s *Store) DeleteExpired(ctx context.Context) (int64, error) {
 		return 0, fmt.Errorf("session: unable to delete expired sessions: %w", err)
 	}
 	return n, nil
+}
+
+// Owner is the signed-in user of a loaded session, as every page shows them.
+// It is read with the session in one query and never stored in it.
+type Owner struct {
+	ID    uuid.UUID
+	Email string
+	Name  string
+	Theme string
+}
+
+// ownerKey keys the Owner in the session's values; as a non-string key it
+// cannot collide with a stored value and is skipped when saving.
+type ownerKey struct{}
+
+// OwnerOf returns the user the session was loaded for, if the session is
+// signed in and the account still exists.
+func OwnerOf(sess *sessions.Session) (Owner, bool) {
+	o, ok := sess.Values[ownerKey{}].(Owner)
+	return o, ok
 }
 
 // SetUserID marks the session as signed in as userID.
@@ -252,4 +277,34 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return s[:n]
+}
+
+func encodeValues(values map[interface{}]interface{}) ([]byte, error) {
+	m := make(map[string]interface{}, len(values))
+	for k, v := range values {
+		if _, owner := k.(ownerKey); owner {
+			continue
+		}
+		key, ok := k.(string)
+		if !ok {
+			return nil, fmt.Errorf("session: value key %v is not a string", k)
+		}
+		m[key] = v
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return nil, fmt.Errorf("session: unable to encode: %w", err)
+	}
+	return b, nil
+}
+
+func decodeValues(data []byte, values map[interface{}]interface{}) error {
+	var m map[string]interface{}
+	if err := json.Unmarshal(data, &m); err != nil {
+		return fmt.Errorf("session: unable to decode: %w", err)
+	}
+	for k, v := range m {
+		values[k] = v
+	}
+	return nil
 }

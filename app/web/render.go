@@ -1,7 +1,10 @@
 package web
 
 import (
+	"bytes"
+	"fmt"
 	"net/http"
+	"sync"
 
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
@@ -55,15 +58,24 @@ func Redirect(c echo.Context, url string) error {
 	return c.Redirect(http.StatusSeeOther, url)
 }
 
+// buffers holds render buffers for reuse across requests.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// write renders the whole component before sending it, so a render error
+// still gets a proper error page and the response goes out in one write.
 func write(c echo.Context, status int, component templ.Component) error {
+	buf := buffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer buffers.Put(buf)
+	if err := component.Render(c.Request().Context(), buf); err != nil {
+		return fmt.Errorf("web: unable to render: %w", err)
+	}
 	h := c.Response().Header()
 	h.Add(echo.HeaderVary, "HX-Request")
 	h.Add(echo.HeaderVary, "HX-Boosted")
 	h.Add(echo.HeaderVary, "HX-History-Restore-Request")
 	h.Set("Cache-Control", "no-store")
-	h.Set(echo.HeaderContentType, echo.MIMETextHTMLCharsetUTF8)
-	c.Response().WriteHeader(status)
-	return component.Render(c.Request().Context(), c.Response())
+	return c.HTMLBlob(status, buf.Bytes())
 }
 
 const devNoticeKey = "web.dev_notice"

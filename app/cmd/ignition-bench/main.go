@@ -1,7 +1,7 @@
 // Command ignition-bench measures the server as a user meets it: it seeds a
 // database, starts the real binary, signs in, drives a signed-in page and
-// /healthz at a fixed concurrency for a fixed time, and weighs a first page
-// load. It exits non-zero when a budget is missed.
+// /healthz with wrk at a fixed concurrency for a fixed time, and weighs a
+// first page load. It exits non-zero when a budget is missed.
 //
 //	DATABASE_URL=... ignition-bench -bin bin/ignition
 package main
@@ -20,9 +20,8 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
-	"slices"
+	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 
@@ -60,16 +59,21 @@ func run(bin string, conns int, duration time.Duration, seedUsers int) error {
 	if err := seed(dbURL, seedUsers); err != nil {
 		return err
 	}
-	client := newClient(conns)
-	cookie, err := signIn(client, base)
+	cookie, err := signIn(base)
 	if err != nil {
 		return err
 	}
 
 	fmt.Printf("load: %d connections, %s per endpoint, %d seeded users\n\n", conns, duration, seedUsers)
 	fmt.Printf("%-10s %10s %9s %9s %9s %7s\n", "endpoint", "requests", "req/s", "p50", "p99", "errors")
-	page := load(client, base+"/today", cookie, conns, duration)
-	health := load(client, base+"/healthz", "", conns, duration)
+	page, err := load(base+"/today", cookie, conns, duration)
+	if err != nil {
+		return err
+	}
+	health, err := load(base+"/healthz", "", conns, duration)
+	if err != nil {
+		return err
+	}
 	page.print("/today")
 	health.print("/healthz")
 
@@ -87,7 +91,7 @@ func run(bin string, conns int, duration time.Duration, seedUsers int) error {
 		}
 		fmt.Printf("%s  %s\n", status, fmt.Sprintf(format, args...))
 	}
-	check(page.p(0.99) < pageP99Budget, "signed-in page p99 %s < %s", page.p(0.99).Round(10*time.Microsecond), pageP99Budget)
+	check(page.p99 < pageP99Budget, "signed-in page p99 %s < %s", page.p99, pageP99Budget)
 	check(page.errors == 0 && health.errors == 0, "no errors (%d, %d)", page.errors, health.errors)
 	check(w.js < jsBudget, "JavaScript %d B < %d B", w.js, jsBudget)
 	if !ok {
@@ -139,35 +143,27 @@ func seed(dbURL string, users int) error {
 	defer conn.Close(ctx)
 	_, err = conn.Exec(ctx, `
 		INSERT INTO users (email, name)
-		SELECT 'bench' || i || '@example.com', 'Bench ' || i FROM generate_series(1, $1) AS i
-		ON CONFLICT DO NOTHING;
-		INSERT INTO sessions (id_hash, user_id, data, created_at, last_seen_at, idle_expires_at, expires_at)
-		SELECT sha256(convert_to(u.id::text, 'UTF8')), u.id, '\x'::bytea, now(), now(), now() + interval '1 day', now() + interval '1 day'
-		FROM users u WHERE u.email LIKE 'bench%@example.com'
+		SELECT 'bench' || i || '@example.com', 'Bench ' || i FROM generate_series(1, $1::int) AS i
 		ON CONFLICT DO NOTHING`, users)
 	if err != nil {
-		return fmt.Errorf("seed: %w", err)
+		return fmt.Errorf("seed users: %w", err)
+	}
+	_, err = conn.Exec(ctx, `
+		INSERT INTO sessions (id_hash, user_id, data, created_at, last_seen_at, idle_expires_at, expires_at)
+		SELECT sha256(convert_to(u.id::text, 'UTF8')), u.id, convert_to('{}', 'UTF8'), now(), now(), now() + interval '1 day', now() + interval '1 day'
+		FROM users u WHERE u.email LIKE 'bench%@example.com'
+		ON CONFLICT DO NOTHING`)
+	if err != nil {
+		return fmt.Errorf("seed sessions: %w", err)
 	}
 	return nil
 }
 
-func newClient(conns int) *http.Client {
-	return &http.Client{
-		Timeout: 10 * time.Second,
-		Transport: &http.Transport{
-			MaxIdleConns: conns * 2, MaxIdleConnsPerHost: conns * 2, MaxConnsPerHost: conns,
-			DisableCompression: true,
-		},
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
-}
-
 // signIn signs in through the development form and returns the Cookie
 // header of the signed-in session.
-func signIn(client *http.Client, base string) (string, error) {
+func signIn(base string) (string, error) {
 	jar, _ := cookiejar.New(nil)
-	c := *client
-	c.Jar = jar
+	c := http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	resp, err := c.Get(base + "/signin")
 	if err != nil {
 		return "", err
@@ -195,67 +191,67 @@ func signIn(client *http.Client, base string) (string, error) {
 	return strings.Join(parts, "; "), nil
 }
 
+// result is what wrk measured for one endpoint.
 type result struct {
-	latencies []time.Duration
-	errors    int
-	elapsed   time.Duration
-}
-
-func (r *result) p(q float64) time.Duration {
-	if len(r.latencies) == 0 {
-		return 0
-	}
-	return r.latencies[int(q*float64(len(r.latencies)-1))]
+	requests int
+	rps      float64
+	p50, p99 time.Duration
+	errors   int
 }
 
 func (r *result) print(name string) {
-	fmt.Printf("%-10s %10d %9.0f %9s %9s %7d\n", name, len(r.latencies),
-		float64(len(r.latencies))/r.elapsed.Seconds(),
-		r.p(0.50).Round(10*time.Microsecond), r.p(0.99).Round(10*time.Microsecond), r.errors)
+	fmt.Printf("%-10s %10d %9.0f %9s %9s %7d\n", name, r.requests, r.rps,
+		r.p50.Round(10*time.Microsecond), r.p99.Round(10*time.Microsecond), r.errors)
 }
 
-// load sends requests from conns workers until duration has passed.
-func load(client *http.Client, target, cookie string, conns int, duration time.Duration) *result {
-	var mu sync.Mutex
-	res := &result{}
-	var wg sync.WaitGroup
-	start := time.Now()
-	deadline := start.Add(duration)
-	for i := 0; i < conns; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var lat []time.Duration
-			errs := 0
-			for time.Now().Before(deadline) {
-				req, _ := http.NewRequest(http.MethodGet, target, nil)
-				req.Header.Set("Accept-Encoding", "gzip")
-				if cookie != "" {
-					req.Header.Set("Cookie", cookie)
-				}
-				t0 := time.Now()
-				resp, err := client.Do(req)
-				if err != nil {
-					errs++
-					continue
-				}
-				_, err = io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-				lat = append(lat, time.Since(t0))
-				if err != nil || resp.StatusCode != http.StatusOK {
-					errs++
-				}
-			}
-			mu.Lock()
-			res.latencies = append(res.latencies, lat...)
-			res.errors += errs
-			mu.Unlock()
-		}()
+// load runs wrk against target with conns connections for duration.
+func load(target, cookie string, conns int, duration time.Duration) (*result, error) {
+	args := []string{"-t2", fmt.Sprintf("-c%d", conns), fmt.Sprintf("-d%ds", int(duration.Seconds())), "--latency",
+		"-H", "Accept-Encoding: gzip"}
+	if cookie != "" {
+		args = append(args, "-H", "Cookie: "+cookie)
 	}
-	wg.Wait()
-	res.elapsed = time.Since(start)
-	slices.Sort(res.latencies)
-	return res
+	out, err := exec.Command("wrk", append(args, target)...).CombinedOutput()
+	if err != nil {
+		return nil, fmt.Errorf("wrk: %v\n%s", err, out)
+	}
+	return parseWrk(string(out))
+}
+
+var (
+	wrkRequests = regexp.MustCompile(`(\d+) requests in`)
+	wrkRPS      = regexp.MustCompile(`Requests/sec:\s+([\d.]+)`)
+	wrkP50      = regexp.MustCompile(`\s50%\s+([\d.]+(?:us|ms|s))`)
+	wrkP99      = regexp.MustCompile(`\s99%\s+([\d.]+(?:us|ms|s))`)
+	wrkNon2xx   = regexp.MustCompile(`Non-2xx or 3xx responses: (\d+)`)
+	wrkSocket   = regexp.MustCompile(`Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)`)
+)
+
+// parseWrk reads the summary wrk prints with --latency.
+func parseWrk(out string) (*result, error) {
+	r := &result{}
+	m := wrkRequests.FindStringSubmatch(out)
+	rps := wrkRPS.FindStringSubmatch(out)
+	p50 := wrkP50.FindStringSubmatch(out)
+	p99 := wrkP99.FindStringSubmatch(out)
+	if m == nil || rps == nil || p50 == nil || p99 == nil {
+		return nil, fmt.Errorf("unexpected wrk output:\n%s", out)
+	}
+	r.requests, _ = strconv.Atoi(m[1])
+	r.rps, _ = strconv.ParseFloat(rps[1], 64)
+	r.p50, _ = time.ParseDuration(p50[1])
+	r.p99, _ = time.ParseDuration(p99[1])
+	if m := wrkNon2xx.FindStringSubmatch(out); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		r.errors += n
+	}
+	if m := wrkSocket.FindStringSubmatch(out); m != nil {
+		for _, v := range m[1:] {
+			n, _ := strconv.Atoi(v)
+			r.errors += n
+		}
+	}
+	return r, nil
 }
 
 type weight struct{ html, css, js int }

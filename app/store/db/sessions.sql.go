@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 const deleteExpiredSessions = `-- name: DeleteExpiredSessions :execrows
@@ -46,8 +47,12 @@ func (q *Queries) DeleteUserSessions(ctx context.Context, userID uuid.NullUUID) 
 }
 
 const getSession = `-- name: GetSession :one
-SELECT id_hash, user_id, data, user_agent, created_at, last_seen_at, idle_expires_at, expires_at, updated_at FROM sessions
-WHERE id_hash = $1 AND expires_at > $2 AND idle_expires_at > $2
+SELECT s.user_id, s.data, s.last_seen_at, s.expires_at,
+       u.email AS owner_email, u.name AS owner_name, coalesce(us.theme, 'system')::text AS owner_theme
+FROM sessions s
+LEFT JOIN users u ON u.id = s.user_id
+LEFT JOIN user_settings us ON us.user_id = s.user_id
+WHERE s.id_hash = $1 AND s.expires_at > $2 AND s.idle_expires_at > $2
 `
 
 type GetSessionParams struct {
@@ -55,19 +60,28 @@ type GetSessionParams struct {
 	Now    time.Time
 }
 
-func (q *Queries) GetSession(ctx context.Context, arg GetSessionParams) (Session, error) {
+type GetSessionRow struct {
+	UserID     uuid.NullUUID
+	Data       []byte
+	LastSeenAt time.Time
+	ExpiresAt  time.Time
+	OwnerEmail pgtype.Text
+	OwnerName  pgtype.Text
+	OwnerTheme string
+}
+
+// The live session with the owner fields every page shows, in one round trip.
+func (q *Queries) GetSession(ctx context.Context, arg GetSessionParams) (GetSessionRow, error) {
 	row := q.db.QueryRow(ctx, getSession, arg.IDHash, arg.Now)
-	var i Session
+	var i GetSessionRow
 	err := row.Scan(
-		&i.IDHash,
 		&i.UserID,
 		&i.Data,
-		&i.UserAgent,
-		&i.CreatedAt,
 		&i.LastSeenAt,
-		&i.IdleExpiresAt,
 		&i.ExpiresAt,
-		&i.UpdatedAt,
+		&i.OwnerEmail,
+		&i.OwnerName,
+		&i.OwnerTheme,
 	)
 	return i, err
 }

@@ -28,33 +28,6 @@ func (q *Queries) GetUser(ctx context.Context, id uuid.UUID) (User, error) {
 	return i, err
 }
 
-const getViewer = `-- name: GetViewer :one
-SELECT u.id, u.email, u.name, coalesce(s.theme, 'system')::text AS theme
-FROM users u
-LEFT JOIN user_settings s ON s.user_id = u.id
-WHERE u.id = $1
-`
-
-type GetViewerRow struct {
-	ID    uuid.UUID
-	Email string
-	Name  string
-	Theme string
-}
-
-// The signed-in user with the settings every page needs.
-func (q *Queries) GetViewer(ctx context.Context, id uuid.UUID) (GetViewerRow, error) {
-	row := q.db.QueryRow(ctx, getViewer, id)
-	var i GetViewerRow
-	err := row.Scan(
-		&i.ID,
-		&i.Email,
-		&i.Name,
-		&i.Theme,
-	)
-	return i, err
-}
-
 const upsertUserByEmail = `-- name: UpsertUserByEmail :one
 INSERT INTO users (email, name)
 VALUES ($1, $2)

@@ -1,0 +1,38 @@
+package server_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"ignition/app/apptest"
+)
+
+// BenchmarkSignedInPage runs the whole middleware chain and the Today page
+// for a signed-in user against the real database, in-process.
+func BenchmarkSignedInPage(b *testing.B) {
+	env := apptest.New(b)
+	c := env.SignIn("bench@example.com", "Bench")
+	u, _ := url.Parse(env.Server.URL)
+	var cookies []string
+	for _, ck := range c.Cookies(u) {
+		cookies = append(cookies, ck.Name+"="+ck.Value)
+	}
+	cookie := strings.Join(cookies, "; ")
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			req := httptest.NewRequest(http.MethodGet, "/today", nil)
+			req.Header.Set("Cookie", cookie)
+			req.Header.Set("Accept-Encoding", "gzip")
+			rec := httptest.NewRecorder()
+			env.App.Handler.ServeHTTP(rec, req)
+			if rec.Code != http.StatusOK {
+				b.Fatalf("status %d", rec.Code)
+			}
+		}
+	})
+}
