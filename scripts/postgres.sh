@@ -5,7 +5,7 @@
 # the command to install it.
 set -euo pipefail
 dbname=${1:-ignition}
-root=${IGNITION_PGROOT:-/tmp/ignition-pg}
+root=${IGNITION_PGROOT:-/tmp/ignition-pg-$(id -u)}
 port=${IGNITION_PGPORT:-55432}
 
 find_bindir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }

@@ -195,3 +195,35 @@ func TestMalformedCookiesAreAnonymous(t *testing.T) {
 		}
 	}
 }
+
+// FuzzHashToken checks that only well-formed 256-bit tokens are looked up.
+func FuzzHashToken(f *testing.F) {
+	token, _, _ := newToken()
+	for _, s := range []string{token, "", "short", token + "A", "!!!!"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		hash, ok := hashToken(in)
+		if !ok {
+			return
+		}
+		if len(in) != 43 || len(hash) != 32 {
+			t.Fatalf("hashToken accepted %q", in)
+		}
+	})
+}
+
+func FuzzDecodeValues(f *testing.F) {
+	for _, s := range []string{`{"user_id":"x"}`, `{}`, `[]`, `null`, `{"a":{"b":[1,2]}}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		values := map[interface{}]interface{}{}
+		if err := decodeValues(data, values); err != nil {
+			return
+		}
+		if _, err := encodeValues(values); err != nil {
+			t.Fatalf("decoded values do not encode again: %v", err)
+		}
+	})
+}

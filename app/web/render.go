@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"net/url"
 	"sync"
 
 	"github.com/a-h/templ"
@@ -95,6 +96,9 @@ func LocalPath(p, fallback string) string {
 		if r < 0x20 || r == 0x7f {
 			return fallback
 		}
+	}
+	if u, err := url.Parse(p); err != nil || u.Scheme != "" || u.Host != "" {
+		return fallback
 	}
 	return p
 }

@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
+	"strings"
 	"testing"
 	"time"
 )
@@ -60,4 +62,18 @@ func TestServeDrainsInFlightRequests(t *testing.T) {
 	if _, err := http.Get("http://" + addr.String() + "/"); err == nil {
 		t.Error("server still accepts requests after shutdown")
 	}
+}
+
+// FuzzLocalPath checks that no input leads a redirect off-site.
+func FuzzLocalPath(f *testing.F) {
+	for _, s := range []string{"/today", "//x", "/\\x", "https://x", "/a?b=//c", "\x00", "/\t/x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		got := LocalPath(in, "/")
+		u, err := url.Parse(got)
+		if err != nil || u.Host != "" || u.Scheme != "" || !strings.HasPrefix(got, "/") || strings.HasPrefix(got, "//") || strings.HasPrefix(got, "/\\") {
+			t.Fatalf("LocalPath(%q) = %q leaves the site", in, got)
+		}
+	})
 }
