@@ -3,8 +3,6 @@ package e2e
 import (
 	"strings"
 	"testing"
-
-	"github.com/playwright-community/playwright-go"
 )
 
 func TestSignInNavigateAndSignOut(t *testing.T) {
@@ -139,9 +137,6 @@ func TestKeyboardAndPhoneLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := expect.Locator(tab.Page.Locator("#user-menu")).Not().ToHaveAttribute("open", ""); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := tab.Page.Screenshot(playwright.PageScreenshotOptions{Path: playwright.String(root + "/.e2e/artifacts/phone-today.png")}); err != nil {
 		t.Fatal(err)
 	}
 }
