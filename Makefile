@@ -9,6 +9,8 @@ SHELL := /bin/bash
 CACHE      ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/ignition
 SQLC_VER   := v1.31.1
 SQLC       := $(CACHE)/sqlc-$(SQLC_VER)/sqlc
+DEX_VER    := v2.45.1
+DEX        := $(CACHE)/dex-$(DEX_VER)/dex
 PW_VER     := 1.52.0
 AXE_VER    := 4.10.3
 E2E_DIR    := $(CURDIR)/.e2e
@@ -17,8 +19,9 @@ GO_TEST_FLAGS ?=
 
 export PLAYWRIGHT_DRIVER_PATH := $(E2E_DIR)/driver
 export IGNITION_AXE_JS := $(E2E_DIR)/npm/node_modules/axe-core/axe.min.js
+export IGNITION_DEX := $(DEX)
 
-.PHONY: help run build db test test-go check-generate vet staticcheck generate bench e2e-deps chromium tools clean
+.PHONY: help run build db test check-generate vet staticcheck generate bench e2e-deps chromium dex vendor-htmx clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -34,7 +37,7 @@ build: ## build bin/ignition
 db: ## create and start the local Postgres cluster
 	@scripts/postgres.sh ignition
 
-test: check-generate vet staticcheck e2e-deps ## run every check and test
+test: check-generate vet staticcheck e2e-deps dex ## run every check and test
 	@export TEST_DATABASE_URL=$$(scripts/postgres.sh postgres); \
 	go test -count=1 -timeout 25m $(GO_TEST_FLAGS) ./...
 
@@ -62,6 +65,11 @@ bench: build ## load-test a signed-in page and /healthz with wrk; print latency 
 
 $(SQLC):
 	GOBIN=$(dir $(SQLC)) go install github.com/sqlc-dev/sqlc/cmd/sqlc@$(SQLC_VER)
+
+dex: $(DEX) ## build the Dex OpenID Connect provider the sign-in tests run
+
+$(DEX): tools/dex/go.mod tools/dex/go.sum
+	cd tools/dex && CGO_ENABLED=0 go build -o $(DEX) github.com/dexidp/dex/cmd/dex
 
 chromium:
 	@command -v chromium >/dev/null || { \

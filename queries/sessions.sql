@@ -1,7 +1,10 @@
 -- name: GetSession :one
 -- The live session with the owner fields every page shows, in one round trip.
 SELECT s.user_id, s.data, s.last_seen_at, s.expires_at,
-       u.email AS owner_email, u.name AS owner_name, coalesce(us.theme, 'system')::text AS owner_theme
+       u.email AS owner_email, u.name AS owner_name, coalesce(us.theme, 'system')::text AS owner_theme,
+       coalesce(u.status, '')::text AS owner_status, coalesce(u.email_verified, false)::boolean AS owner_email_verified,
+       (u.age_verified_at IS NOT NULL)::boolean AS owner_age_verified,
+       (u.terms_accepted_at IS NOT NULL)::boolean AS owner_terms_accepted
 FROM sessions s
 LEFT JOIN users u ON u.id = s.user_id
 LEFT JOIN user_settings us ON us.user_id = s.user_id

@@ -19,6 +19,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"ignition/app/config"
+	"ignition/app/oidctest"
 	"ignition/app/server"
 	"ignition/app/testdb"
 )
@@ -37,17 +38,39 @@ type Env struct {
 // set overrides single settings.
 func New(t testing.TB, set ...func(name string) string) *Env {
 	t.Helper()
+	return start(t, nil, set)
+}
+
+// NewWithDex is New with a real OpenID Connect provider (Dex) configured as
+// the provider "dex".
+func NewWithDex(t testing.TB, set ...func(name string) string) (*Env, *oidctest.Dex) {
+	t.Helper()
+	var dex *oidctest.Dex
+	env := start(t, func(baseURL string) map[string]string {
+		dex = oidctest.Start(t, baseURL+"/auth/callback/dex")
+		return dex.Env()
+	}, set)
+	return env, dex
+}
+
+func start(t testing.TB, provider func(baseURL string) map[string]string, set []func(string) string) *Env {
+	t.Helper()
 	pool := testdb.New(t)
+	srv := httptest.NewUnstartedServer(nil)
+	baseURL := "http://" + srv.Listener.Addr().String()
+	defaults := map[string]string{"IGNITION_ENV": "development", "IGNITION_BASE_URL": baseURL, "IGNITION_SIGNIN_RATE": "1000"}
+	if provider != nil {
+		for k, v := range provider(baseURL) {
+			defaults[k] = v
+		}
+	}
 	cfg, err := config.Parse(func(name string) string {
 		for _, f := range set {
 			if v := f(name); v != "" {
 				return v
 			}
 		}
-		if name == "IGNITION_ENV" {
-			return "development"
-		}
-		return ""
+		return defaults[name]
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -55,7 +78,8 @@ func New(t testing.TB, set ...func(name string) string) *Env {
 	logs := &syncBuffer{}
 	logger := slog.New(slog.NewJSONHandler(logs, nil))
 	app := server.New(cfg, pool, logger)
-	srv := httptest.NewServer(app.Handler)
+	srv.Config.Handler = app.Handler
+	srv.Start()
 	t.Cleanup(srv.Close)
 	return &Env{T: t, App: app, Pool: pool, Config: cfg, Server: srv, logs: logs}
 }
@@ -273,3 +297,18 @@ func (b *syncBuffer) String() string {
 
 // Cookies returns the cookies the client holds for u.
 func (c *Client) Cookies(u *url.URL) []*http.Cookie { return c.http.Jar.Cookies(u) }
+
+// HTTP returns the client's underlying HTTP client (it shares the cookie
+// jar and does not follow redirects).
+func (c *Client) HTTP() *http.Client { return c.http }
+
+// Cookie returns the value of the client's cookie named name, or "".
+func (c *Client) Cookie(name string) string {
+	u, _ := url.Parse(c.env.Server.URL)
+	for _, ck := range c.http.Jar.Cookies(u) {
+		if ck.Name == name {
+			return ck.Value
+		}
+	}
+	return ""
+}

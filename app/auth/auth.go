@@ -1,42 +1,58 @@
-// Package auth signs users in and out and tells every request who is asking.
+// Package auth signs users in and out, walks new accounts through age
+// verification, terms and approval, and tells every request who is asking.
 package auth
 
 import (
+	"log/slog"
 	"net/http"
+	"slices"
+	"time"
 
+	"github.com/google/uuid"
 	"github.com/gorilla/sessions"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/config"
 	"ignition/app/ratelimit"
 	"ignition/app/session"
 	"ignition/app/store/db"
 	"ignition/app/web"
 )
 
-// Handler serves the sign-in and sign-out routes.
+// Handler serves the sign-in, onboarding and sign-out routes.
 type Handler struct {
+	cfg        *config.Config
+	logger     *slog.Logger
+	pool       *pgxpool.Pool
 	q          *db.Queries
 	sessions   *session.Store
 	signInRate *ratelimit.Limiter
-	devSignIn  bool
+	providers  map[string]*provider
 }
 
-// NewHandler returns the auth handler. devSignIn enables the development
-// sign-in form.
-func NewHandler(q *db.Queries, sessions *session.Store, signInRate *ratelimit.Limiter, devSignIn bool) *Handler {
-	return &Handler{q: q, sessions: sessions, signInRate: signInRate, devSignIn: devSignIn}
+// NewHandler returns the auth handler.
+func NewHandler(cfg *config.Config, logger *slog.Logger, pool *pgxpool.Pool, sessions *session.Store, signInRate *ratelimit.Limiter) *Handler {
+	return &Handler{cfg: cfg, logger: logger, pool: pool, q: db.New(pool), sessions: sessions, signInRate: signInRate, providers: newProviders(cfg)}
 }
 
 // PublicRoutes are the auth routes a visitor may reach.
-var PublicRoutes = []string{"/", "/signin", "/signin/dev"}
+var PublicRoutes = []string{"/", "/signin", "/signin/dev", "/signin/:provider", "/auth/callback/:provider"}
 
 // Register adds the auth routes.
 func (h *Handler) Register(e *echo.Echo) {
 	e.GET("/", h.home).Name = "home"
 	e.GET("/signin", h.showSignIn).Name = "signin"
-	if h.devSignIn {
+	if h.cfg.DevSignIn() {
 		e.POST("/signin/dev", h.devSignInSubmit, h.limitSignIn).Name = "signin.dev"
 	}
+	e.GET("/signin/:provider", h.oidcStart, h.limitSignIn).Name = "signin.provider"
+	e.GET("/auth/callback/:provider", h.oidcCallback).Name = "signin.callback"
+	e.GET("/onboarding/age", h.ageShow).Name = "onboarding.age"
+	e.POST("/onboarding/age", h.ageSubmit).Name = "onboarding.age.submit"
+	e.GET("/onboarding/terms", h.termsShow).Name = "onboarding.terms"
+	e.POST("/onboarding/terms", h.termsSubmit).Name = "onboarding.terms.submit"
+	e.GET("/pending", h.pendingShow).Name = "pending"
 	e.POST("/signout", h.signOut).Name = "signout"
 	e.POST("/signout/everywhere", h.signOutEverywhere).Name = "signout.everywhere"
 }
@@ -53,30 +69,50 @@ func (h *Handler) LoadViewer(next echo.HandlerFunc) echo.HandlerFunc {
 		if !ok {
 			return next(c) // anonymous, or the account is gone
 		}
-		web.SetViewer(c, &web.Viewer{ID: owner.ID, Email: owner.Email, Name: owner.Name, Theme: owner.Theme})
+		web.SetViewer(c, &web.Viewer{
+			ID: owner.ID, Email: owner.Email, Name: owner.Name, Theme: owner.Theme,
+			Status: owner.Status, AgeVerified: owner.AgeVerified, TermsAccepted: owner.TermsAccepted,
+			IsAdmin: owner.EmailVerified && h.cfg.IsAdmin(owner.Email),
+		})
 		c.Set(web.UserIDKey, owner.ID.String())
 		return next(c)
 	}
 }
 
-// RequireUser is middleware that sends visitors without a session to the
-// sign-in page, except on the public routes (keyed by route path). Every
-// route is private unless listed: a new route cannot be public by accident.
-// A path that matches no route falls through to the 404 page.
-func RequireUser(public map[string]bool) echo.MiddlewareFunc {
+// Gate is middleware that keeps everyone where they belong. Visitors reach
+// only the public routes (keyed by route path) and are sent to sign in from
+// anywhere else; every route is private unless listed, so none is public by
+// accident. A signed-in user who has not finished onboarding, or waits for
+// approval, reaches only their stage's page and sign-out. A path that
+// matches no route falls through to the 404 page.
+func Gate(public []string) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			if web.CurrentViewer(c) != nil || public[c.Path()] || c.Path() == "" {
+			path := c.Path()
+			if path == "" {
 				return next(c)
 			}
-			return web.Redirect(c, "/signin")
+			v := web.CurrentViewer(c)
+			if v == nil {
+				if slices.Contains(public, path) {
+					return next(c)
+				}
+				return web.Redirect(c, "/signin")
+			}
+			stage := stageOf(v)
+			if stage == StageActive || path == stage.Path() || path == "/signout" || slices.Contains(public, path) {
+				return next(c)
+			}
+			return web.Redirect(c, stage.Path())
 		}
 	}
 }
 
+func stageOf(v *web.Viewer) Stage { return StageOf(v.AgeVerified, v.TermsAccepted, v.Status) }
+
 func (h *Handler) home(c echo.Context) error {
-	if web.CurrentViewer(c) != nil {
-		return c.Redirect(http.StatusSeeOther, "/today")
+	if v := web.CurrentViewer(c); v != nil {
+		return c.Redirect(http.StatusSeeOther, stageOf(v).Path())
 	}
 	return c.Redirect(http.StatusSeeOther, "/signin")
 }
@@ -98,4 +134,12 @@ func (h *Handler) limitSignIn(next echo.HandlerFunc) echo.HandlerFunc {
 
 func (h *Handler) session(c echo.Context) (*sessions.Session, error) {
 	return h.sessions.Get(c.Request(), session.CookieName)
+}
+
+// signIn turns the session into a session of userID with a fresh token, so
+// a token planted before sign-in is worthless after it.
+func (h *Handler) signIn(c echo.Context, sess *sessions.Session, userID uuid.UUID) error {
+	session.SetUserID(sess, userID)
+	session.SetAuthenticatedAt(sess, time.Now())
+	return h.sessions.Rotate(c.Request(), c.Response(), sess)
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/form"
-	"ignition/app/session"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/auth"
@@ -24,9 +23,9 @@ func (h *Handler) devSignInSubmit(c echo.Context) error {
 		if web.IsFragmentRequest(c) {
 			return web.RenderBare(c, http.StatusUnprocessableEntity, "Sign in", f.Render(web.CSRFToken(c)))
 		}
-		return web.RenderBare(c, http.StatusUnprocessableEntity, "Sign in", views.SignIn(true, f, web.CSRFToken(c)))
+		return web.RenderBare(c, http.StatusUnprocessableEntity, "Sign in", views.SignIn(h.providerButtons(), true, f, web.CSRFToken(c)))
 	}
-	user, err := h.q.UpsertUserByEmail(c.Request().Context(), db.UpsertUserByEmailParams{Email: f.Email, Name: f.Name})
+	user, err := h.q.UpsertDevUser(c.Request().Context(), db.UpsertDevUserParams{Email: f.Email, Name: f.Name})
 	if err != nil {
 		return fmt.Errorf("auth: unable to find or create user: %w", err)
 	}
@@ -34,8 +33,7 @@ func (h *Handler) devSignInSubmit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	session.SetUserID(sess, user.ID)
-	if err := h.sessions.Rotate(c.Request(), c.Response(), sess); err != nil {
+	if err := h.signIn(c, sess, user.ID); err != nil {
 		return err
 	}
 	return web.Redirect(c, "/today")

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -34,6 +35,18 @@ var Settings = []Setting{
 	{"IGNITION_SIGNIN_RATE", "10", "Sign-in attempts allowed per client address per minute."},
 	{"IGNITION_SHUTDOWN_TIMEOUT", "25s", "How long SIGTERM waits for in-flight requests to finish."},
 	{"IGNITION_LOG_LEVEL", "info", "Log level: debug, info, warn or error."},
+	{"IGNITION_ADMIN_EMAILS", "", "Comma-separated emails of the administrators (their provider must verify the email)."},
+	{"IGNITION_AUTO_APPROVE_DOMAINS", "", "Comma-separated email domains whose new accounts skip the approval queue."},
+	{"IGNITION_GOOGLE_CLIENT_ID", "", "Google sign-in: OAuth client ID (with the secret, shows \"Sign in with Google\")."},
+	{"IGNITION_GOOGLE_CLIENT_SECRET", "", "Google sign-in: OAuth client secret."},
+	{"IGNITION_MICROSOFT_CLIENT_ID", "", "Microsoft Entra sign-in: application (client) ID."},
+	{"IGNITION_MICROSOFT_CLIENT_SECRET", "", "Microsoft Entra sign-in: client secret."},
+	{"IGNITION_MICROSOFT_TENANT", "common", "Microsoft Entra tenant: a tenant ID or domain, or common, organizations or consumers."},
+	{"IGNITION_OIDC_ISSUER", "", "Any OpenID Connect provider (Keycloak, Authentik, Dex…): issuer URL."},
+	{"IGNITION_OIDC_CLIENT_ID", "", "Generic OpenID Connect provider: client ID."},
+	{"IGNITION_OIDC_CLIENT_SECRET", "", "Generic OpenID Connect provider: client secret."},
+	{"IGNITION_OIDC_ID", "oidc", "Generic OpenID Connect provider: short name used in its callback URL /auth/callback/<id>."},
+	{"IGNITION_OIDC_NAME", "Single sign-on", "Generic OpenID Connect provider: the name on its sign-in button."},
 }
 
 // Config holds the parsed settings.
@@ -50,6 +63,21 @@ type Config struct {
 	SignInRate      int
 	ShutdownTimeout time.Duration
 	LogLevel        string
+	AdminEmails     []string // lower-case
+	AutoApprove     []string // lower-case email domains
+	Providers       []Provider
+}
+
+// Provider is one configured OpenID Connect sign-in provider.
+type Provider struct {
+	ID           string // the path segment of its routes
+	Name         string // shown on its sign-in button
+	Issuer       string
+	ClientID     string
+	ClientSecret string
+	// AnyTenantIssuer, for Microsoft's multi-tenant endpoints, accepts
+	// tokens whose issuer is the tenant-specific form of Issuer.
+	AnyTenantIssuer bool
 }
 
 // Load reads the settings from the environment, applying defaults.
@@ -130,10 +158,75 @@ func Parse(getenv func(string) string) (*Config, error) {
 	default:
 		fail("IGNITION_LOG_LEVEL", fmt.Errorf("must be debug, info, warn or error, not %q", c.LogLevel))
 	}
+	c.AdminEmails = list(get("IGNITION_ADMIN_EMAILS"))
+	c.AutoApprove = list(get("IGNITION_AUTO_APPROVE_DOMAINS"))
+
+	pair := func(prefix string) (id, secret string) {
+		id, secret = getenv(prefix+"_CLIENT_ID"), getenv(prefix+"_CLIENT_SECRET")
+		if (id == "") != (secret == "") {
+			fail(prefix+"_CLIENT_ID", fmt.Errorf("set both the client ID and the client secret, or neither"))
+		}
+		return strings.TrimSpace(id), strings.TrimSpace(secret)
+	}
+	if id, secret := pair("IGNITION_GOOGLE"); id != "" && secret != "" {
+		c.Providers = append(c.Providers, Provider{ID: "google", Name: "Google", Issuer: "https://accounts.google.com", ClientID: id, ClientSecret: secret})
+	}
+	if id, secret := pair("IGNITION_MICROSOFT"); id != "" && secret != "" {
+		tenant := get("IGNITION_MICROSOFT_TENANT")
+		multi := tenant == "common" || tenant == "organizations" || tenant == "consumers"
+		c.Providers = append(c.Providers, Provider{ID: "microsoft", Name: "Microsoft", ClientID: id, ClientSecret: secret,
+			Issuer: "https://login.microsoftonline.com/" + tenant + "/v2.0", AnyTenantIssuer: multi})
+	}
+	if issuer := get("IGNITION_OIDC_ISSUER"); issuer != "" {
+		id, secret := pair("IGNITION_OIDC")
+		if id == "" {
+			fail("IGNITION_OIDC_CLIENT_ID", fmt.Errorf("required with IGNITION_OIDC_ISSUER"))
+		}
+		if u, err := url.Parse(issuer); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			fail("IGNITION_OIDC_ISSUER", fmt.Errorf("must be an absolute http or https URL"))
+		}
+		slug := get("IGNITION_OIDC_ID")
+		if slug == "google" || slug == "microsoft" || !validSlug(slug) {
+			fail("IGNITION_OIDC_ID", fmt.Errorf("must be lower-case letters, digits or dashes, and not google or microsoft"))
+		}
+		c.Providers = append(c.Providers, Provider{ID: slug, Name: get("IGNITION_OIDC_NAME"), Issuer: issuer, ClientID: id, ClientSecret: secret})
+	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("config: %s", strings.Join(errs, "; "))
 	}
 	return c, nil
+}
+
+// IsAdmin reports whether email is an administrator's.
+func (c *Config) IsAdmin(email string) bool {
+	return slices.Contains(c.AdminEmails, strings.ToLower(email))
+}
+
+// AutoApproves reports whether a new account with this email skips the
+// approval queue: an administrator, or an email on an auto-approved domain.
+func (c *Config) AutoApproves(email string) bool {
+	at := strings.LastIndex(email, "@")
+	return c.IsAdmin(email) || at >= 0 && slices.Contains(c.AutoApprove, strings.ToLower(email[at+1:]))
+}
+
+// list splits a comma-separated setting into lower-case items.
+func list(v string) []string {
+	var out []string
+	for _, item := range strings.Split(v, ",") {
+		if item = strings.ToLower(strings.TrimSpace(item)); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+func validSlug(s string) bool {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // SecureCookies reports whether cookies must carry the Secure flag: always,

@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/admin"
 	"ignition/app/auth"
 	"ignition/app/config"
 	"ignition/app/ratelimit"
@@ -40,16 +41,13 @@ func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) *App {
 	signIn := ratelimit.New(q, cfg.SignInRate, time.Minute)
 
 	e := web.NewEcho(cfg, logger, pool, web.NewMetrics())
-	authHandler := auth.NewHandler(q, sessions, signIn, cfg.DevSignIn())
-	public := map[string]bool{}
-	for _, path := range append(web.PublicRoutes, auth.PublicRoutes...) {
-		public[path] = true
-	}
-	e.Use(authHandler.LoadViewer, auth.RequireUser(public))
+	authHandler := auth.NewHandler(cfg, logger, pool, sessions, signIn)
+	e.Use(authHandler.LoadViewer, auth.Gate(append(web.PublicRoutes, auth.PublicRoutes...)))
 
 	authHandler.Register(e)
 	today.NewHandler().Register(e)
 	settings.NewHandler(q).Register(e)
+	admin.NewHandler(q).Register(e)
 
 	return &App{Handler: e, Echo: e, Sessions: sessions, signIn: signIn, logger: logger}
 }

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/google/uuid"
@@ -27,6 +28,7 @@ const CookieName = "ignition_session"
 
 const (
 	userIDKey      = "user_id"
+	authAtKey      = "authenticated_at"
 	tokenBytes     = 32
 	maxUserAgent   = 255
 	touchThreshold = time.Minute // last_seen_at is rewritten at most this often
@@ -88,7 +90,11 @@ func (s *Store) New(r *http.Request, name string) (*sessions.Session, error) {
 	sess.ID = cookie.Value
 	sess.IsNew = false
 	if row.UserID.Valid && row.OwnerEmail.Valid {
-		sess.Values[ownerKey{}] = Owner{ID: row.UserID.UUID, Email: row.OwnerEmail.String, Name: row.OwnerName.String, Theme: row.OwnerTheme}
+		sess.Values[ownerKey{}] = Owner{
+			ID: row.UserID.UUID, Email: row.OwnerEmail.String, Name: row.OwnerName.String, Theme: row.OwnerTheme,
+			Status: row.OwnerStatus, EmailVerified: row.OwnerEmailVerified,
+			AgeVerified: row.OwnerAgeVerified, TermsAccepted: row.OwnerTermsAccepted,
+		}
 	}
 	if now.Sub(row.LastSeenAt) >= touchThreshold {
 		err := s.q.TouchSession(r.Context(), db.TouchSessionParams{IDHash: hash, Now: now, IdleExpiresAt: now.Add(s.opts.Idle)})
@@ -185,10 +191,14 @@ func (s *Store) DeleteExpired(ctx context.Context) (int64, error) {
 // Owner is the signed-in user of a loaded session, as every page shows them.
 // It is read with the session in one query and never stored in it.
 type Owner struct {
-	ID    uuid.UUID
-	Email string
-	Name  string
-	Theme string
+	ID            uuid.UUID
+	Email         string
+	Name          string
+	Theme         string
+	Status        string // pending, approved or denied
+	EmailVerified bool
+	AgeVerified   bool
+	TermsAccepted bool
 }
 
 // ownerKey keys the Owner in the session's values; as a non-string key it
@@ -205,6 +215,22 @@ func OwnerOf(sess *sessions.Session) (Owner, bool) {
 // SetUserID marks the session as signed in as userID.
 func SetUserID(sess *sessions.Session, userID uuid.UUID) {
 	sess.Values[userIDKey] = userID.String()
+}
+
+// SetAuthenticatedAt records when the user last proved who they are (a
+// provider sign-in or a passkey assertion), for step-up checks.
+func SetAuthenticatedAt(sess *sessions.Session, t time.Time) {
+	sess.Values[authAtKey] = strconv.FormatInt(t.Unix(), 10)
+}
+
+// AuthenticatedAt returns when the user last proved who they are.
+func AuthenticatedAt(sess *sessions.Session) (time.Time, bool) {
+	v, ok := sess.Values[authAtKey].(string)
+	if !ok {
+		return time.Time{}, false
+	}
+	secs, err := strconv.ParseInt(v, 10, 64)
+	return time.Unix(secs, 0), err == nil
 }
 
 // UserID returns the signed-in user of the session, if any.

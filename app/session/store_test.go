@@ -62,7 +62,7 @@ func (f *fixture) signIn(t *testing.T, userID uuid.UUID) *httptest.ResponseRecor
 
 func (f *fixture) newUser(t *testing.T) uuid.UUID {
 	t.Helper()
-	u, err := f.q.UpsertUserByEmail(t.Context(), db.UpsertUserByEmailParams{Email: uuid.NewString() + "@example.com"})
+	u, err := f.q.UpsertDevUser(t.Context(), db.UpsertDevUserParams{Email: uuid.NewString() + "@example.com"})
 	if err != nil {
 		t.Fatal(err)
 	}

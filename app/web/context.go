@@ -9,10 +9,14 @@ import (
 
 // Viewer is the signed-in user of a request, as pages need them.
 type Viewer struct {
-	ID    uuid.UUID
-	Email string
-	Name  string
-	Theme string
+	ID            uuid.UUID
+	Email         string
+	Name          string
+	Theme         string
+	Status        string // pending, approved or denied
+	AgeVerified   bool
+	TermsAccepted bool
+	IsAdmin       bool
 }
 
 const (

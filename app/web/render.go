@@ -27,6 +27,7 @@ func Shell(c echo.Context, title string) layout.Shell {
 	if v := CurrentViewer(c); v != nil {
 		s.User = &layout.User{Name: v.Name, Email: v.Email}
 		s.Theme = v.Theme
+		s.Admin = v.IsAdmin
 	}
 	return s
 }

@@ -11,6 +11,7 @@ type Shell struct {
 	CSRF      string
 	Path      string // the request path, to mark the current navigation item
 	User      *User  // nil for a visitor who is not signed in
+	Admin     bool   // the user is an administrator
 	DevNotice bool   // the development sign-in is enabled
 }
 
@@ -49,6 +50,11 @@ type NavItem struct {
 var Nav = []NavItem{
 	{Label: "Today", Href: "/today"},
 	{Label: "Settings", Href: "/settings"},
+}
+
+// AdminNav is the navigation administrators see below Nav.
+var AdminNav = []NavItem{
+	{Label: "Approvals", Href: "/admin/approvals"},
 }
 
 // Themes lists the theme choices in the order they are offered.

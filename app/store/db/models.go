@@ -8,7 +8,18 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgtype"
 )
+
+type Identity struct {
+	Provider      string
+	Subject       string
+	UserID        uuid.UUID
+	Email         string
+	EmailVerified bool
+	CreatedAt     time.Time
+	LastLoginAt   time.Time
+}
 
 type RateLimit struct {
 	Key         string
@@ -28,12 +39,25 @@ type Session struct {
 	UpdatedAt     time.Time
 }
 
+type SignupBlock struct {
+	IdentityHash []byte
+	Reason       string
+	BlockedAt    time.Time
+}
+
 type User struct {
-	ID        uuid.UUID
-	Email     string
-	Name      string
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	ID              uuid.UUID
+	Email           string
+	Name            string
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+	Status          string
+	EmailVerified   bool
+	AgeVerifiedAt   pgtype.Timestamptz
+	TermsAcceptedAt pgtype.Timestamptz
+	TermsVersion    string
+	ReviewedAt      pgtype.Timestamptz
+	ReviewedBy      uuid.NullUUID
 }
 
 type UserSetting struct {

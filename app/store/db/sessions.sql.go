@@ -48,7 +48,10 @@ func (q *Queries) DeleteUserSessions(ctx context.Context, userID uuid.NullUUID) 
 
 const getSession = `-- name: GetSession :one
 SELECT s.user_id, s.data, s.last_seen_at, s.expires_at,
-       u.email AS owner_email, u.name AS owner_name, coalesce(us.theme, 'system')::text AS owner_theme
+       u.email AS owner_email, u.name AS owner_name, coalesce(us.theme, 'system')::text AS owner_theme,
+       coalesce(u.status, '')::text AS owner_status, coalesce(u.email_verified, false)::boolean AS owner_email_verified,
+       (u.age_verified_at IS NOT NULL)::boolean AS owner_age_verified,
+       (u.terms_accepted_at IS NOT NULL)::boolean AS owner_terms_accepted
 FROM sessions s
 LEFT JOIN users u ON u.id = s.user_id
 LEFT JOIN user_settings us ON us.user_id = s.user_id
@@ -61,13 +64,17 @@ type GetSessionParams struct {
 }
 
 type GetSessionRow struct {
-	UserID     uuid.NullUUID
-	Data       []byte
-	LastSeenAt time.Time
-	ExpiresAt  time.Time
-	OwnerEmail pgtype.Text
-	OwnerName  pgtype.Text
-	OwnerTheme string
+	UserID             uuid.NullUUID
+	Data               []byte
+	LastSeenAt         time.Time
+	ExpiresAt          time.Time
+	OwnerEmail         pgtype.Text
+	OwnerName          pgtype.Text
+	OwnerTheme         string
+	OwnerStatus        string
+	OwnerEmailVerified bool
+	OwnerAgeVerified   bool
+	OwnerTermsAccepted bool
 }
 
 // The live session with the owner fields every page shows, in one round trip.
@@ -82,6 +89,10 @@ func (q *Queries) GetSession(ctx context.Context, arg GetSessionParams) (GetSess
 		&i.OwnerEmail,
 		&i.OwnerName,
 		&i.OwnerTheme,
+		&i.OwnerStatus,
+		&i.OwnerEmailVerified,
+		&i.OwnerAgeVerified,
+		&i.OwnerTermsAccepted,
 	)
 	return i, err
 }

@@ -7,12 +7,74 @@ package db
 
 import (
 	"context"
+	"time"
 
 	"github.com/google/uuid"
 )
 
+const acceptTerms = `-- name: AcceptTerms :exec
+UPDATE users SET terms_accepted_at = now(), terms_version = $1, updated_at = now() WHERE id = $2
+`
+
+type AcceptTermsParams struct {
+	TermsVersion string
+	ID           uuid.UUID
+}
+
+func (q *Queries) AcceptTerms(ctx context.Context, arg AcceptTermsParams) error {
+	_, err := q.db.Exec(ctx, acceptTerms, arg.TermsVersion, arg.ID)
+	return err
+}
+
+const createUser = `-- name: CreateUser :one
+INSERT INTO users (email, name, status, email_verified)
+VALUES ($1, $2, $3, $4)
+RETURNING id, email, name, created_at, updated_at, status, email_verified, age_verified_at, terms_accepted_at, terms_version, reviewed_at, reviewed_by
+`
+
+type CreateUserParams struct {
+	Email         string
+	Name          string
+	Status        string
+	EmailVerified bool
+}
+
+func (q *Queries) CreateUser(ctx context.Context, arg CreateUserParams) (User, error) {
+	row := q.db.QueryRow(ctx, createUser,
+		arg.Email,
+		arg.Name,
+		arg.Status,
+		arg.EmailVerified,
+	)
+	var i User
+	err := row.Scan(
+		&i.ID,
+		&i.Email,
+		&i.Name,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.Status,
+		&i.EmailVerified,
+		&i.AgeVerifiedAt,
+		&i.TermsAcceptedAt,
+		&i.TermsVersion,
+		&i.ReviewedAt,
+		&i.ReviewedBy,
+	)
+	return i, err
+}
+
+const deleteUser = `-- name: DeleteUser :exec
+DELETE FROM users WHERE id = $1
+`
+
+func (q *Queries) DeleteUser(ctx context.Context, id uuid.UUID) error {
+	_, err := q.db.Exec(ctx, deleteUser, id)
+	return err
+}
+
 const getUser = `-- name: GetUser :one
-SELECT id, email, name, created_at, updated_at FROM users WHERE id = $1
+SELECT id, email, name, created_at, updated_at, status, email_verified, age_verified_at, terms_accepted_at, terms_version, reviewed_at, reviewed_by FROM users WHERE id = $1
 `
 
 func (q *Queries) GetUser(ctx context.Context, id uuid.UUID) (User, error) {
@@ -24,25 +86,23 @@ func (q *Queries) GetUser(ctx context.Context, id uuid.UUID) (User, error) {
 		&i.Name,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.Status,
+		&i.EmailVerified,
+		&i.AgeVerifiedAt,
+		&i.TermsAcceptedAt,
+		&i.TermsVersion,
+		&i.ReviewedAt,
+		&i.ReviewedBy,
 	)
 	return i, err
 }
 
-const upsertUserByEmail = `-- name: UpsertUserByEmail :one
-INSERT INTO users (email, name)
-VALUES ($1, $2)
-ON CONFLICT (lower(email)) DO UPDATE SET updated_at = users.updated_at
-RETURNING id, email, name, created_at, updated_at
+const getUserByEmail = `-- name: GetUserByEmail :one
+SELECT id, email, name, created_at, updated_at, status, email_verified, age_verified_at, terms_accepted_at, terms_version, reviewed_at, reviewed_by FROM users WHERE lower(email) = lower($1)
 `
 
-type UpsertUserByEmailParams struct {
-	Email string
-	Name  string
-}
-
-// Finds the user with this email (case-insensitively) or creates them.
-func (q *Queries) UpsertUserByEmail(ctx context.Context, arg UpsertUserByEmailParams) (User, error) {
-	row := q.db.QueryRow(ctx, upsertUserByEmail, arg.Email, arg.Name)
+func (q *Queries) GetUserByEmail(ctx context.Context, email string) (User, error) {
+	row := q.db.QueryRow(ctx, getUserByEmail, email)
 	var i User
 	err := row.Scan(
 		&i.ID,
@@ -50,6 +110,113 @@ func (q *Queries) UpsertUserByEmail(ctx context.Context, arg UpsertUserByEmailPa
 		&i.Name,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.Status,
+		&i.EmailVerified,
+		&i.AgeVerifiedAt,
+		&i.TermsAcceptedAt,
+		&i.TermsVersion,
+		&i.ReviewedAt,
+		&i.ReviewedBy,
+	)
+	return i, err
+}
+
+const listPendingUsers = `-- name: ListPendingUsers :many
+SELECT id, email, name, created_at FROM users WHERE status = 'pending' ORDER BY created_at, id
+`
+
+type ListPendingUsersRow struct {
+	ID        uuid.UUID
+	Email     string
+	Name      string
+	CreatedAt time.Time
+}
+
+func (q *Queries) ListPendingUsers(ctx context.Context) ([]ListPendingUsersRow, error) {
+	rows, err := q.db.Query(ctx, listPendingUsers)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListPendingUsersRow{}
+	for rows.Next() {
+		var i ListPendingUsersRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Email,
+			&i.Name,
+			&i.CreatedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const reviewUser = `-- name: ReviewUser :execrows
+UPDATE users
+SET status = $1, reviewed_at = now(), reviewed_by = $2, updated_at = now()
+WHERE id = $3 AND status = 'pending'
+`
+
+type ReviewUserParams struct {
+	Status     string
+	ReviewedBy uuid.NullUUID
+	ID         uuid.UUID
+}
+
+// Approves or denies a pending user; a user already reviewed is left alone.
+func (q *Queries) ReviewUser(ctx context.Context, arg ReviewUserParams) (int64, error) {
+	result, err := q.db.Exec(ctx, reviewUser, arg.Status, arg.ReviewedBy, arg.ID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
+const setAgeVerified = `-- name: SetAgeVerified :exec
+UPDATE users SET age_verified_at = now(), updated_at = now() WHERE id = $1
+`
+
+func (q *Queries) SetAgeVerified(ctx context.Context, id uuid.UUID) error {
+	_, err := q.db.Exec(ctx, setAgeVerified, id)
+	return err
+}
+
+const upsertDevUser = `-- name: UpsertDevUser :one
+INSERT INTO users (email, name, status, email_verified, age_verified_at, terms_accepted_at, terms_version)
+VALUES ($1, $2, 'approved', true, now(), now(), 'development')
+ON CONFLICT (lower(email)) DO UPDATE SET updated_at = users.updated_at
+RETURNING id, email, name, created_at, updated_at, status, email_verified, age_verified_at, terms_accepted_at, terms_version, reviewed_at, reviewed_by
+`
+
+type UpsertDevUserParams struct {
+	Email string
+	Name  string
+}
+
+// The development sign-in: finds the user with this email (case-insensitively)
+// or creates them already verified, onboarded and approved.
+func (q *Queries) UpsertDevUser(ctx context.Context, arg UpsertDevUserParams) (User, error) {
+	row := q.db.QueryRow(ctx, upsertDevUser, arg.Email, arg.Name)
+	var i User
+	err := row.Scan(
+		&i.ID,
+		&i.Email,
+		&i.Name,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.Status,
+		&i.EmailVerified,
+		&i.AgeVerifiedAt,
+		&i.TermsAcceptedAt,
+		&i.TermsVersion,
+		&i.ReviewedAt,
+		&i.ReviewedBy,
 	)
 	return i, err
 }

@@ -1,0 +1,77 @@
+// Package admin serves the administrators' pages. Every route answers 404
+// to anyone who is not an administrator, as if it did not exist.
+package admin
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+
+	"ignition/app/store/db"
+	"ignition/app/web"
+	views "ignition/views/admin"
+)
+
+// Handler serves the admin routes.
+type Handler struct {
+	q *db.Queries
+}
+
+// NewHandler returns the admin handler.
+func NewHandler(q *db.Queries) *Handler { return &Handler{q: q} }
+
+// Register adds the admin routes.
+func (h *Handler) Register(e *echo.Echo) {
+	g := e.Group("/admin", requireAdmin)
+	g.GET("/approvals", h.approvalsList).Name = "admin.approvals"
+	g.POST("/approvals/:id/approve", h.review("approved")).Name = "admin.approvals.approve"
+	g.POST("/approvals/:id/deny", h.review("denied")).Name = "admin.approvals.deny"
+}
+
+func requireAdmin(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if v := web.CurrentViewer(c); v == nil || !v.IsAdmin {
+			return echo.ErrNotFound
+		}
+		return next(c)
+	}
+}
+
+func (h *Handler) approvalsList(c echo.Context) error {
+	pending, err := h.q.ListPendingUsers(c.Request().Context())
+	if err != nil {
+		return fmt.Errorf("admin: unable to list pending users: %w", err)
+	}
+	rows := make([]views.PendingUser, len(pending))
+	for i, p := range pending {
+		rows[i] = views.PendingUser{ID: p.ID.String(), Email: p.Email, Name: p.Name, CreatedAt: p.CreatedAt}
+	}
+	return web.Render(c, http.StatusOK, "Approvals", views.Approvals(rows, web.CSRFToken(c)))
+}
+
+// review approves or denies a pending user and answers with the row's
+// outcome; a user who is not pending is 404.
+func (h *Handler) review(status string) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		id, err := uuid.Parse(c.Param("id"))
+		if err != nil {
+			return echo.ErrNotFound
+		}
+		admin := web.CurrentViewer(c)
+		n, err := h.q.ReviewUser(c.Request().Context(), db.ReviewUserParams{
+			ID: id, Status: status, ReviewedBy: uuid.NullUUID{UUID: admin.ID, Valid: true},
+		})
+		if err != nil {
+			return fmt.Errorf("admin: unable to review %s: %w", id, err)
+		}
+		if n == 0 {
+			return echo.ErrNotFound
+		}
+		if web.IsFragmentRequest(c) {
+			return web.Render(c, http.StatusOK, "Approvals", views.Reviewed(status))
+		}
+		return c.Redirect(http.StatusSeeOther, "/admin/approvals")
+	}
+}
