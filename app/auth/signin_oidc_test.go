@@ -129,7 +129,7 @@ func TestProviderSignInOnboardingAndApproval(t *testing.T) {
 	other.Get("/admin/approvals").Do().AssertStatus(http.StatusNotFound)
 	other.Post("/admin/approvals/" + id + "/approve").Do().AssertStatus(http.StatusNotFound)
 
-	admin.Post("/admin/approvals/" + id + "/approve").HTMX().Do().AssertStatus(http.StatusOK).AssertText(`[role="status"]`, "Approved.")
+	admin.Post("/admin/approvals/"+id+"/approve").HTMX().Do().AssertStatus(http.StatusOK).AssertText(`[role="status"]`, "Approved.")
 	admin.Post("/admin/approvals/" + id + "/approve").Do().AssertStatus(http.StatusNotFound)
 	newbie.Get("/today").Do().AssertStatus(http.StatusOK)
 }

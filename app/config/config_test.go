@@ -93,3 +93,39 @@ func TestREADMEDocumentsEverySetting(t *testing.T) {
 		}
 	}
 }
+
+func TestProviders(t *testing.T) {
+	c, err := Parse(env(map[string]string{
+		"IGNITION_GOOGLE_CLIENT_ID": "g", "IGNITION_GOOGLE_CLIENT_SECRET": "gs",
+		"IGNITION_MICROSOFT_CLIENT_ID": "m", "IGNITION_MICROSOFT_CLIENT_SECRET": "ms",
+		"IGNITION_OIDC_ISSUER": "https://sso.example/realms/x", "IGNITION_OIDC_CLIENT_ID": "o", "IGNITION_OIDC_CLIENT_SECRET": "os",
+		"IGNITION_OIDC_ID": "keycloak", "IGNITION_OIDC_NAME": "Keycloak",
+		"IGNITION_ADMIN_EMAILS": " Root@Example.com ,", "IGNITION_AUTO_APPROVE_DOMAINS": "Team.example",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range c.Providers {
+		ids = append(ids, p.ID+"="+p.Issuer)
+	}
+	want := "google=https://accounts.google.com,microsoft=https://login.microsoftonline.com/common/v2.0,keycloak=https://sso.example/realms/x"
+	if strings.Join(ids, ",") != want {
+		t.Errorf("providers = %v", ids)
+	}
+	if !c.Providers[1].AnyTenantIssuer {
+		t.Error("the common Microsoft tenant must accept any tenant's issuer")
+	}
+	if !c.IsAdmin("root@example.com") || c.IsAdmin("other@example.com") {
+		t.Error("IsAdmin is wrong")
+	}
+	if !c.AutoApproves("x@team.example") || !c.AutoApproves("ROOT@example.com") || c.AutoApproves("x@team.example.evil") {
+		t.Error("AutoApproves is wrong")
+	}
+
+	_, err = Parse(env(map[string]string{"IGNITION_GOOGLE_CLIENT_ID": "g", "IGNITION_OIDC_ISSUER": "https://x", "IGNITION_OIDC_CLIENT_ID": "o",
+		"IGNITION_OIDC_CLIENT_SECRET": "s", "IGNITION_OIDC_ID": "Google!"}))
+	if err == nil || !strings.Contains(err.Error(), "IGNITION_GOOGLE_CLIENT_ID") || !strings.Contains(err.Error(), "IGNITION_OIDC_ID") {
+		t.Errorf("half-configured providers accepted: %v", err)
+	}
+}

@@ -21,6 +21,7 @@ import (
 
 	"github.com/playwright-community/playwright-go"
 
+	"ignition/app/oidctest"
 	"ignition/app/testdb"
 )
 
@@ -98,12 +99,33 @@ type App struct {
 // stops it (with SIGTERM, as in production) when the test ends.
 func startApp(t *testing.T) *App {
 	t.Helper()
+	return launch(t, freePort(t))
+}
+
+// startAppWithDex is startApp with a real OpenID Connect provider (Dex)
+// configured as the provider "dex"; administrators are admin@example.com.
+func startAppWithDex(t *testing.T) (*App, *oidctest.Dex) {
+	t.Helper()
+	port := freePort(t)
+	dex := oidctest.Start(t, fmt.Sprintf("http://localhost:%d/auth/callback/dex", port))
+	extra := []string{"IGNITION_ADMIN_EMAILS=admin@example.com"}
+	for k, v := range dex.Env() {
+		extra = append(extra, k+"="+v)
+	}
+	return launch(t, port, extra...), dex
+}
+
+func freePort(t *testing.T) int {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	port := ln.Addr().(*net.TCPAddr).Port
-	ln.Close()
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+func launch(t *testing.T, port int, extraEnv ...string) *App {
+	t.Helper()
 	app := &App{URL: fmt.Sprintf("http://localhost:%d", port), logs: &syncBuffer{}}
 	cmd := exec.Command(binary, "serve")
 	cmd.Env = append(os.Environ(),
@@ -113,6 +135,7 @@ func startApp(t *testing.T) *App {
 		"IGNITION_BASE_URL="+app.URL,
 		"IGNITION_SIGNIN_RATE=1000",
 	)
+	cmd.Env = append(cmd.Env, extraEnv...)
 	cmd.Stdout = app.logs
 	cmd.Stderr = app.logs
 	if err := cmd.Start(); err != nil {
@@ -290,6 +313,29 @@ func (tab *Tab) Audit() {
 	for _, v := range res.([]interface{}) {
 		tab.t.Errorf("accessibility on %s: %v", tab.Page.URL(), v)
 	}
+}
+
+// SignInWithDex signs in through the provider's own login page and returns
+// on the first page the app shows.
+func (tab *Tab) SignInWithDex(email string) {
+	tab.t.Helper()
+	tab.Visit("/signin")
+	tab.Click(`a:has-text("Sign in with Dex")`)
+	tab.LoginAtDex(email)
+}
+
+// LoginAtDex fills Dex's login form and waits to be back in the app.
+func (tab *Tab) LoginAtDex(email string) {
+	tab.t.Helper()
+	tab.Fill("#login", email)
+	tab.Fill("#password", oidctest.Password)
+	if err := tab.Page.Locator("#submit-login").Click(); err != nil {
+		tab.t.Fatal(err)
+	}
+	if err := tab.Page.WaitForURL(tab.app.URL + "/**"); err != nil {
+		tab.t.Fatalf("not back from Dex, at %s: %v", tab.Page.URL(), err)
+	}
+	tab.Settle()
 }
 
 // SignIn signs in through the development sign-in form.

@@ -1,0 +1,105 @@
+package e2e
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/playwright-community/playwright-go"
+)
+
+func TestProviderSignInOnboardingAndApproval(t *testing.T) {
+	app, _ := startAppWithDex(t)
+	newbie := app.NewTab(t)
+	newbie.SignInWithDex("newbie@example.com")
+	newbie.WaitForPath("/onboarding/age")
+	newbie.ExpectText("h1", "Confirm your age")
+
+	newbie.Fill("#birth-date", "2999-01-01")
+	newbie.Click(`#age-form button[type=submit]`)
+	newbie.ExpectText("#birth-date-error", "cannot be in the future")
+	newbie.Audit()
+	newbie.Fill("#birth-date", "1995-05-17")
+	newbie.Click(`#age-form button[type=submit]`)
+	newbie.WaitForPath("/onboarding/terms")
+	newbie.Click(`#terms-form button[type=submit]`)
+	newbie.ExpectText("#accept-error", "Accept the terms")
+	newbie.Click(`label:has-text("I accept the terms of use")`)
+	newbie.Click(`#terms-form button[type=submit]`)
+	newbie.WaitForPath("/pending")
+	newbie.ExpectText("h1", "Waiting for approval")
+
+	admin := app.NewTab(t)
+	admin.SignInWithDex("admin@example.com")
+	admin.WaitForPath("/onboarding/age")
+	admin.Fill("#birth-date", "1980-02-02")
+	admin.Click(`#age-form button[type=submit]`)
+	admin.WaitForPath("/onboarding/terms")
+	admin.Click(`label:has-text("I accept the terms of use")`)
+	admin.Click(`#terms-form button[type=submit]`)
+	admin.WaitForPath("/today")
+	admin.Click(`nav a:has-text("Approvals")`)
+	admin.WaitForPath("/admin/approvals")
+	admin.ExpectText("#pending-users", "newbie@example.com")
+	admin.Click(`button[aria-label="Approve newbie@example.com"]`)
+	admin.ExpectText(`#pending-users [role="status"]`, "Approved.")
+	admin.Audit()
+
+	newbie.Visit("/")
+	newbie.WaitForPath("/today")
+	newbie.ExpectText("main h1", "newbie")
+}
+
+func TestProviderCallbackTamperingShowsAClearPage(t *testing.T) {
+	app, _ := startAppWithDex(t)
+	tab := app.NewTab(t)
+	tab.AllowStatus("400")
+
+	// Change the state in the provider's redirect back to the app.
+	var original string
+	err := tab.Page.Route("**/dex/auth/local/login**", func(r playwright.Route) {
+		if r.Request().Method() != "POST" {
+			r.Continue()
+			return
+		}
+		resp, err := r.Fetch(playwright.RouteFetchOptions{MaxRedirects: playwright.Int(0)})
+		if err != nil {
+			r.Abort()
+			return
+		}
+		headers := resp.Headers()
+		loc, _ := url.Parse(resp.Headers()["location"])
+		base, _ := url.Parse(r.Request().URL())
+		loc = base.ResolveReference(loc)
+		if strings.HasPrefix(loc.String(), app.URL+"/auth/callback/dex") {
+			original = loc.String()
+			q := loc.Query()
+			q.Set("state", "tampered"+q.Get("state"))
+			loc.RawQuery = q.Encode()
+		}
+		headers["location"] = loc.String()
+		r.Fulfill(playwright.RouteFulfillOptions{Status: playwright.Int(resp.Status()), Headers: headers})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab.SignInWithDex("ada@example.com")
+	tab.ExpectText("h1", "Sign-in link expired")
+	tab.Audit()
+	if err := tab.Page.UnrouteAll(); err != nil {
+		t.Fatal(err)
+	}
+
+	// The untampered callback, now replayed, is refused as well.
+	if !strings.Contains(original, "code=") {
+		t.Fatalf("no callback was intercepted: %q", original)
+	}
+	tab.Visit(strings.TrimPrefix(original, app.URL))
+	tab.ExpectText("h1", "Sign-in link expired")
+	tab.Visit("/today")
+	tab.WaitForPath("/signin")
+
+	// A normal sign-in still works afterwards.
+	tab.SignInWithDex("ada@example.com")
+	tab.WaitForPath("/onboarding/age")
+}
