@@ -33,3 +33,12 @@ DELETE FROM sessions WHERE user_id = @user_id;
 
 -- name: DeleteExpiredSessions :execrows
 DELETE FROM sessions WHERE expires_at <= @now OR idle_expires_at <= @now;
+
+-- name: ListUserSessions :many
+SELECT public_id, user_agent, created_at, last_seen_at, id_hash = @current_hash AS current
+FROM sessions
+WHERE user_id = @user_id AND expires_at > @now AND idle_expires_at > @now
+ORDER BY last_seen_at DESC, public_id;
+
+-- name: DeleteUserSession :execrows
+DELETE FROM sessions WHERE user_id = @user_id AND public_id = @public_id;

@@ -26,6 +26,7 @@ const (
 	flowNonce    = "oidc_nonce"
 	flowVerifier = "oidc_verifier"
 	flowStarted  = "oidc_started"
+	flowNext     = "oidc_next"
 )
 
 // oidcStart sends the browser to the provider with a fresh state, nonce and
@@ -51,6 +52,7 @@ func (h *Handler) oidcStart(c echo.Context) error {
 	sess.Values[flowNonce] = nonce
 	sess.Values[flowVerifier] = verifier
 	sess.Values[flowStarted] = strconv.FormatInt(time.Now().Unix(), 10)
+	sess.Values[flowNext] = web.LocalPath(c.QueryParam("next"), "/")
 	if err := sess.Save(c.Request(), c.Response()); err != nil {
 		return err
 	}
@@ -116,7 +118,7 @@ func (h *Handler) oidcCallback(c echo.Context) error {
 	if err := h.signIn(c, sess, userID); err != nil {
 		return err
 	}
-	return c.Redirect(http.StatusSeeOther, "/")
+	return c.Redirect(http.StatusSeeOther, web.LocalPath(flow[flowNext], "/"))
 }
 
 // flowValues is a provider sign-in taken out of the session.
@@ -124,7 +126,7 @@ type flowValues map[string]string
 
 func takeFlow(sess *sessions.Session) flowValues {
 	f := flowValues{}
-	for _, k := range []string{flowProvider, flowState, flowNonce, flowVerifier, flowStarted} {
+	for _, k := range []string{flowProvider, flowState, flowNonce, flowVerifier, flowStarted, flowNext} {
 		if v, ok := sess.Values[k].(string); ok {
 			f[k] = v
 		}

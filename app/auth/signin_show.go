@@ -2,6 +2,7 @@ package auth
 
 import (
 	"net/http"
+	"net/url"
 
 	"github.com/labstack/echo/v4"
 
@@ -10,17 +11,33 @@ import (
 )
 
 func (h *Handler) showSignIn(c echo.Context) error {
-	if v := web.CurrentViewer(c); v != nil {
+	next := web.LocalPath(c.QueryParam("next"), "")
+	v := web.CurrentViewer(c)
+	if v != nil && (next == "" || stageOf(v) != StageActive) {
 		return c.Redirect(http.StatusSeeOther, stageOf(v).Path())
 	}
-	return web.RenderBare(c, http.StatusOK, "Sign in", views.SignIn(h.providerButtons(), h.cfg.DevSignIn(), views.DevSignInForm{}, web.CSRFToken(c)))
+	// A signed-in user arrives here with next to confirm who they are.
+	return web.RenderBare(c, http.StatusOK, "Sign in", views.SignIn(h.providerButtons(next), h.cfg.DevSignIn(), views.DevSignInForm{Next: next}, notice(c), web.CSRFToken(c)))
 }
 
 // providerButtons lists the configured providers in configuration order.
-func (h *Handler) providerButtons() []views.Provider {
+func (h *Handler) providerButtons(next string) []views.Provider {
 	var out []views.Provider
 	for _, p := range h.cfg.Providers {
-		out = append(out, views.Provider{ID: p.ID, Name: p.Name})
+		href := "/signin/" + p.ID
+		if next != "" {
+			href += "?next=" + url.QueryEscape(next)
+		}
+		out = append(out, views.Provider{Name: p.Name, Href: href})
 	}
 	return out
+}
+
+// notice is the message a redirect to the sign-in page asked for.
+func notice(c echo.Context) string {
+	switch {
+	case c.QueryParam("deleted") == "1":
+		return "Your account and everything in it have been deleted."
+	}
+	return ""
 }

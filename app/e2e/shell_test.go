@@ -90,7 +90,8 @@ func TestSignOutEverywhere(t *testing.T) {
 	laptop.SignIn("grace@example.com", "Grace")
 	phone.SignIn("grace@example.com", "Grace")
 
-	laptop.Visit("/settings")
+	laptop.Visit("/settings/security")
+	laptop.ExpectText("#sessions", "This device")
 	laptop.Click(`button:has-text("Sign out everywhere")`)
 	laptop.WaitForPath("/signin")
 

@@ -46,7 +46,7 @@ func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) *App {
 
 	authHandler.Register(e)
 	today.NewHandler().Register(e)
-	settings.NewHandler(q).Register(e)
+	settings.NewHandler(pool, sessions, authHandler).Register(e)
 	admin.NewHandler(q).Register(e)
 
 	return &App{Handler: e, Echo: e, Sessions: sessions, signIn: signIn, logger: logger}

@@ -334,3 +334,26 @@ func decodeValues(data []byte, values map[interface{}]interface{}) error {
 	}
 	return nil
 }
+
+// ListForUser returns the user's live sessions, most recently used first,
+// marking current.
+func (s *Store) ListForUser(ctx context.Context, userID uuid.UUID, current *sessions.Session) ([]db.ListUserSessionsRow, error) {
+	hash, _ := hashToken(current.ID)
+	rows, err := s.q.ListUserSessions(ctx, db.ListUserSessionsParams{
+		UserID: uuid.NullUUID{UUID: userID, Valid: true}, CurrentHash: hash, Now: s.now(),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("session: unable to list sessions of %s: %w", userID, err)
+	}
+	return rows, nil
+}
+
+// RevokeForUser ends one of the user's sessions by its public ID and
+// reports whether there was one.
+func (s *Store) RevokeForUser(ctx context.Context, userID, publicID uuid.UUID) (bool, error) {
+	n, err := s.q.DeleteUserSession(ctx, db.DeleteUserSessionParams{UserID: uuid.NullUUID{UUID: userID, Valid: true}, PublicID: publicID})
+	if err != nil {
+		return false, fmt.Errorf("session: unable to revoke session of %s: %w", userID, err)
+	}
+	return n > 0, nil
+}

@@ -8,6 +8,7 @@ import "ignition/app/form"
 type DevSignInForm struct {
 	Email  string `form:"email" label:"Email" validate:"required,email,max=254"`
 	Name   string `form:"name" label:"Name" validate:"max=100"`
+	Next   string `form:"next"`
 	Errors form.Errors
 }
 
@@ -25,6 +26,6 @@ type TermsForm struct {
 
 // Provider is a sign-in button.
 type Provider struct {
-	ID   string
 	Name string
+	Href string
 }

@@ -1,7 +1,11 @@
 // Package settings renders the settings pages.
 package settings
 
-import "ignition/app/form"
+import (
+	"time"
+
+	"ignition/app/form"
+)
 
 // ThemeForm chooses the colour theme.
 type ThemeForm struct {
@@ -9,3 +13,47 @@ type ThemeForm struct {
 	ReturnTo string `form:"return_to"`
 	Errors   form.Errors
 }
+
+// PreferencesForm holds the preferences other features use. Check boxes
+// submit "on" when ticked and nothing otherwise.
+type PreferencesForm struct {
+	TimeZone            string `form:"time_zone" label:"Time zone" validate:"required,max=64"`
+	WeekStart           string `form:"week_start" label:"First day of the week" validate:"required,oneof=0 1"`
+	DAW                 string `form:"daw" label:"DAW" validate:"oneof=ableton fl logic"`
+	OS                  string `form:"os" label:"Operating system" validate:"oneof=macos windows"`
+	NotifyReminders     string `form:"notify_reminders"`
+	NotifyFocusEnd      string `form:"notify_focus_end"`
+	NotifyWeeklySummary string `form:"notify_weekly_summary"`
+	Errors              form.Errors
+}
+
+// DeleteAccountForm confirms account deletion by typing the account email.
+type DeleteAccountForm struct {
+	Confirm string `form:"confirm" label:"Confirmation" validate:"required,max=254"`
+	Errors  form.Errors
+}
+
+// Session is one row of the sessions list.
+type Session struct {
+	ID       string
+	Device   string
+	Created  time.Time
+	LastSeen time.Time
+	Current  bool
+}
+
+// Reauth is a way to prove identity again before a sensitive change.
+type Reauth struct {
+	Label string
+	Href  string
+}
+
+// Choice is one option of a select.
+type Choice struct{ Value, Label string }
+
+// DAWs and Systems are the offered DAW and operating-system choices.
+var (
+	DAWs    = []Choice{{"", "Not set"}, {"ableton", "Ableton Live"}, {"fl", "FL Studio"}, {"logic", "Logic Pro"}}
+	Systems = []Choice{{"", "Not set"}, {"macos", "macOS"}, {"windows", "Windows"}}
+	Weeks   = []Choice{{"1", "Monday"}, {"0", "Sunday"}}
+)

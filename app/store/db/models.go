@@ -37,6 +37,7 @@ type Session struct {
 	IdleExpiresAt time.Time
 	ExpiresAt     time.Time
 	UpdatedAt     time.Time
+	PublicID      uuid.UUID
 }
 
 type SignupBlock struct {
@@ -61,8 +62,15 @@ type User struct {
 }
 
 type UserSetting struct {
-	UserID    uuid.UUID
-	Theme     string
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	UserID              uuid.UUID
+	Theme               string
+	CreatedAt           time.Time
+	UpdatedAt           time.Time
+	TimeZone            string
+	WeekStart           int16
+	Daw                 string
+	Os                  string
+	NotifyReminders     bool
+	NotifyFocusEnd      bool
+	NotifyWeeklySummary bool
 }

@@ -34,6 +34,23 @@ func (q *Queries) DeleteSession(ctx context.Context, idHash []byte) error {
 	return err
 }
 
+const deleteUserSession = `-- name: DeleteUserSession :execrows
+DELETE FROM sessions WHERE user_id = $1 AND public_id = $2
+`
+
+type DeleteUserSessionParams struct {
+	UserID   uuid.NullUUID
+	PublicID uuid.UUID
+}
+
+func (q *Queries) DeleteUserSession(ctx context.Context, arg DeleteUserSessionParams) (int64, error) {
+	result, err := q.db.Exec(ctx, deleteUserSession, arg.UserID, arg.PublicID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
 const deleteUserSessions = `-- name: DeleteUserSessions :execrows
 DELETE FROM sessions WHERE user_id = $1
 `
@@ -123,6 +140,53 @@ func (q *Queries) InsertSession(ctx context.Context, arg InsertSessionParams) er
 		arg.ExpiresAt,
 	)
 	return err
+}
+
+const listUserSessions = `-- name: ListUserSessions :many
+SELECT public_id, user_agent, created_at, last_seen_at, id_hash = $1 AS current
+FROM sessions
+WHERE user_id = $2 AND expires_at > $3 AND idle_expires_at > $3
+ORDER BY last_seen_at DESC, public_id
+`
+
+type ListUserSessionsParams struct {
+	CurrentHash []byte
+	UserID      uuid.NullUUID
+	Now         time.Time
+}
+
+type ListUserSessionsRow struct {
+	PublicID   uuid.UUID
+	UserAgent  string
+	CreatedAt  time.Time
+	LastSeenAt time.Time
+	Current    bool
+}
+
+func (q *Queries) ListUserSessions(ctx context.Context, arg ListUserSessionsParams) ([]ListUserSessionsRow, error) {
+	rows, err := q.db.Query(ctx, listUserSessions, arg.CurrentHash, arg.UserID, arg.Now)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListUserSessionsRow{}
+	for rows.Next() {
+		var i ListUserSessionsRow
+		if err := rows.Scan(
+			&i.PublicID,
+			&i.UserAgent,
+			&i.CreatedAt,
+			&i.LastSeenAt,
+			&i.Current,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const touchSession = `-- name: TouchSession :exec

@@ -12,19 +12,79 @@ import (
 )
 
 const getUserSettings = `-- name: GetUserSettings :one
-SELECT user_id, theme, created_at, updated_at FROM user_settings WHERE user_id = $1
+SELECT coalesce(s.theme, 'system')::text AS theme,
+       coalesce(s.time_zone, 'UTC')::text AS time_zone,
+       coalesce(s.week_start, 1)::smallint AS week_start,
+       coalesce(s.daw, '')::text AS daw,
+       coalesce(s.os, '')::text AS os,
+       coalesce(s.notify_reminders, true)::boolean AS notify_reminders,
+       coalesce(s.notify_focus_end, true)::boolean AS notify_focus_end,
+       coalesce(s.notify_weekly_summary, false)::boolean AS notify_weekly_summary
+FROM users u
+LEFT JOIN user_settings s ON s.user_id = u.id
+WHERE u.id = $1
 `
 
-func (q *Queries) GetUserSettings(ctx context.Context, userID uuid.UUID) (UserSetting, error) {
+type GetUserSettingsRow struct {
+	Theme               string
+	TimeZone            string
+	WeekStart           int16
+	Daw                 string
+	Os                  string
+	NotifyReminders     bool
+	NotifyFocusEnd      bool
+	NotifyWeeklySummary bool
+}
+
+// The user's settings, or the defaults when they have never saved any.
+func (q *Queries) GetUserSettings(ctx context.Context, userID uuid.UUID) (GetUserSettingsRow, error) {
 	row := q.db.QueryRow(ctx, getUserSettings, userID)
-	var i UserSetting
+	var i GetUserSettingsRow
 	err := row.Scan(
-		&i.UserID,
 		&i.Theme,
-		&i.CreatedAt,
-		&i.UpdatedAt,
+		&i.TimeZone,
+		&i.WeekStart,
+		&i.Daw,
+		&i.Os,
+		&i.NotifyReminders,
+		&i.NotifyFocusEnd,
+		&i.NotifyWeeklySummary,
 	)
 	return i, err
+}
+
+const setPreferences = `-- name: SetPreferences :exec
+INSERT INTO user_settings (user_id, time_zone, week_start, daw, os, notify_reminders, notify_focus_end, notify_weekly_summary)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+ON CONFLICT (user_id) DO UPDATE SET
+    time_zone = excluded.time_zone, week_start = excluded.week_start, daw = excluded.daw, os = excluded.os,
+    notify_reminders = excluded.notify_reminders, notify_focus_end = excluded.notify_focus_end,
+    notify_weekly_summary = excluded.notify_weekly_summary, updated_at = now()
+`
+
+type SetPreferencesParams struct {
+	UserID              uuid.UUID
+	TimeZone            string
+	WeekStart           int16
+	Daw                 string
+	Os                  string
+	NotifyReminders     bool
+	NotifyFocusEnd      bool
+	NotifyWeeklySummary bool
+}
+
+func (q *Queries) SetPreferences(ctx context.Context, arg SetPreferencesParams) error {
+	_, err := q.db.Exec(ctx, setPreferences,
+		arg.UserID,
+		arg.TimeZone,
+		arg.WeekStart,
+		arg.Daw,
+		arg.Os,
+		arg.NotifyReminders,
+		arg.NotifyFocusEnd,
+		arg.NotifyWeeklySummary,
+	)
+	return err
 }
 
 const setTheme = `-- name: SetTheme :exec

@@ -1,0 +1,133 @@
+package settings
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/labstack/echo/v4"
+
+	"ignition/app/form"
+	"ignition/app/session"
+	"ignition/app/web"
+	views "ignition/views/settings"
+)
+
+func (h *Handler) accountShow(c echo.Context) error {
+	return h.renderAccount(c, http.StatusOK, views.DeleteAccountForm{})
+}
+
+func (h *Handler) renderAccount(c echo.Context, status int, f views.DeleteAccountForm) error {
+	fresh, err := h.auth.RecentlyAuthenticated(c)
+	if err != nil {
+		return err
+	}
+	links, err := h.auth.ReauthLinks(c, "/settings/account")
+	if err != nil {
+		return err
+	}
+	reauth := make([]views.Reauth, len(links))
+	for i, l := range links {
+		reauth[i] = views.Reauth{Label: l.Label, Href: l.Href}
+	}
+	return web.Render(c, status, "Account", views.Account(f, web.CurrentViewer(c).Email, fresh, reauth, web.CSRFToken(c)))
+}
+
+// accountDelete deletes the account and everything in it. It needs a
+// sign-in within the step-up window and the account's email typed out.
+func (h *Handler) accountDelete(c echo.Context) error {
+	v := web.CurrentViewer(c)
+	fresh, err := h.auth.RecentlyAuthenticated(c)
+	if err != nil {
+		return err
+	}
+	var f views.DeleteAccountForm
+	if err := form.Bind(c, &f); err != nil {
+		return err
+	}
+	if !fresh {
+		return h.renderAccount(c, http.StatusForbidden, f)
+	}
+	f.Errors = form.Validate(f)
+	if !f.Errors.Any() && !strings.EqualFold(f.Confirm, v.Email) {
+		f.Errors["confirm"] = "That is not your account's email. Nothing was deleted."
+	}
+	if f.Errors.Any() {
+		return h.renderAccount(c, http.StatusUnprocessableEntity, f)
+	}
+	if err := h.q.DeleteUser(c.Request().Context(), v.ID); err != nil {
+		return fmt.Errorf("settings: unable to delete user %s: %w", v.ID, err)
+	}
+	sess, err := h.sessions.Get(c.Request(), session.CookieName)
+	if err != nil {
+		return err
+	}
+	if err := h.sessions.Destroy(c.Request(), c.Response(), sess); err != nil {
+		return err
+	}
+	return web.Redirect(c, "/signin?deleted=1")
+}
+
+// exportHidden are columns left out of the export: secrets that are not the
+// user's data.
+var exportHidden = map[string][]string{
+	"sessions": {"id_hash", "data"},
+}
+
+// accountExport answers with every row the server holds about the user as
+// JSON. It reads every table with a user_id column, so a new table is
+// exported without changes here. Encrypted content stays ciphertext.
+func (h *Handler) accountExport(c echo.Context) error {
+	v := web.CurrentViewer(c)
+	ctx := c.Request().Context()
+	export := struct {
+		Format     string                     `json:"format"`
+		ExportedAt time.Time                  `json:"exported_at"`
+		User       json.RawMessage            `json:"user"`
+		Tables     map[string]json.RawMessage `json:"tables"`
+	}{Format: "ignition-export/1", ExportedAt: time.Now().UTC(), Tables: map[string]json.RawMessage{}}
+
+	err := pgx.BeginTxFunc(ctx, h.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}, func(tx pgx.Tx) error {
+		if err := tx.QueryRow(ctx, "SELECT to_jsonb(u) FROM users u WHERE id = $1", v.ID).Scan(&export.User); err != nil {
+			return err
+		}
+		tables, err := userTables(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for _, table := range tables {
+			hidden := exportHidden[table]
+			if hidden == nil {
+				hidden = []string{}
+			}
+			sql := fmt.Sprintf("SELECT coalesce(jsonb_agg(to_jsonb(t) - $2::text[]), '[]') FROM %s t WHERE user_id = $1", pgx.Identifier{table}.Sanitize())
+			var rows json.RawMessage
+			if err := tx.QueryRow(ctx, sql, v.ID, hidden).Scan(&rows); err != nil {
+				return fmt.Errorf("%s: %w", table, err)
+			}
+			export.Tables[table] = rows
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("settings: unable to export data of %s: %w", v.ID, err)
+	}
+	hdr := c.Response().Header()
+	hdr.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="ignition-export-%s.json"`, export.ExportedAt.Format("2006-01-02")))
+	hdr.Set("Cache-Control", "no-store")
+	return c.JSONPretty(http.StatusOK, export, "  ")
+}
+
+// userTables lists the tables that hold rows owned by a user.
+func userTables(ctx context.Context, tx pgx.Tx) ([]string, error) {
+	rows, err := tx.Query(ctx, `SELECT table_name FROM information_schema.columns
+		WHERE table_schema = 'public' AND column_name = 'user_id' ORDER BY table_name`)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[string])
+}
