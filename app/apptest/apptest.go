@@ -5,8 +5,11 @@ package apptest
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -57,7 +60,8 @@ func start(t testing.TB, provider func(baseURL string) map[string]string, set []
 	t.Helper()
 	pool := testdb.New(t)
 	srv := httptest.NewUnstartedServer(nil)
-	baseURL := "http://" + srv.Listener.Addr().String()
+	// localhost, not the IP: passkeys need a domain name.
+	baseURL := fmt.Sprintf("http://localhost:%d", srv.Listener.Addr().(*net.TCPAddr).Port)
 	defaults := map[string]string{"IGNITION_ENV": "development", "IGNITION_BASE_URL": baseURL, "IGNITION_SIGNIN_RATE": "1000"}
 	if provider != nil {
 		for k, v := range provider(baseURL) {
@@ -77,12 +81,18 @@ func start(t testing.TB, provider func(baseURL string) map[string]string, set []
 	}
 	logs := &syncBuffer{}
 	logger := slog.New(slog.NewJSONHandler(logs, nil))
-	app := server.New(cfg, pool, logger)
+	app, err := server.New(cfg, pool, logger)
+	if err != nil {
+		t.Fatal(err)
+	}
 	srv.Config.Handler = app.Handler
 	srv.Start()
 	t.Cleanup(srv.Close)
 	return &Env{T: t, App: app, Pool: pool, Config: cfg, Server: srv, logs: logs}
 }
+
+// URL is the app's base URL (localhost, as a browser would use it).
+func (e *Env) URL() string { return strings.TrimSuffix(e.Config.BaseURL.String(), "/") }
 
 // Logs returns everything the application has logged so far.
 func (e *Env) Logs() string { return e.logs.String() }
@@ -96,8 +106,26 @@ type Client struct {
 // Client returns a new visitor with an empty cookie jar.
 func (e *Env) Client() *Client {
 	jar, _ := cookiejar.New(nil)
+	app := e.Server.Listener.Addr().String()
+	appHost := e.Config.BaseURL.Host
+	if e.Config.BaseURL.Port() == "" {
+		appHost += map[string]string{"http": ":80", "https": ":443"}[e.Config.BaseURL.Scheme]
+	}
+	dialer := &net.Dialer{}
 	return &Client{env: e, http: &http.Client{
-		Jar:           jar,
+		Jar: jar,
+		// The app's own host goes to this app; other hosts (the provider)
+		// must be loopback addresses: nothing leaves the machine.
+		Transport: &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			if addr == appHost {
+				return dialer.DialContext(ctx, network, app)
+			}
+			host, _, _ := net.SplitHostPort(addr)
+			if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+				return nil, fmt.Errorf("apptest: refusing to dial %s outside loopback", addr)
+			}
+			return dialer.DialContext(ctx, network, addr)
+		}},
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}}
 }
@@ -116,7 +144,7 @@ func (e *Env) SignIn(email, name string) *Client {
 // making a first request to get one if needed.
 func (c *Client) CSRF() string {
 	c.env.T.Helper()
-	u, _ := url.Parse(c.env.Server.URL)
+	u, _ := url.Parse(c.env.URL())
 	for attempt := 0; attempt < 2; attempt++ {
 		for _, ck := range c.http.Jar.Cookies(u) {
 			if ck.Name == "ignition_csrf" {
@@ -189,7 +217,7 @@ func (r *Request) Do() *Response {
 	if body == nil && r.method != http.MethodGet {
 		body = strings.NewReader(r.form.Encode())
 	}
-	req, err := http.NewRequest(r.method, r.c.env.Server.URL+r.path, body)
+	req, err := http.NewRequest(r.method, r.c.env.URL()+r.path, body)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -304,7 +332,7 @@ func (c *Client) HTTP() *http.Client { return c.http }
 
 // Cookie returns the value of the client's cookie named name, or "".
 func (c *Client) Cookie(name string) string {
-	u, _ := url.Parse(c.env.Server.URL)
+	u, _ := url.Parse(c.env.URL())
 	for _, ck := range c.http.Jar.Cookies(u) {
 		if ck.Name == name {
 			return ck.Value

@@ -136,9 +136,16 @@ func (h *Handler) session(c echo.Context) (*sessions.Session, error) {
 	return h.sessions.Get(c.Request(), session.CookieName)
 }
 
-// signIn turns the session into a session of userID with a fresh token, so
+// Session returns the request's session.
+func (h *Handler) Session(c echo.Context) (*sessions.Session, error) { return h.session(c) }
+
+// LimitSignIn is middleware that refuses sign-in attempts past the
+// per-address rate, for sign-in routes other packages register.
+func (h *Handler) LimitSignIn(next echo.HandlerFunc) echo.HandlerFunc { return h.limitSignIn(next) }
+
+// SignIn turns the session into a session of userID with a fresh token, so
 // a token planted before sign-in is worthless after it.
-func (h *Handler) signIn(c echo.Context, sess *sessions.Session, userID uuid.UUID) error {
+func (h *Handler) SignIn(c echo.Context, sess *sessions.Session, userID uuid.UUID) error {
 	session.SetUserID(sess, userID)
 	session.SetAuthenticatedAt(sess, time.Now())
 	return h.sessions.Rotate(c.Request(), c.Response(), sess)

@@ -23,7 +23,7 @@ func (h *Handler) devSignInSubmit(c echo.Context) error {
 		if web.IsFragmentRequest(c) {
 			return web.RenderBare(c, http.StatusUnprocessableEntity, "Sign in", f.Render(web.CSRFToken(c)))
 		}
-		return web.RenderBare(c, http.StatusUnprocessableEntity, "Sign in", views.SignIn(h.providerButtons(f.Next), true, f, "", web.CSRFToken(c)))
+		return web.RenderBare(c, http.StatusUnprocessableEntity, "Sign in", views.SignIn(h.providerButtons(f.Next), h.cfg.PasskeysEnabled(), true, f, "", web.CSRFToken(c)))
 	}
 	user, err := h.q.UpsertDevUser(c.Request().Context(), db.UpsertDevUserParams{Email: f.Email, Name: f.Name})
 	if err != nil {
@@ -33,7 +33,7 @@ func (h *Handler) devSignInSubmit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := h.signIn(c, sess, user.ID); err != nil {
+	if err := h.SignIn(c, sess, user.ID); err != nil {
 		return err
 	}
 	return web.Redirect(c, web.LocalPath(f.Next, "/today"))

@@ -21,7 +21,7 @@ func providerLogin(t *testing.T, env *apptest.Env, c *apptest.Client, email stri
 	resp := c.Get("/signin/dex").Do().AssertStatus(http.StatusSeeOther)
 	next := resp.Header.Get("Location")
 	for range 10 {
-		if strings.HasPrefix(next, env.Server.URL) {
+		if strings.HasPrefix(next, env.URL()) {
 			return next
 		}
 		r, err := c.HTTP().Get(next)
@@ -65,7 +65,7 @@ func providerLogin(t *testing.T, env *apptest.Env, c *apptest.Client, email stri
 
 // callback visits the callback URL and returns the response.
 func callback(c *apptest.Client, env *apptest.Env, callbackURL string) *apptest.Response {
-	return c.Get(strings.TrimPrefix(callbackURL, env.Server.URL)).Do()
+	return c.Get(strings.TrimPrefix(callbackURL, env.URL())).Do()
 }
 
 func admins(emails string) func(string) string {

@@ -24,21 +24,30 @@ func (h *Handler) RecentlyAuthenticated(c echo.Context) (bool, error) {
 	return ok && time.Since(at) < StepUpWindow, nil
 }
 
-// ReauthLink is a way to prove identity again.
+// ReauthLink is a way to prove identity again: a link, or with Passkey a
+// passkey ceremony whose answer goes to Href.
 type ReauthLink struct {
-	Label string
-	Href  string
+	Label   string
+	Href    string
+	Passkey bool
 }
 
 // ReauthLinks lists the ways the viewer can sign in again and come back to
-// next: each configured provider they have signed in with, and the
-// development sign-in where it is enabled.
+// next: a passkey if they have one, each configured provider they have
+// signed in with, and the development sign-in where it is enabled.
 func (h *Handler) ReauthLinks(c echo.Context, next string) ([]ReauthLink, error) {
 	identities, err := h.q.ListUserIdentities(c.Request().Context(), web.CurrentViewer(c).ID)
 	if err != nil {
 		return nil, err
 	}
 	var links []ReauthLink
+	passkeys, err := h.q.ListPasskeys(c.Request().Context(), web.CurrentViewer(c).ID)
+	if err != nil {
+		return nil, err
+	}
+	if len(passkeys) > 0 {
+		links = append(links, ReauthLink{Label: "Confirm with a passkey", Href: "/signin/passkey/finish?next=" + url.QueryEscape(next), Passkey: true})
+	}
 	for _, p := range h.cfg.Providers {
 		for _, id := range identities {
 			if id.Provider == p.ID {

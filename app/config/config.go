@@ -235,6 +235,12 @@ func (c *Config) SecureCookies() bool {
 	return c.BaseURL.Scheme == "https" || !isLoopbackHost(c.BaseURL.Hostname())
 }
 
+// PasskeysEnabled reports whether passkeys can work here: WebAuthn binds
+// them to a domain name, so an app served at an IP address cannot use them.
+func (c *Config) PasskeysEnabled() bool {
+	return net.ParseIP(c.BaseURL.Hostname()) == nil
+}
+
 // DevSignIn reports whether the development sign-in form is enabled: only in
 // development, and only while the server listens on a loopback address.
 func (c *Config) DevSignIn() bool {

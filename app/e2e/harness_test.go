@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/playwright-community/playwright-go"
 
 	"ignition/app/oidctest"
@@ -91,8 +92,9 @@ func fail(err error) int {
 
 // App is one running server.
 type App struct {
-	URL  string
-	logs *syncBuffer
+	URL   string
+	DBURL string
+	logs  *syncBuffer
 }
 
 // startApp starts the binary on a free port against a fresh database and
@@ -126,10 +128,10 @@ func freePort(t *testing.T) int {
 
 func launch(t *testing.T, port int, extraEnv ...string) *App {
 	t.Helper()
-	app := &App{URL: fmt.Sprintf("http://localhost:%d", port), logs: &syncBuffer{}}
+	app := &App{URL: fmt.Sprintf("http://localhost:%d", port), DBURL: testdb.NewURL(t), logs: &syncBuffer{}}
 	cmd := exec.Command(binary, "serve")
 	cmd.Env = append(os.Environ(),
-		"DATABASE_URL="+testdb.NewURL(t),
+		"DATABASE_URL="+app.DBURL,
 		"IGNITION_ENV=development",
 		fmt.Sprintf("IGNITION_ADDR=127.0.0.1:%d", port),
 		"IGNITION_BASE_URL="+app.URL,
@@ -168,6 +170,20 @@ func launch(t *testing.T, port int, extraEnv ...string) *App {
 			t.Fatalf("server not ready: %v\n%s", err, app.logs.String())
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// Exec runs SQL against the app's database, to set up what a browser cannot
+// (such as time passing).
+func (a *App) Exec(t *testing.T, sql string, args ...any) {
+	t.Helper()
+	conn, err := pgx.Connect(t.Context(), a.DBURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(t.Context())
+	if _, err := conn.Exec(t.Context(), sql, args...); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -15,7 +15,7 @@ import (
 func BenchmarkSignedInPage(b *testing.B) {
 	env := apptest.New(b)
 	c := env.SignIn("bench@example.com", "Bench")
-	u, _ := url.Parse(env.Server.URL)
+	u, _ := url.Parse(env.URL())
 	var cookies []string
 	for _, ck := range c.Cookies(u) {
 		cookies = append(cookies, ck.Name+"="+ck.Value)

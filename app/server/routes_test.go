@@ -13,6 +13,7 @@ import (
 // a visitor to sign in.
 var publicRoutes = []string{
 	"/", "/signin", "/signin/dev", "/signin/:provider", "/auth/callback/:provider",
+	"/signin/passkey/begin", "/signin/passkey/finish",
 	"/healthz", "/readyz", "/metrics", "/assets/*",
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -14,6 +15,7 @@ import (
 	"ignition/app/admin"
 	"ignition/app/auth"
 	"ignition/app/config"
+	"ignition/app/passkey"
 	"ignition/app/ratelimit"
 	"ignition/app/session"
 	"ignition/app/settings"
@@ -32,7 +34,7 @@ type App struct {
 }
 
 // New builds the application over pool.
-func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) *App {
+func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) (*App, error) {
 	q := db.New(pool)
 	sessions := session.NewStore(q, session.Options{
 		Idle: cfg.SessionIdle, Max: cfg.SessionMax,
@@ -42,14 +44,24 @@ func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) *App {
 
 	e := web.NewEcho(cfg, logger, pool, web.NewMetrics())
 	authHandler := auth.NewHandler(cfg, logger, pool, sessions, signIn)
-	e.Use(authHandler.LoadViewer, auth.Gate(append(web.PublicRoutes, auth.PublicRoutes...)))
+	public := slices.Concat(web.PublicRoutes, auth.PublicRoutes, passkey.PublicRoutes)
+	e.Use(authHandler.LoadViewer, auth.Gate(public))
 
 	authHandler.Register(e)
 	today.NewHandler().Register(e)
-	settings.NewHandler(pool, sessions, authHandler).Register(e)
+	settings.NewHandler(pool, sessions, authHandler, cfg.PasskeysEnabled()).Register(e)
 	admin.NewHandler(q).Register(e)
+	if cfg.PasskeysEnabled() {
+		passkeys, err := passkey.NewHandler(cfg, q, authHandler)
+		if err != nil {
+			return nil, err
+		}
+		passkeys.Register(e)
+	} else {
+		logger.Warn("passkeys disabled: IGNITION_BASE_URL must name a domain, not an IP address")
+	}
 
-	return &App{Handler: e, Echo: e, Sessions: sessions, signIn: signIn, logger: logger}
+	return &App{Handler: e, Echo: e, Sessions: sessions, signIn: signIn, logger: logger}, nil
 }
 
 // RunJanitor deletes expired sessions and finished rate-limit windows every

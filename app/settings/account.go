@@ -32,7 +32,7 @@ func (h *Handler) renderAccount(c echo.Context, status int, f views.DeleteAccoun
 	}
 	reauth := make([]views.Reauth, len(links))
 	for i, l := range links {
-		reauth[i] = views.Reauth{Label: l.Label, Href: l.Href}
+		reauth[i] = views.Reauth{Label: l.Label, Href: l.Href, Passkey: l.Passkey}
 	}
 	return web.Render(c, status, "Account", views.Account(f, web.CurrentViewer(c).Email, fresh, reauth, web.CSRFToken(c)))
 }

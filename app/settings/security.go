@@ -1,17 +1,34 @@
 package settings
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/form"
 	"ignition/app/session"
+	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/settings"
 )
 
+// securityNotices are the messages the security page shows after a change.
+var securityNotices = map[string]string{
+	"revoked": "Session signed out.",
+	"added":   "Passkey added.",
+	"renamed": "Passkey renamed.",
+	"removed": "Passkey removed. It can no longer sign in.",
+}
+
 func (h *Handler) securityShow(c echo.Context) error {
+	return h.renderSecurity(c, http.StatusOK, securityNotices[c.QueryParam("done")], views.RenamePasskeyForm{})
+}
+
+// renderSecurity shows the sessions and passkeys; rename carries a rejected
+// rename to show beside its passkey.
+func (h *Handler) renderSecurity(c echo.Context, status int, notice string, rename views.RenamePasskeyForm) error {
 	v := web.CurrentViewer(c)
 	sess, err := h.sessions.Get(c.Request(), session.CookieName)
 	if err != nil {
@@ -25,7 +42,18 @@ func (h *Handler) securityShow(c echo.Context) error {
 	for i, r := range rows {
 		list[i] = views.Session{ID: r.PublicID.String(), Device: DeviceSummary(r.UserAgent), Created: r.CreatedAt, LastSeen: r.LastSeenAt, Current: r.Current}
 	}
-	return web.Render(c, http.StatusOK, "Security", views.Security(list, c.QueryParam("revoked") == "1", web.CSRFToken(c)))
+	keys, err := h.q.ListPasskeys(c.Request().Context(), v.ID)
+	if err != nil {
+		return fmt.Errorf("settings: unable to list passkeys of %s: %w", v.ID, err)
+	}
+	passkeys := make([]views.Passkey, len(keys))
+	for i, k := range keys {
+		passkeys[i] = views.Passkey{ID: k.ID.String(), Name: k.Name, Created: k.CreatedAt, PRF: k.PrfEnabled}
+		if k.LastUsedAt.Valid {
+			passkeys[i].LastUsed = &k.LastUsedAt.Time
+		}
+	}
+	return web.Render(c, status, "Security", views.Security(list, passkeys, h.passkeysEnabled, rename, notice, web.CSRFToken(c)))
 }
 
 // sessionRevoke signs out one of the user's other sessions; any other ID,
@@ -42,5 +70,45 @@ func (h *Handler) sessionRevoke(c echo.Context) error {
 	if !ok {
 		return echo.ErrNotFound
 	}
-	return web.Redirect(c, "/settings/security?revoked=1")
+	return web.Redirect(c, "/settings/security?done=revoked")
+}
+
+// passkeyRename names one of the user's passkeys.
+func (h *Handler) passkeyRename(c echo.Context) error {
+	v := web.CurrentViewer(c)
+	id, err := uuid.Parse(c.Param("id"))
+	if err != nil {
+		return echo.ErrNotFound
+	}
+	f := views.RenamePasskeyForm{ID: id.String()}
+	if err := form.Bind(c, &f); err != nil {
+		return err
+	}
+	if f.Errors = form.Validate(f); f.Errors.Any() {
+		return h.renderSecurity(c, http.StatusUnprocessableEntity, "", f)
+	}
+	n, err := h.q.RenamePasskey(c.Request().Context(), db.RenamePasskeyParams{UserID: v.ID, ID: id, Name: f.Name})
+	if err != nil {
+		return fmt.Errorf("settings: unable to rename passkey %s: %w", id, err)
+	}
+	if n == 0 {
+		return echo.ErrNotFound
+	}
+	return web.Redirect(c, "/settings/security?done=renamed")
+}
+
+// passkeyRevoke removes one of the user's passkeys: it can no longer sign in.
+func (h *Handler) passkeyRevoke(c echo.Context) error {
+	id, err := uuid.Parse(c.Param("id"))
+	if err != nil {
+		return echo.ErrNotFound
+	}
+	n, err := h.q.DeletePasskey(c.Request().Context(), db.DeletePasskeyParams{UserID: web.CurrentViewer(c).ID, ID: id})
+	if err != nil {
+		return fmt.Errorf("settings: unable to remove passkey %s: %w", id, err)
+	}
+	if n == 0 {
+		return echo.ErrNotFound
+	}
+	return web.Redirect(c, "/settings/security?done=removed")
 }

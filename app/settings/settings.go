@@ -12,15 +12,16 @@ import (
 
 // Handler serves the settings routes.
 type Handler struct {
-	pool     *pgxpool.Pool
-	q        *db.Queries
-	sessions *session.Store
-	auth     *auth.Handler
+	passkeysEnabled bool
+	pool            *pgxpool.Pool
+	q               *db.Queries
+	sessions        *session.Store
+	auth            *auth.Handler
 }
 
 // NewHandler returns the settings handler.
-func NewHandler(pool *pgxpool.Pool, sessions *session.Store, auth *auth.Handler) *Handler {
-	return &Handler{pool: pool, q: db.New(pool), sessions: sessions, auth: auth}
+func NewHandler(pool *pgxpool.Pool, sessions *session.Store, auth *auth.Handler, passkeysEnabled bool) *Handler {
+	return &Handler{passkeysEnabled: passkeysEnabled, pool: pool, q: db.New(pool), sessions: sessions, auth: auth}
 }
 
 // Register adds the settings routes.
@@ -30,6 +31,8 @@ func (h *Handler) Register(e *echo.Echo) {
 	e.POST("/settings/preferences", h.preferencesUpdate).Name = "settings.preferences"
 	e.GET("/settings/security", h.securityShow).Name = "settings.security"
 	e.POST("/settings/sessions/:id/revoke", h.sessionRevoke).Name = "settings.sessions.revoke"
+	e.POST("/settings/passkeys/:id/rename", h.passkeyRename).Name = "settings.passkeys.rename"
+	e.POST("/settings/passkeys/:id/revoke", h.passkeyRevoke).Name = "settings.passkeys.revoke"
 	e.GET("/settings/account", h.accountShow).Name = "settings.account"
 	e.GET("/settings/account/export", h.accountExport).Name = "settings.account.export"
 	e.POST("/settings/account/delete", h.accountDelete).Name = "settings.account.delete"

@@ -78,10 +78,10 @@ func TestSessionsListAndRevoke(t *testing.T) {
 	laptop.Post("/settings/sessions/not-a-uuid/revoke").Do().AssertStatus(http.StatusNotFound)
 	stranger.Get("/today").Do().AssertStatus(http.StatusOK)
 
-	laptop.Post("/settings/sessions/" + id + "/revoke").Do().AssertRedirect("/settings/security?revoked=1")
+	laptop.Post("/settings/sessions/" + id + "/revoke").Do().AssertRedirect("/settings/security?done=revoked")
 	phone.Get("/today").Do().AssertRedirect("/signin")
 	laptop.Get("/today").Do().AssertStatus(http.StatusOK)
-	laptop.Get("/settings/security?revoked=1").Do().AssertText(`[role="status"]`, "Session signed out.")
+	laptop.Get("/settings/security?done=revoked").Do().AssertText(`[role="status"]`, "Session signed out.")
 }
 
 func TestExportHoldsEverythingButSecrets(t *testing.T) {

@@ -42,10 +42,28 @@ type Session struct {
 	Current  bool
 }
 
-// Reauth is a way to prove identity again before a sensitive change.
+// Passkey is one row of the passkeys list.
+type Passkey struct {
+	ID       string
+	Name     string
+	Created  time.Time
+	LastUsed *time.Time
+	PRF      bool
+}
+
+// RenamePasskeyForm renames a passkey.
+type RenamePasskeyForm struct {
+	ID     string `form:"-"`
+	Name   string `form:"name" label:"Name" validate:"required,max=60"`
+	Errors form.Errors
+}
+
+// Reauth is a way to prove identity again before a sensitive change: a
+// link, or with Passkey a passkey ceremony started at Href.
 type Reauth struct {
-	Label string
-	Href  string
+	Label   string
+	Href    string
+	Passkey bool
 }
 
 // Choice is one option of a select.

@@ -72,7 +72,10 @@ func run(args []string) error {
 				return err
 			}
 		}
-		app := server.New(cfg, pool, logger)
+		app, err := server.New(cfg, pool, logger)
+		if err != nil {
+			return err
+		}
 		go app.RunJanitor(ctx, 10*time.Minute)
 		logger.Info("starting", "env", cfg.Env, "dev_signin", cfg.DevSignIn())
 		return web.Serve(ctx, cfg.Addr, app.Handler, cfg.ShutdownTimeout, logger, func(addr net.Addr) {

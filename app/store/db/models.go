@@ -21,6 +21,18 @@ type Identity struct {
 	LastLoginAt   time.Time
 }
 
+type Passkey struct {
+	ID           uuid.UUID
+	UserID       uuid.UUID
+	CredentialID []byte
+	Credential   []byte
+	Name         string
+	PrfEnabled   bool
+	CreatedAt    time.Time
+	LastUsedAt   pgtype.Timestamptz
+	UpdatedAt    time.Time
+}
+
 type RateLimit struct {
 	Key         string
 	WindowStart time.Time

@@ -1,0 +1,207 @@
+// Package passkey registers WebAuthn passkeys and signs in with them. The
+// browser only carries the server's options to the WebAuthn API and the
+// answers back; every check happens here.
+package passkey
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/go-webauthn/webauthn/protocol"
+	"github.com/go-webauthn/webauthn/webauthn"
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+
+	"ignition/app/auth"
+	"ignition/app/config"
+	"ignition/app/settings"
+	"ignition/app/store/db"
+	"ignition/app/web"
+)
+
+// ceremonyKey keeps the pending ceremony in the session; ceremonyTTL bounds it.
+const (
+	ceremonyKey = "webauthn_ceremony"
+	ceremonyTTL = 5 * time.Minute
+)
+
+// Handler serves the passkey routes.
+type Handler struct {
+	q    *db.Queries
+	w    *webauthn.WebAuthn
+	auth *auth.Handler
+}
+
+// NewHandler returns the passkey handler for the app's origin.
+func NewHandler(cfg *config.Config, q *db.Queries, a *auth.Handler) (*Handler, error) {
+	w, err := webauthn.New(&webauthn.Config{
+		RPDisplayName: "Ignition OS",
+		RPID:          cfg.BaseURL.Hostname(),
+		RPOrigins:     []string{cfg.BaseURL.Scheme + "://" + cfg.BaseURL.Host},
+		Timeouts: webauthn.TimeoutsConfig{
+			Login:        webauthn.TimeoutConfig{Enforce: true, Timeout: ceremonyTTL},
+			Registration: webauthn.TimeoutConfig{Enforce: true, Timeout: ceremonyTTL},
+		},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("passkey: invalid relying party: %w", err)
+	}
+	return &Handler{q: q, w: w, auth: a}, nil
+}
+
+// PublicRoutes are the passkey routes a visitor may reach.
+var PublicRoutes = []string{"/signin/passkey/begin", "/signin/passkey/finish"}
+
+// Register adds the passkey routes.
+func (h *Handler) Register(e *echo.Echo) {
+	e.POST("/passkeys/register/begin", h.registerBegin).Name = "passkeys.register.begin"
+	e.POST("/passkeys/register/finish", h.registerFinish).Name = "passkeys.register.finish"
+	e.POST("/signin/passkey/begin", h.signInBegin, h.auth.LimitSignIn).Name = "signin.passkey.begin"
+	e.POST("/signin/passkey/finish", h.signInFinish, h.auth.LimitSignIn).Name = "signin.passkey.finish"
+}
+
+// user adapts a user and their passkeys to what go-webauthn needs. The
+// user handle is the user's ID: opaque, stable and not personal.
+type user struct {
+	id          uuid.UUID
+	email, name string
+	credentials []webauthn.Credential
+}
+
+func (u *user) WebAuthnID() []byte                         { return u.id[:] }
+func (u *user) WebAuthnName() string                       { return u.email }
+func (u *user) WebAuthnCredentials() []webauthn.Credential { return u.credentials }
+func (u *user) WebAuthnDisplayName() string {
+	if u.name != "" {
+		return u.name
+	}
+	return u.email
+}
+
+// loadUser reads the user and their credentials.
+func (h *Handler) loadUser(c echo.Context, id uuid.UUID) (*user, []db.Passkey, error) {
+	ctx := c.Request().Context()
+	u, err := h.q.GetUser(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	keys, err := h.q.ListPasskeys(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := &user{id: u.ID, email: u.Email, name: u.Name}
+	for _, k := range keys {
+		var cred webauthn.Credential
+		if err := json.Unmarshal(k.Credential, &cred); err != nil {
+			return nil, nil, fmt.Errorf("passkey: unreadable credential %s: %w", k.ID, err)
+		}
+		out.credentials = append(out.credentials, cred)
+	}
+	return out, keys, nil
+}
+
+// saveCeremony keeps the ceremony's challenge in the session.
+func (h *Handler) saveCeremony(c echo.Context, data *webauthn.SessionData) error {
+	sess, err := h.auth.Session(c)
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(data)
+	if err != nil {
+		return err
+	}
+	sess.Values[ceremonyKey] = string(b)
+	return sess.Save(c.Request(), c.Response())
+}
+
+// takeCeremony removes the pending ceremony from the session: a challenge
+// answers once.
+func (h *Handler) takeCeremony(c echo.Context) (*webauthn.SessionData, error) {
+	sess, err := h.auth.Session(c)
+	if err != nil {
+		return nil, err
+	}
+	raw, _ := sess.Values[ceremonyKey].(string)
+	delete(sess.Values, ceremonyKey)
+	if err := sess.Save(c.Request(), c.Response()); err != nil {
+		return nil, err
+	}
+	var data webauthn.SessionData
+	if raw == "" || json.Unmarshal([]byte(raw), &data) != nil {
+		return nil, errNoCeremony
+	}
+	return &data, nil
+}
+
+var errNoCeremony = errors.New("no passkey request is pending")
+
+// problem answers a failed ceremony with a message the page shows.
+func problem(c echo.Context, status int, message string) error {
+	return c.JSON(status, map[string]string{"error": message})
+}
+
+func (h *Handler) registerBegin(c echo.Context) error {
+	v := web.CurrentViewer(c)
+	u, _, err := h.loadUser(c, v.ID)
+	if err != nil {
+		return err
+	}
+	exclude := make([]protocol.CredentialDescriptor, len(u.credentials))
+	for i, cred := range u.credentials {
+		exclude[i] = cred.Descriptor()
+	}
+	creation, data, err := h.w.BeginRegistration(u,
+		webauthn.WithAuthenticatorSelection(protocol.AuthenticatorSelection{
+			ResidentKey: protocol.ResidentKeyRequirementRequired, RequireResidentKey: protocol.ResidentKeyRequired(),
+			UserVerification: protocol.VerificationRequired,
+		}),
+		webauthn.WithExclusions(exclude),
+		webauthn.WithExtensions(webauthn.WithExtensionPRFSupport()),
+	)
+	if err != nil {
+		return fmt.Errorf("passkey: unable to begin registration: %w", err)
+	}
+	if err := h.saveCeremony(c, data); err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, creation)
+}
+
+func (h *Handler) registerFinish(c echo.Context) error {
+	v := web.CurrentViewer(c)
+	data, err := h.takeCeremony(c)
+	if err != nil {
+		return problem(c, http.StatusBadRequest, "This passkey request expired. Try again.")
+	}
+	parsed, err := protocol.ParseCredentialCreationResponseBody(c.Request().Body)
+	if err != nil {
+		return problem(c, http.StatusBadRequest, "The browser's answer could not be read. Try again.")
+	}
+	u, keys, err := h.loadUser(c, v.ID)
+	if err != nil {
+		return err
+	}
+	cred, err := h.w.CreateCredential(u, *data, parsed)
+	if err != nil {
+		return problem(c, http.StatusBadRequest, "The passkey could not be verified, so it was not added.")
+	}
+	record, err := json.Marshal(cred)
+	if err != nil {
+		return err
+	}
+	prf := cred.Extensions.PRFEnabled != nil && *cred.Extensions.PRFEnabled
+	name := fmt.Sprintf("%s passkey %d", settings.DeviceSummary(c.Request().UserAgent()), len(keys)+1)
+	if len(name) > 60 {
+		name = name[:60]
+	}
+	_, err = h.q.InsertPasskey(c.Request().Context(), db.InsertPasskeyParams{
+		UserID: v.ID, CredentialID: cred.ID, Credential: record, Name: name, PrfEnabled: prf,
+	})
+	if err != nil {
+		return fmt.Errorf("passkey: unable to store credential of %s: %w", v.ID, err)
+	}
+	return c.JSON(http.StatusOK, map[string]string{"redirect": "/settings/security?done=added"})
+}
