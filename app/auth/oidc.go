@@ -90,7 +90,7 @@ func (p *provider) verify(ctx context.Context, rawIDToken, nonce string) (*claim
 	if c.Nonce == "" || c.Nonce != nonce {
 		return nil, fmt.Errorf("auth: ID token nonce does not match")
 	}
-	if p.AnyTenantIssuer && (c.TenantID == "" || c.Issuer != strings.Replace(p.Issuer, tenantOf(p.Issuer), c.TenantID, 1)) {
+	if p.AnyTenantIssuer && (c.TenantID == "" || c.Issuer != tenantIssuer(p.Issuer, c.TenantID)) {
 		return nil, fmt.Errorf("auth: ID token issuer %q is not a tenant of %s", c.Issuer, p.Issuer)
 	}
 	if c.Subject == "" {
@@ -105,13 +105,18 @@ func (c *claims) verified() bool {
 	return c.EmailVerified != nil && *c.EmailVerified
 }
 
-func tenantOf(issuer string) string {
+// tenantIssuer turns a multi-tenant issuer such as
+// https://login.microsoftonline.com/common/v2.0 into the issuer a token from
+// tenant tid carries: https://login.microsoftonline.com/<tid>/v2.0.
+func tenantIssuer(issuer, tid string) string {
 	u, err := url.Parse(issuer)
-	if err != nil {
+	if err != nil || tid == "" || strings.ContainsAny(tid, "/?#") {
 		return ""
 	}
-	parts := strings.Split(strings.Trim(u.Path, "/"), "/")
-	return parts[0]
+	parts := strings.SplitN(strings.TrimPrefix(u.Path, "/"), "/", 2)
+	parts[0] = tid
+	u.Path = "/" + strings.Join(parts, "/")
+	return u.String()
 }
 
 // randomToken returns a URL-safe random string of n bytes of entropy.

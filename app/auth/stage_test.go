@@ -53,3 +53,18 @@ func TestAgeOn(t *testing.T) {
 		}
 	}
 }
+
+func TestTenantIssuer(t *testing.T) {
+	const common = "https://login.microsoftonline.com/common/v2.0"
+	tests := []struct{ issuer, tid, want string }{
+		{common, "9188040d-6c67-4c5b-b112-36a304b66dad", "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0"},
+		{"https://login.microsoftonline.com/organizations/v2.0", "abc", "https://login.microsoftonline.com/abc/v2.0"},
+		{common, "", ""},
+		{common, "evil/../x", ""},
+	}
+	for _, tt := range tests {
+		if got := tenantIssuer(tt.issuer, tt.tid); got != tt.want {
+			t.Errorf("tenantIssuer(%q, %q) = %q, want %q", tt.issuer, tt.tid, got, tt.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 
@@ -102,4 +103,84 @@ func TestProviderCallbackTamperingShowsAClearPage(t *testing.T) {
 	// A normal sign-in still works afterwards.
 	tab.SignInWithDex("ada@example.com")
 	tab.WaitForPath("/onboarding/age")
+}
+
+func TestUnderAgeSignUpIsRefused(t *testing.T) {
+	app, _ := startAppWithDex(t)
+	tab := app.NewTab(t)
+	tab.AllowStatus("403")
+	tab.SignInWithDex("kid@example.com")
+	tab.WaitForPath("/onboarding/age")
+	tab.Fill("#birth-date", "2014-03-03")
+	tab.Click(`#age-form button[type=submit]`)
+	tab.ExpectText("h1", "16 or older")
+	tab.Audit()
+	tab.Visit("/today")
+	tab.WaitForPath("/signin")
+
+	tab.Click(`a:has-text("Sign in with Dex")`)
+	tab.LoginAtDex("kid@example.com")
+	tab.ExpectText("h1", "Sign-in blocked")
+	tab.Audit()
+}
+
+func TestPreferencesSessionsAndExport(t *testing.T) {
+	app := startApp(t)
+	laptop := app.NewTab(t)
+	laptop.SignIn("prefs@example.com", "Pia")
+	phone := app.NewPhoneTab(t)
+	phone.SignIn("prefs@example.com", "Pia")
+
+	// Preferences save in place.
+	laptop.Visit("/settings")
+	if _, err := laptop.Page.Locator("#time-zone").SelectOption(selectValue("Europe/Paris")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := laptop.Page.Locator("#daw").SelectOption(selectValue("fl")); err != nil {
+		t.Fatal(err)
+	}
+	laptop.Click(`#preferences-form button[type=submit]`)
+	laptop.ExpectText(`#preferences [role="status"]`, "Preferences saved.")
+	laptop.Audit()
+	laptop.Visit("/settings")
+	laptop.ExpectAttr("#time-zone option[selected]", "value", "Europe/Paris")
+	laptop.ExpectAttr("#daw option[selected]", "value", "fl")
+
+	// The laptop sees both sessions and signs the phone out.
+	laptop.Visit("/settings/security")
+	laptop.ExpectText("#sessions", "This device")
+	if n, _ := laptop.Page.Locator("#sessions li").Count(); n != 2 {
+		t.Fatalf("sessions listed = %d, want 2", n)
+	}
+	laptop.Click(`#sessions button:has-text("Sign out")`)
+	laptop.WaitForPath("/settings/security?done=revoked")
+	phone.Visit("/today")
+	phone.WaitForPath("/signin")
+
+	// The export downloads as a file.
+	laptop.Visit("/settings/account")
+	download, err := laptop.Page.ExpectDownload(func() error {
+		return laptop.Page.Locator(`a:has-text("Download my data")`).Click()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if name := download.SuggestedFilename(); !strings.HasPrefix(name, "ignition-export-") || !strings.HasSuffix(name, ".json") {
+		t.Errorf("download named %q", name)
+	}
+	path, err := download.Path()
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(body), "prefs@example.com") || !strings.Contains(string(body), "Europe/Paris") {
+		t.Errorf("the export lacks the user's data:\n%.400s", body)
+	}
+}
+
+func selectValue(v string) playwright.SelectOptionValues {
+	return playwright.SelectOptionValues{Values: &[]string{v}}
 }
