@@ -46,7 +46,7 @@ func (h *Handler) approvalsList(c echo.Context) error {
 	}
 	rows := make([]views.PendingUser, len(pending))
 	for i, p := range pending {
-		rows[i] = views.PendingUser{ID: p.ID.String(), Email: p.Email, Name: p.Name, CreatedAt: p.CreatedAt}
+		rows[i] = views.PendingUser{ID: p.ID.String(), Email: p.Email, Name: p.Name, CreatedAt: web.LocalTime(c, p.CreatedAt)}
 	}
 	return web.Render(c, http.StatusOK, "Approvals", views.Approvals(rows, web.CSRFToken(c)))
 }

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -70,7 +71,7 @@ func (h *Handler) LoadViewer(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c) // anonymous, or the account is gone
 		}
 		web.SetViewer(c, &web.Viewer{
-			ID: owner.ID, Email: owner.Email, Name: owner.Name, Theme: owner.Theme,
+			ID: owner.ID, Email: owner.Email, Name: owner.Name, Theme: owner.Theme, Location: location(owner.TimeZone),
 			Status: owner.Status, AgeVerified: owner.AgeVerified, TermsAccepted: owner.TermsAccepted,
 			IsAdmin: owner.EmailVerified && h.cfg.IsAdmin(owner.Email),
 		})
@@ -149,4 +150,20 @@ func (h *Handler) SignIn(c echo.Context, sess *sessions.Session, userID uuid.UUI
 	session.SetUserID(sess, userID)
 	session.SetAuthenticatedAt(sess, time.Now())
 	return h.sessions.Rotate(c.Request(), c.Response(), sess)
+}
+
+// locations caches loaded time zones: loading one reads the tz database.
+var locations sync.Map
+
+// location returns the named time zone, or UTC when the name is unknown.
+func location(name string) *time.Location {
+	if loc, ok := locations.Load(name); ok {
+		return loc.(*time.Location)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		loc = time.UTC
+	}
+	locations.Store(name, loc)
+	return loc
 }

@@ -91,7 +91,7 @@ func (s *Store) New(r *http.Request, name string) (*sessions.Session, error) {
 	sess.IsNew = false
 	if row.UserID.Valid && row.OwnerEmail.Valid {
 		sess.Values[ownerKey{}] = Owner{
-			ID: row.UserID.UUID, Email: row.OwnerEmail.String, Name: row.OwnerName.String, Theme: row.OwnerTheme,
+			ID: row.UserID.UUID, Email: row.OwnerEmail.String, Name: row.OwnerName.String, Theme: row.OwnerTheme, TimeZone: row.OwnerTimeZone,
 			Status: row.OwnerStatus, EmailVerified: row.OwnerEmailVerified,
 			AgeVerified: row.OwnerAgeVerified, TermsAccepted: row.OwnerTermsAccepted,
 		}
@@ -195,6 +195,7 @@ type Owner struct {
 	Email         string
 	Name          string
 	Theme         string
+	TimeZone      string // IANA name
 	Status        string // pending, approved or denied
 	EmailVerified bool
 	AgeVerified   bool

@@ -40,7 +40,7 @@ func (h *Handler) renderSecurity(c echo.Context, status int, notice string, rena
 	}
 	list := make([]views.Session, len(rows))
 	for i, r := range rows {
-		list[i] = views.Session{ID: r.PublicID.String(), Device: DeviceSummary(r.UserAgent), Created: r.CreatedAt, LastSeen: r.LastSeenAt, Current: r.Current}
+		list[i] = views.Session{ID: r.PublicID.String(), Device: DeviceSummary(r.UserAgent), Created: web.LocalTime(c, r.CreatedAt), LastSeen: web.LocalTime(c, r.LastSeenAt), Current: r.Current}
 	}
 	keys, err := h.q.ListPasskeys(c.Request().Context(), v.ID)
 	if err != nil {
@@ -48,9 +48,10 @@ func (h *Handler) renderSecurity(c echo.Context, status int, notice string, rena
 	}
 	passkeys := make([]views.Passkey, len(keys))
 	for i, k := range keys {
-		passkeys[i] = views.Passkey{ID: k.ID.String(), Name: k.Name, Created: k.CreatedAt, PRF: k.PrfEnabled}
+		passkeys[i] = views.Passkey{ID: k.ID.String(), Name: k.Name, Created: web.LocalTime(c, k.CreatedAt), PRF: k.PrfEnabled}
 		if k.LastUsedAt.Valid {
-			passkeys[i].LastUsed = &k.LastUsedAt.Time
+			used := web.LocalTime(c, k.LastUsedAt.Time)
+			passkeys[i].LastUsed = &used
 		}
 	}
 	return web.Render(c, status, "Security", views.Security(list, passkeys, h.passkeysEnabled, rename, notice, web.CSRFToken(c)))

@@ -195,3 +195,10 @@ func TestDeleteAccountNeedsStepUpAndConfirmation(t *testing.T) {
 	c.Get("/signin?deleted=1").Do().AssertText(`[role="status"]`, "deleted")
 	keeper.Get("/today").Do().AssertStatus(http.StatusOK)
 }
+
+func TestTimesShowInTheUsersTimeZone(t *testing.T) {
+	env := apptest.New(t)
+	c := env.SignIn("tz@example.com", "")
+	c.Post("/settings/preferences").Form("time_zone", "Asia/Kolkata", "week_start", "1").Do().AssertRedirect("/settings?saved=preferences")
+	c.Get("/settings/security").Do().AssertText("#sessions .muted", "IST")
+}

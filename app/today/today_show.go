@@ -29,6 +29,5 @@ func (h *Handler) show(c echo.Context) error {
 	if name == "" {
 		name = v.Email
 	}
-	// Time zones arrive with the account preferences; until then, UTC.
-	return web.Render(c, http.StatusOK, "Today", views.Page(Greeting(h.now().UTC()), name))
+	return web.Render(c, http.StatusOK, "Today", views.Page(Greeting(web.LocalTime(c, h.now())), name))
 }

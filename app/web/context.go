@@ -3,6 +3,8 @@
 package web
 
 import (
+	"time"
+
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 )
@@ -13,7 +15,8 @@ type Viewer struct {
 	Email         string
 	Name          string
 	Theme         string
-	Status        string // pending, approved or denied
+	Location      *time.Location // the user's time zone
+	Status        string         // pending, approved or denied
 	AgeVerified   bool
 	TermsAccepted bool
 	IsAdmin       bool
@@ -44,4 +47,12 @@ func RequestID(c echo.Context) string {
 func CSRFToken(c echo.Context) string {
 	t, _ := c.Get(csrfKey).(string)
 	return t
+}
+
+// LocalTime returns t in the viewer's time zone (UTC for visitors).
+func LocalTime(c echo.Context, t time.Time) time.Time {
+	if v := CurrentViewer(c); v != nil && v.Location != nil {
+		return t.In(v.Location)
+	}
+	return t.UTC()
 }

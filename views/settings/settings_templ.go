@@ -892,7 +892,8 @@ func Account(f DeleteAccountForm, email string, fresh bool, reauth []Reauth, csr
 	})
 }
 
-func day(t time.Time) string { return t.UTC().Format("2 Jan 2006, 15:04 UTC") }
+// day formats a time already in the viewer's time zone.
+func day(t time.Time) string { return t.Format("2 Jan 2006, 15:04 MST") }
 
 func choices(cs []Choice) []components.Option {
 	out := make([]components.Option, len(cs))

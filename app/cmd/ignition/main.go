@@ -17,6 +17,7 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+	_ "time/tzdata" // the runtime image has no tz database
 
 	"github.com/jackc/pgx/v5/pgxpool"
 

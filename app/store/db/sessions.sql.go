@@ -66,6 +66,7 @@ func (q *Queries) DeleteUserSessions(ctx context.Context, userID uuid.NullUUID) 
 const getSession = `-- name: GetSession :one
 SELECT s.user_id, s.data, s.last_seen_at, s.expires_at,
        u.email AS owner_email, u.name AS owner_name, coalesce(us.theme, 'system')::text AS owner_theme,
+       coalesce(us.time_zone, 'UTC')::text AS owner_time_zone,
        coalesce(u.status, '')::text AS owner_status, coalesce(u.email_verified, false)::boolean AS owner_email_verified,
        (u.age_verified_at IS NOT NULL)::boolean AS owner_age_verified,
        (u.terms_accepted_at IS NOT NULL)::boolean AS owner_terms_accepted
@@ -88,6 +89,7 @@ type GetSessionRow struct {
 	OwnerEmail         pgtype.Text
 	OwnerName          pgtype.Text
 	OwnerTheme         string
+	OwnerTimeZone      string
 	OwnerStatus        string
 	OwnerEmailVerified bool
 	OwnerAgeVerified   bool
@@ -106,6 +108,7 @@ func (q *Queries) GetSession(ctx context.Context, arg GetSessionParams) (GetSess
 		&i.OwnerEmail,
 		&i.OwnerName,
 		&i.OwnerTheme,
+		&i.OwnerTimeZone,
 		&i.OwnerStatus,
 		&i.OwnerEmailVerified,
 		&i.OwnerAgeVerified,
