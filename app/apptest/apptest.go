@@ -15,7 +15,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
@@ -25,6 +24,7 @@ import (
 	"ignition/app/oidctest"
 	"ignition/app/server"
 	"ignition/app/testdb"
+	"ignition/app/testutil"
 )
 
 // Env is one running application on its own database.
@@ -34,7 +34,7 @@ type Env struct {
 	Pool   *pgxpool.Pool
 	Config *config.Config
 	Server *httptest.Server
-	logs   *syncBuffer
+	logs   *testutil.SyncBuffer
 }
 
 // New starts the application on a fresh database with development defaults;
@@ -79,7 +79,7 @@ func start(t testing.TB, provider func(baseURL string) map[string]string, set []
 	if err != nil {
 		t.Fatal(err)
 	}
-	logs := &syncBuffer{}
+	logs := &testutil.SyncBuffer{}
 	logger := slog.New(slog.NewJSONHandler(logs, nil))
 	app, err := server.New(cfg, pool, logger)
 	if err != nil {
@@ -304,23 +304,6 @@ func (r *Response) AssertText(selector, want string) *Response {
 // Attr returns an attribute of the first element matching selector.
 func (r *Response) Attr(selector, name string) (string, bool) {
 	return r.Doc().Find(selector).First().Attr(name)
-}
-
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 // Cookies returns the cookies the client holds for u.

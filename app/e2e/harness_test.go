@@ -5,10 +5,8 @@
 package e2e
 
 import (
-	"bytes"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,6 +22,7 @@ import (
 
 	"ignition/app/oidctest"
 	"ignition/app/testdb"
+	"ignition/app/testutil"
 )
 
 var (
@@ -94,7 +93,7 @@ func fail(err error) int {
 type App struct {
 	URL   string
 	DBURL string
-	logs  *syncBuffer
+	logs  *testutil.SyncBuffer
 }
 
 // startApp starts the binary on a free port against a fresh database and
@@ -128,7 +127,7 @@ func freePort(t *testing.T) int {
 
 func launch(t *testing.T, port int, extraEnv ...string) *App {
 	t.Helper()
-	app := &App{URL: fmt.Sprintf("http://localhost:%d", port), DBURL: testdb.NewURL(t), logs: &syncBuffer{}}
+	app := &App{URL: fmt.Sprintf("http://localhost:%d", port), DBURL: testdb.NewURL(t), logs: &testutil.SyncBuffer{}}
 	cmd := exec.Command(binary, "serve")
 	cmd.Env = append(os.Environ(),
 		"DATABASE_URL="+app.DBURL,
@@ -157,20 +156,10 @@ func launch(t *testing.T, port int, extraEnv ...string) *App {
 			t.Error("server did not stop on SIGTERM")
 		}
 	})
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		resp, err := http.Get(app.URL + "/readyz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return app
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("server not ready: %v\n%s", err, app.logs.String())
-		}
-		time.Sleep(50 * time.Millisecond)
+	if err := testutil.WaitHTTP(app.URL+"/readyz", 15*time.Second); err != nil {
+		t.Fatalf("server not ready: %v\n%s", err, app.logs.String())
 	}
+	return app
 }
 
 // Exec runs SQL against the app's database, to set up what a browser cannot
@@ -408,21 +397,4 @@ func (tab *Tab) saveArtifacts() {
 		os.WriteFile(filepath.Join(dir, stamp+".html"), []byte(html), 0o644)
 	}
 	tab.t.Logf("artifacts saved in %s", dir)
-}
-
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

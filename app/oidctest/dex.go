@@ -3,16 +3,16 @@
 package oidctest
 
 import (
-	"bytes"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"ignition/app/testutil"
 )
 
 // Password is every test user's password.
@@ -33,7 +33,7 @@ type Dex struct {
 	// registered with the same provider: its tokens must not sign anyone in.
 	OtherClientID     string
 	OtherClientSecret string
-	logs              *bytes.Buffer
+	logs              *testutil.SyncBuffer
 }
 
 // Binary returns the path of the Dex binary the Makefile builds.
@@ -61,7 +61,7 @@ func Start(t testing.TB, redirectURIs ...string) *Dex {
 	ln.Close()
 	d := &Dex{
 		Issuer: "http://" + addr + "/dex", ClientID: "ignition-test", ClientSecret: "ignition-test-secret",
-		OtherClientID: "other-app", OtherClientSecret: "other-app-secret", logs: &bytes.Buffer{},
+		OtherClientID: "other-app", OtherClientSecret: "other-app-secret", logs: &testutil.SyncBuffer{},
 	}
 	var users strings.Builder
 	for i, email := range Users {
@@ -102,18 +102,10 @@ staticPasswords:
 		cmd.Process.Kill()
 		cmd.Wait()
 	})
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		resp, err := http.Get(d.Issuer + "/.well-known/openid-configuration")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return d
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("Dex did not start: %v\n%s", err, d.logs.String())
-		}
+	if err := testutil.WaitHTTP(d.Issuer+"/.well-known/openid-configuration", 10*time.Second); err != nil {
+		t.Fatalf("Dex did not start: %v\n%s", err, d.logs.String())
 	}
+	return d
 }
 
 // Env returns the settings that point the app at this provider as the
