@@ -71,7 +71,7 @@ func (h *Handler) LoadViewer(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c) // anonymous, or the account is gone
 		}
 		web.SetViewer(c, &web.Viewer{
-			ID: owner.ID, Email: owner.Email, Name: owner.Name, Theme: owner.Theme, Location: location(owner.TimeZone),
+			ID: owner.ID, Email: owner.Email, Name: owner.Name, Theme: owner.Theme, Location: location(owner.TimeZone), WeekStart: time.Weekday(owner.WeekStart),
 			Status: owner.Status, AgeVerified: owner.AgeVerified, TermsAccepted: owner.TermsAccepted,
 			IsAdmin: owner.EmailVerified && h.cfg.IsAdmin(owner.Email),
 		})

@@ -27,8 +27,9 @@ func (e Errors) Any() bool { return len(e) > 0 }
 // Get returns the message for the field, or "".
 func (e Errors) Get(field string) string { return e[field] }
 
-// Bind copies the request's form values into the string fields of dst
-// (a pointer to a struct) that carry a form tag, trimming surrounding space.
+// Bind copies the request's form values into the fields of dst (a pointer
+// to a struct) that carry a form tag: a string field takes the first value,
+// trimmed; a []string field takes every value (for check boxes).
 func Bind(c echo.Context, dst any) error {
 	values, err := c.FormParams()
 	if err != nil {
@@ -38,10 +39,15 @@ func Bind(c echo.Context, dst any) error {
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
 		name := t.Field(i).Tag.Get("form")
-		if name == "" || name == "-" || t.Field(i).Type.Kind() != reflect.String {
+		if name == "" || name == "-" {
 			continue
 		}
-		v.Field(i).SetString(strings.TrimSpace(values.Get(name)))
+		switch f := v.Field(i); {
+		case f.Kind() == reflect.String:
+			f.SetString(strings.TrimSpace(values.Get(name)))
+		case f.Kind() == reflect.Slice && f.Type().Elem().Kind() == reflect.String:
+			f.Set(reflect.ValueOf(append([]string(nil), values[name]...)))
+		}
 	}
 	return nil
 }

@@ -15,7 +15,9 @@ import (
 	"ignition/app/admin"
 	"ignition/app/auth"
 	"ignition/app/config"
+	"ignition/app/habits"
 	"ignition/app/passkey"
+	"ignition/app/progress"
 	"ignition/app/ratelimit"
 	"ignition/app/session"
 	"ignition/app/settings"
@@ -50,6 +52,8 @@ func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) (*App, err
 	authHandler.Register(e)
 	today.NewHandler().Register(e)
 	settings.NewHandler(pool, sessions, authHandler, cfg.PasskeysEnabled()).Register(e)
+	habits.NewHandler(pool).Register(e)
+	progress.NewHandler(q).Register(e)
 	admin.NewHandler(q).Register(e)
 	if cfg.PasskeysEnabled() {
 		passkeys, err := passkey.NewHandler(cfg, q, authHandler)

@@ -91,7 +91,7 @@ func (s *Store) New(r *http.Request, name string) (*sessions.Session, error) {
 	sess.IsNew = false
 	if row.UserID.Valid && row.OwnerEmail.Valid {
 		sess.Values[ownerKey{}] = Owner{
-			ID: row.UserID.UUID, Email: row.OwnerEmail.String, Name: row.OwnerName.String, Theme: row.OwnerTheme, TimeZone: row.OwnerTimeZone,
+			ID: row.UserID.UUID, Email: row.OwnerEmail.String, Name: row.OwnerName.String, Theme: row.OwnerTheme, TimeZone: row.OwnerTimeZone, WeekStart: int(row.OwnerWeekStart),
 			Status: row.OwnerStatus, EmailVerified: row.OwnerEmailVerified,
 			AgeVerified: row.OwnerAgeVerified, TermsAccepted: row.OwnerTermsAccepted,
 		}
@@ -196,6 +196,7 @@ type Owner struct {
 	Name          string
 	Theme         string
 	TimeZone      string // IANA name
+	WeekStart     int    // 0 Sunday, 1 Monday
 	Status        string // pending, approved or denied
 	EmailVerified bool
 	AgeVerified   bool

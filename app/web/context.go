@@ -16,7 +16,8 @@ type Viewer struct {
 	Name          string
 	Theme         string
 	Location      *time.Location // the user's time zone
-	Status        string         // pending, approved or denied
+	WeekStart     time.Weekday
+	Status        string // pending, approved or denied
 	AgeVerified   bool
 	TermsAccepted bool
 	IsAdmin       bool
@@ -55,4 +56,11 @@ func LocalTime(c echo.Context, t time.Time) time.Time {
 		return t.In(v.Location)
 	}
 	return t.UTC()
+}
+
+// Today returns the viewer's current local day (see habits.LocalDay: the
+// date at midnight UTC).
+func Today(c echo.Context, now time.Time) time.Time {
+	y, m, d := LocalTime(c, now).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }

@@ -17,6 +17,7 @@ var errorTexts = map[int][2]string{
 	http.StatusForbidden:             {"Not allowed", "This form has expired or did not come from this site. Reload the page and try again."},
 	http.StatusNotFound:              {"Page not found", "There is nothing at this address. It may have moved, or it was never here."},
 	http.StatusMethodNotAllowed:      {"Not allowed", "This address does not accept that kind of request."},
+	http.StatusConflict:              {"Not possible now", "That cannot be done in the item's current state. Reload the page to see where it stands."},
 	http.StatusRequestEntityTooLarge: {"Too large", "What you sent is larger than this app accepts. Nothing was saved."},
 	http.StatusUnsupportedMediaType:  {"Unsupported content", "This address does not accept that kind of content."},
 	http.StatusLocked:                {"Vault locked", "Unlock your vault to change encrypted content. Nothing was saved."},

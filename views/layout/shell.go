@@ -49,6 +49,8 @@ type NavItem struct {
 // reorders itself.
 var Nav = []NavItem{
 	{Label: "Today", Href: "/today"},
+	{Label: "Habits", Href: "/habits"},
+	{Label: "Progress", Href: "/progress"},
 	{Label: "Settings", Href: "/settings"},
 }
 

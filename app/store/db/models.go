@@ -11,6 +11,29 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
+type Habit struct {
+	ID           uuid.UUID
+	UserID       uuid.UUID
+	Title        string
+	Description  string
+	Cadence      string
+	Weekdays     int16
+	TimesPerWeek int16
+	ReminderTime pgtype.Time
+	Skill        string
+	ArchivedAt   pgtype.Timestamptz
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}
+
+type HabitCompletion struct {
+	ID        uuid.UUID
+	HabitID   uuid.UUID
+	UserID    uuid.UUID
+	Day       time.Time
+	CreatedAt time.Time
+}
+
 type Identity struct {
 	Provider      string
 	Subject       string
@@ -19,6 +42,17 @@ type Identity struct {
 	EmailVerified bool
 	CreatedAt     time.Time
 	LastLoginAt   time.Time
+}
+
+type LedgerEntry struct {
+	ID        int64
+	UserID    uuid.UUID
+	Key       string
+	Reason    string
+	Skill     pgtype.Text
+	Xp        int32
+	Coins     int32
+	CreatedAt time.Time
 }
 
 type Passkey struct {
@@ -71,6 +105,13 @@ type User struct {
 	TermsVersion    string
 	ReviewedAt      pgtype.Timestamptz
 	ReviewedBy      uuid.NullUUID
+}
+
+type UserProgress struct {
+	UserID    uuid.UUID
+	Xp        int64
+	Coins     int64
+	UpdatedAt time.Time
 }
 
 type UserSetting struct {

@@ -66,7 +66,7 @@ func (q *Queries) DeleteUserSessions(ctx context.Context, userID uuid.NullUUID) 
 const getSession = `-- name: GetSession :one
 SELECT s.user_id, s.data, s.last_seen_at, s.expires_at,
        u.email AS owner_email, u.name AS owner_name, coalesce(us.theme, 'system')::text AS owner_theme,
-       coalesce(us.time_zone, 'UTC')::text AS owner_time_zone,
+       coalesce(us.time_zone, 'UTC')::text AS owner_time_zone, coalesce(us.week_start, 1)::smallint AS owner_week_start,
        coalesce(u.status, '')::text AS owner_status, coalesce(u.email_verified, false)::boolean AS owner_email_verified,
        (u.age_verified_at IS NOT NULL)::boolean AS owner_age_verified,
        (u.terms_accepted_at IS NOT NULL)::boolean AS owner_terms_accepted
@@ -90,6 +90,7 @@ type GetSessionRow struct {
 	OwnerName          pgtype.Text
 	OwnerTheme         string
 	OwnerTimeZone      string
+	OwnerWeekStart     int16
 	OwnerStatus        string
 	OwnerEmailVerified bool
 	OwnerAgeVerified   bool
@@ -109,6 +110,7 @@ func (q *Queries) GetSession(ctx context.Context, arg GetSessionParams) (GetSess
 		&i.OwnerName,
 		&i.OwnerTheme,
 		&i.OwnerTimeZone,
+		&i.OwnerWeekStart,
 		&i.OwnerStatus,
 		&i.OwnerEmailVerified,
 		&i.OwnerAgeVerified,

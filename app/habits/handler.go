@@ -1,0 +1,190 @@
+package habits
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+
+	"ignition/app/form"
+	"ignition/app/progress"
+	"ignition/app/store/db"
+	"ignition/app/web"
+	views "ignition/views/habits"
+)
+
+// Reward is what one completion earns, in the habit's skill.
+const (
+	RewardXP    = 10
+	RewardCoins = 2
+)
+
+// Handler serves the habit routes.
+type Handler struct {
+	pool *pgxpool.Pool
+	q    *db.Queries
+	now  func() time.Time
+}
+
+// NewHandler returns the habits handler.
+func NewHandler(pool *pgxpool.Pool) *Handler {
+	return &Handler{pool: pool, q: db.New(pool), now: time.Now}
+}
+
+// Register adds the habit routes.
+func (h *Handler) Register(e *echo.Echo) {
+	e.GET("/habits", h.list).Name = "habits"
+	e.POST("/habits", h.create).Name = "habits.create"
+	e.GET("/habits/archived", h.archivedList).Name = "habits.archived"
+	e.GET("/habits/:id", h.show).Name = "habits.show"
+	e.POST("/habits/:id", h.update).Name = "habits.update"
+	e.POST("/habits/:id/archive", h.archive(true)).Name = "habits.archive"
+	e.POST("/habits/:id/restore", h.archive(false)).Name = "habits.restore"
+	e.POST("/habits/:id/complete", h.complete).Name = "habits.complete"
+	e.POST("/habits/:id/undo", h.undo).Name = "habits.undo"
+}
+
+// habitID parses the route's habit ID; a malformed one is 404 like any
+// habit that is not the viewer's.
+func habitID(c echo.Context) (uuid.UUID, error) {
+	id, err := uuid.Parse(c.Param("id"))
+	if err != nil {
+		return uuid.Nil, echo.ErrNotFound
+	}
+	return id, nil
+}
+
+func scheduleOf(hb db.Habit, loc *time.Location) Schedule {
+	return Schedule{
+		Cadence: Cadence(hb.Cadence), Weekdays: uint8(hb.Weekdays), TimesPerWeek: int(hb.TimesPerWeek),
+		Start: LocalDay(hb.CreatedAt, loc),
+	}
+}
+
+var weekdayShort = []string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
+
+// weekdayChoices lists the days in the order of the user's week.
+func weekdayChoices(start time.Weekday) []views.Choice {
+	out := make([]views.Choice, 7)
+	for i := range out {
+		d := (int(start) + i) % 7
+		out[i] = views.Choice{Value: strconv.Itoa(d), Label: weekdayShort[d]}
+	}
+	return out
+}
+
+func skillChoices() []views.Choice {
+	out := make([]views.Choice, len(progress.Skills))
+	for i, s := range progress.Skills {
+		out[i] = views.Choice{Value: s.ID, Label: s.Name}
+	}
+	return out
+}
+
+// describe says when a habit is due, in the user's week order.
+func describe(hb db.Habit, start time.Weekday) string {
+	switch Cadence(hb.Cadence) {
+	case Weekdays:
+		var names []string
+		for i := 0; i < 7; i++ {
+			d := (int(start) + i) % 7
+			if hb.Weekdays&(1<<d) != 0 {
+				names = append(names, weekdayShort[d])
+			}
+		}
+		return strings.Join(names, ", ")
+	case Weekly:
+		if hb.TimesPerWeek == 1 {
+			return "Once a week"
+		}
+		return fmt.Sprintf("%d times a week", hb.TimesPerWeek)
+	}
+	return "Every day"
+}
+
+func reminderText(t pgtype.Time) string {
+	if !t.Valid {
+		return ""
+	}
+	m := t.Microseconds / 60_000_000
+	return fmt.Sprintf("%02d:%02d", m/60, m%60)
+}
+
+// row builds the list row of a habit from its completed days.
+func (h *Handler) row(c echo.Context, hb db.Habit, done []time.Time) views.Row {
+	v := web.CurrentViewer(c)
+	today := web.Today(c, h.now())
+	st := Compute(scheduleOf(hb, v.Location), done, today, v.WeekStart)
+	r := views.Row{
+		ID: hb.ID.String(), Title: hb.Title, Schedule: describe(hb, v.WeekStart), Skill: progress.SkillName(hb.Skill),
+		Streak: st.Current, Unit: st.Unit, DoneToday: st.DoneToday, DueToday: st.DueToday, Reminder: reminderText(hb.ReminderTime),
+	}
+	if Cadence(hb.Cadence) == Weekly {
+		r.WeekCount, r.WeekGoal = st.WeekCount, int(hb.TimesPerWeek)
+	}
+	return r
+}
+
+// habitValues checks the parts of the form its tags cannot and converts
+// it for storage.
+func habitValues(f *views.HabitForm) (weekdays int16, times int16, reminder pgtype.Time) {
+	switch f.Cadence {
+	case string(Weekdays):
+		for _, d := range f.Weekdays {
+			n, err := strconv.Atoi(d)
+			if err != nil || n < 0 || n > 6 {
+				f.Errors["weekday"] = "Choose days of the week from the list."
+				break
+			}
+			weekdays |= 1 << n
+		}
+		if weekdays == 0 && f.Errors["weekday"] == "" {
+			f.Errors["weekday"] = "Choose at least one day."
+		}
+	case string(Weekly):
+		n, err := strconv.Atoi(f.TimesPerWeek)
+		if err != nil || n < 1 || n > 7 {
+			f.Errors["times_per_week"] = "Enter a number from 1 to 7."
+		}
+		times = int16(n)
+	}
+	if f.Reminder != "" {
+		t, err := time.Parse("15:04", f.Reminder)
+		if err != nil {
+			f.Errors["reminder"] = "Enter a time like 07:30."
+		} else {
+			reminder = pgtype.Time{Microseconds: int64(t.Hour()*60+t.Minute()) * 60_000_000, Valid: true}
+		}
+	}
+	return weekdays, times, reminder
+}
+
+// formOf fills the edit form from a stored habit.
+func formOf(hb db.Habit) views.HabitForm {
+	f := views.HabitForm{Title: hb.Title, Description: hb.Description, Cadence: hb.Cadence, Skill: hb.Skill, Reminder: reminderText(hb.ReminderTime)}
+	for d := 0; d < 7; d++ {
+		if hb.Weekdays&(1<<d) != 0 {
+			f.Weekdays = append(f.Weekdays, strconv.Itoa(d))
+		}
+	}
+	if hb.TimesPerWeek > 0 {
+		f.TimesPerWeek = strconv.Itoa(int(hb.TimesPerWeek))
+	}
+	return f
+}
+
+func bindHabit(c echo.Context) (views.HabitForm, error) {
+	var f views.HabitForm
+	if err := form.Bind(c, &f); err != nil {
+		return f, err
+	}
+	f.Errors = form.Validate(f)
+	f.Weekdays = slices.Compact(slices.Sorted(slices.Values(f.Weekdays)))
+	return f, nil
+}

@@ -1,0 +1,172 @@
+package habits
+
+import (
+	"testing"
+	"time"
+)
+
+func day(s string) time.Time {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func days(ss ...string) []time.Time {
+	out := make([]time.Time, len(ss))
+	for i, s := range ss {
+		out[i] = day(s)
+	}
+	return out
+}
+
+func TestLocalDayAcrossZonesAndDST(t *testing.T) {
+	zone := func(name string) *time.Location {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return loc
+	}
+	tests := []struct {
+		instant string
+		zone    string
+		want    string
+	}{
+		{"2026-11-27T23:30:00Z", "UTC", "2026-11-27"},
+		{"2026-11-27T23:30:00Z", "Asia/Tokyo", "2026-11-28"},          // east of UTC: already tomorrow
+		{"2026-11-27T03:30:00Z", "America/Los_Angeles", "2026-11-26"}, // west of UTC: still yesterday
+		{"2026-03-08T06:59:00Z", "America/New_York", "2026-03-08"},    // 01:59 EST, just before the spring-forward gap
+		{"2026-03-08T07:00:00Z", "America/New_York", "2026-03-08"},    // 03:00 EDT, just after it
+		{"2026-03-09T03:59:00Z", "America/New_York", "2026-03-08"},    // 23:59 EDT on the short day
+		{"2026-11-01T05:30:00Z", "America/New_York", "2026-11-01"},    // 01:30 EDT, the first of the repeated hour
+		{"2026-11-01T06:30:00Z", "America/New_York", "2026-11-01"},    // 01:30 EST, the second
+		{"2026-11-02T04:59:00Z", "America/New_York", "2026-11-01"},    // 23:59 EST on the long day
+		{"2026-04-04T13:59:00Z", "Pacific/Auckland", "2026-04-05"},    // 02:59 NZDT, before the fall back
+		{"2024-02-29T12:00:00Z", "Pacific/Kiritimati", "2024-03-01"},  // UTC+14 on a leap day
+		{"2024-02-29T10:00:00Z", "Pacific/Pago_Pago", "2024-02-28"},   // UTC-11 on a leap day
+		{"2026-12-31T23:00:00Z", "Europe/Berlin", "2027-01-01"},       // the new year arrives east first
+	}
+	for _, tt := range tests {
+		instant, _ := time.Parse(time.RFC3339, tt.instant)
+		if got := LocalDay(instant, zone(tt.zone)); !got.Equal(day(tt.want)) {
+			t.Errorf("LocalDay(%s, %s) = %s, want %s", tt.instant, tt.zone, got.Format("2006-01-02"), tt.want)
+		}
+	}
+}
+
+func TestWeekOf(t *testing.T) {
+	tests := []struct {
+		day   string
+		start time.Weekday
+		want  string
+	}{
+		{"2026-11-27", time.Monday, "2026-11-23"}, // a Friday
+		{"2026-11-27", time.Sunday, "2026-11-22"},
+		{"2026-11-23", time.Monday, "2026-11-23"}, // a Monday is its own week start
+		{"2026-11-22", time.Monday, "2026-11-16"}, // a Sunday ends a Monday week
+		{"2026-11-22", time.Sunday, "2026-11-22"},
+		{"2027-01-01", time.Monday, "2026-12-28"}, // weeks cross the year
+		{"2024-03-01", time.Monday, "2024-02-26"}, // and the leap day
+	}
+	for _, tt := range tests {
+		if got := WeekOf(day(tt.day), tt.start); !got.Equal(day(tt.want)) {
+			t.Errorf("WeekOf(%s, %s) = %s, want %s", tt.day, tt.start, got.Format("2006-01-02"), tt.want)
+		}
+	}
+}
+
+const (
+	mon = 1 << time.Monday
+	wed = 1 << time.Wednesday
+	fri = 1 << time.Friday
+)
+
+func TestStreaks(t *testing.T) {
+	tests := []struct {
+		name             string
+		s                Schedule
+		done             []time.Time
+		today            string
+		start            time.Weekday
+		current, longest int
+	}{
+		{"daily, nothing yet", Schedule{Cadence: Daily, Start: day("2026-11-20")}, nil, "2026-11-27", time.Monday, 0, 0},
+		{"daily, today still open keeps yesterday's run", Schedule{Cadence: Daily, Start: day("2026-11-20")},
+			days("2026-11-24", "2026-11-25", "2026-11-26"), "2026-11-27", time.Monday, 3, 3},
+		{"daily, done today", Schedule{Cadence: Daily, Start: day("2026-11-20")},
+			days("2026-11-25", "2026-11-26", "2026-11-27"), "2026-11-27", time.Monday, 3, 3},
+		{"daily, a missed day breaks the run", Schedule{Cadence: Daily, Start: day("2026-11-20")},
+			days("2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23", "2026-11-25", "2026-11-26"), "2026-11-27", time.Monday, 2, 4},
+		{"daily, across a month end", Schedule{Cadence: Daily, Start: day("2026-01-29")},
+			days("2026-01-29", "2026-01-30", "2026-01-31", "2026-02-01"), "2026-02-01", time.Monday, 4, 4},
+		{"daily, across the leap day", Schedule{Cadence: Daily, Start: day("2024-02-27")},
+			days("2024-02-27", "2024-02-28", "2024-02-29", "2024-03-01"), "2024-03-02", time.Monday, 4, 4},
+		{"weekdays skip the days off", Schedule{Cadence: Weekdays, Weekdays: mon | wed | fri, Start: day("2026-11-09")},
+			days("2026-11-09", "2026-11-11", "2026-11-13", "2026-11-16", "2026-11-18", "2026-11-20", "2026-11-23", "2026-11-25"), "2026-11-27", time.Monday, 8, 8},
+		{"weekdays, a missed Wednesday", Schedule{Cadence: Weekdays, Weekdays: mon | wed | fri, Start: day("2026-11-16")},
+			days("2026-11-16", "2026-11-20", "2026-11-23", "2026-11-25", "2026-11-27"), "2026-11-27", time.Monday, 4, 4},
+		{"weekdays, done on a day off counts for nothing", Schedule{Cadence: Weekdays, Weekdays: mon, Start: day("2026-11-16")},
+			days("2026-11-17"), "2026-11-24", time.Monday, 0, 0},
+		{"weekly, met weeks in a row; this week still open", Schedule{Cadence: Weekly, TimesPerWeek: 2, Start: day("2026-11-02")},
+			days("2026-11-02", "2026-11-04", "2026-11-10", "2026-11-15", "2026-11-17", "2026-11-18", "2026-11-24"), "2026-11-27", time.Monday, 3, 3},
+		{"weekly, week start Sunday moves the boundary", Schedule{Cadence: Weekly, TimesPerWeek: 2, Start: day("2026-11-02")},
+			days("2026-11-02", "2026-11-04", "2026-11-10", "2026-11-15", "2026-11-17", "2026-11-18", "2026-11-24"), "2026-11-27", time.Sunday, 1, 1},
+		{"weekly, a short week breaks", Schedule{Cadence: Weekly, TimesPerWeek: 3, Start: day("2026-11-02")},
+			days("2026-11-02", "2026-11-03", "2026-11-04", "2026-11-10", "2026-11-16", "2026-11-17", "2026-11-18", "2026-11-23", "2026-11-24", "2026-11-25"), "2026-11-27", time.Monday, 2, 2},
+	}
+	for _, tt := range tests {
+		st := Compute(tt.s, tt.done, day(tt.today), tt.start)
+		if st.Current != tt.current || st.Longest != tt.longest {
+			t.Errorf("%s: streak %d, longest %d; want %d, %d", tt.name, st.Current, st.Longest, tt.current, tt.longest)
+		}
+	}
+}
+
+func TestRatesAndMissed(t *testing.T) {
+	s := Schedule{Cadence: Daily, Start: day("2026-08-01")}
+	var done []time.Time
+	for d := day("2026-11-01"); d.Before(day("2026-11-27")); d = d.AddDate(0, 0, 2) { // every other day
+		done = append(done, d)
+	}
+	st := Compute(s, done, day("2026-11-27"), time.Monday)
+	// The last 7 days before today (today is open): Nov 20–26, done on 21, 23, 25.
+	if st.Rate7 != 50 { // 3 of 6: today open and excluded
+		t.Errorf("Rate7 = %d, want 50", st.Rate7)
+	}
+	if st.Missed30 != 17 {
+		t.Errorf("Missed30 = %d, want 17", st.Missed30)
+	}
+	if st.Rate90 < 14 || st.Rate90 > 16 { // 13 of ~88
+		t.Errorf("Rate90 = %d", st.Rate90)
+	}
+
+	young := Schedule{Cadence: Daily, Start: day("2026-11-26")}
+	if st := Compute(young, days("2026-11-26", "2026-11-27"), day("2026-11-27"), time.Monday); st.Rate30 != 100 || st.Missed30 != 0 {
+		t.Errorf("a new habit done every day: rate %d, missed %d", st.Rate30, st.Missed30)
+	}
+	weekly := Schedule{Cadence: Weekly, TimesPerWeek: 7, Start: day("2026-11-01")}
+	if st := Compute(weekly, days("2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27"), day("2026-11-27"), time.Monday); st.Rate7 != 100 || st.WeekCount != 5 {
+		t.Errorf("weekly every day: rate %d, week count %d", st.Rate7, st.WeekCount)
+	}
+}
+
+func TestHeatmap(t *testing.T) {
+	s := Schedule{Cadence: Weekdays, Weekdays: mon | wed | fri, Start: day("2026-11-10")}
+	grid := Heatmap(s, days("2026-11-11", "2026-11-23"), day("2026-11-25"), time.Monday, 3)
+	if len(grid) != 3 || !grid[0][0].Day.Equal(day("2026-11-09")) || !grid[2][6].Day.Equal(day("2026-11-29")) {
+		t.Fatalf("grid spans %s to %s", grid[0][0].Day.Format("2006-01-02"), grid[2][6].Day.Format("2006-01-02"))
+	}
+	want := map[string]string{
+		"2026-11-09": "before", "2026-11-11": "done", "2026-11-12": "off", "2026-11-13": "missed",
+		"2026-11-23": "done", "2026-11-25": "open", "2026-11-27": "future",
+	}
+	for _, col := range grid {
+		for _, c := range col {
+			if w, ok := want[c.Day.Format("2006-01-02")]; ok && c.State != w {
+				t.Errorf("%s is %s, want %s", c.Day.Format("2006-01-02"), c.State, w)
+			}
+		}
+	}
+}

@@ -1,0 +1,52 @@
+package progress
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+
+	"ignition/app/store/db"
+)
+
+// Entry is one movement of XP and coins. Key names what paid (such as
+// "habit:<completion id>"): the same key never pays twice.
+type Entry struct {
+	Key    string
+	Reason string // shown in the activity feed
+	Skill  string // the skill the XP feeds, or "" for none
+	XP     int32
+	Coins  int32
+}
+
+// Award writes the entry to the ledger and moves the balances with it. It
+// must run in the transaction of the action that earns (or spends), through
+// q bound to that transaction. It reports false, changing nothing, when the
+// key has already paid.
+func Award(ctx context.Context, q *db.Queries, userID uuid.UUID, e Entry) (bool, error) {
+	_, err := q.InsertLedgerEntry(ctx, db.InsertLedgerEntryParams{
+		UserID: userID, Key: e.Key, Reason: e.Reason, Skill: pgtype.Text{String: e.Skill, Valid: e.Skill != ""},
+		Xp: e.XP, Coins: e.Coins,
+	})
+	if errors.Is(err, pgx.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("progress: unable to record %s: %w", e.Key, err)
+	}
+	if err := q.EnsureBalances(ctx, userID); err != nil {
+		return false, fmt.Errorf("progress: unable to open balances of %s: %w", userID, err)
+	}
+	if err := q.MoveBalances(ctx, db.MoveBalancesParams{UserID: userID, Xp: int64(e.XP), Coins: int64(e.Coins)}); err != nil {
+		return false, fmt.Errorf("progress: unable to move balances for %s: %w", e.Key, err)
+	}
+	return true, nil
+}
+
+// Reverse undoes what key paid with an opposite entry keyed key+":undo".
+func Reverse(ctx context.Context, q *db.Queries, userID uuid.UUID, e Entry) (bool, error) {
+	return Award(ctx, q, userID, Entry{Key: e.Key + ":undo", Reason: e.Reason, Skill: e.Skill, XP: -e.XP, Coins: -e.Coins})
+}

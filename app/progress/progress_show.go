@@ -1,0 +1,81 @@
+package progress
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"ignition/app/store/db"
+	"ignition/app/web"
+	views "ignition/views/progress"
+)
+
+// activityShown is how many entries the activity feed lists.
+const activityShown = 20
+
+// Handler serves the progress page.
+type Handler struct {
+	q *db.Queries
+}
+
+// NewHandler returns the progress handler.
+func NewHandler(q *db.Queries) *Handler { return &Handler{q: q} }
+
+// Register adds the progress routes.
+func (h *Handler) Register(e *echo.Echo) {
+	e.GET("/progress", h.show).Name = "progress"
+}
+
+func (h *Handler) show(c echo.Context) error {
+	v := web.CurrentViewer(c)
+	ctx := c.Request().Context()
+	bal, err := h.q.GetBalances(ctx, v.ID)
+	if err != nil {
+		return fmt.Errorf("progress: unable to load balances of %s: %w", v.ID, err)
+	}
+	totals, err := h.q.GetSkillTotals(ctx, v.ID)
+	if err != nil {
+		return fmt.Errorf("progress: unable to load skills of %s: %w", v.ID, err)
+	}
+	recent, err := h.q.ListRecentActivity(ctx, db.ListRecentActivityParams{UserID: v.ID, MaxRows: activityShown})
+	if err != nil {
+		return fmt.Errorf("progress: unable to load activity of %s: %w", v.ID, err)
+	}
+	byID := map[string]int64{}
+	for _, t := range totals {
+		byID[t.Skill] = t.Xp
+	}
+	lvl := LevelFor(bal.Xp)
+	page := views.Page{Level: lvl.Number, Into: lvl.Into, ToNext: lvl.ToNext, Percent: lvl.Percent, XP: bal.Xp, Coins: bal.Coins}
+	values := make([]int64, len(Skills))
+	for i, s := range Skills {
+		values[i] = byID[s.ID]
+		page.Skills = append(page.Skills, views.SkillTotal{Name: s.Name, XP: byID[s.ID]})
+	}
+	page.Wheel = wheel(values)
+	for _, a := range recent {
+		page.Activity = append(page.Activity, views.Activity{
+			Reason: a.Reason, Skill: SkillName(a.Skill.String), XP: a.Xp, Coins: a.Coins, At: web.LocalTime(c, a.CreatedAt),
+		})
+	}
+	return web.Render(c, http.StatusOK, "Progress", views.Show(page))
+}
+
+// wheel lays out the skill radar on a 240-unit square.
+func wheel(values []int64) views.Wheel {
+	const c, r = 120, 80
+	w := views.Wheel{Shape: SVGPoints(RadarPoints(values, c, c, r)), Rim: SVGPoints(AxisEnds(len(values), c, c, r))}
+	labels := AxisEnds(len(values), c, c, r+18)
+	for i, end := range AxisEnds(len(values), c, c, r) {
+		anchor := "middle"
+		switch {
+		case labels[i].X > c+5:
+			anchor = "start"
+		case labels[i].X < c-5:
+			anchor = "end"
+		}
+		w.Spokes = append(w.Spokes, views.Spoke{X: end.X, Y: end.Y, LX: labels[i].X, LY: labels[i].Y + 4, Label: Skills[i].Name, Anchor: anchor})
+	}
+	return w
+}

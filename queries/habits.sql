@@ -1,0 +1,48 @@
+-- name: CreateHabit :one
+INSERT INTO habits (user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill)
+VALUES (@user_id, @title, @description, @cadence, @weekdays, @times_per_week, sqlc.narg('reminder_time'), @skill)
+RETURNING *;
+
+-- name: UpdateHabit :execrows
+UPDATE habits
+SET title = @title, description = @description, cadence = @cadence, weekdays = @weekdays,
+    times_per_week = @times_per_week, reminder_time = sqlc.narg('reminder_time'), skill = @skill, updated_at = now()
+WHERE user_id = @user_id AND id = @id;
+
+-- name: GetHabit :one
+SELECT * FROM habits WHERE user_id = @user_id AND id = @id;
+
+-- name: ListHabits :many
+-- Active habits (archived false) or archived ones, oldest first.
+SELECT * FROM habits
+WHERE user_id = @user_id AND (archived_at IS NOT NULL) = @archived::boolean
+ORDER BY created_at, id;
+
+-- name: SetHabitArchived :execrows
+UPDATE habits
+SET archived_at = CASE WHEN @archived::boolean THEN now() END, updated_at = now()
+WHERE user_id = @user_id AND id = @id AND (archived_at IS NOT NULL) <> @archived::boolean;
+
+-- name: ListCompletionDays :many
+-- Every completed day of the user's active habits.
+SELECT c.habit_id, c.day
+FROM habit_completions c JOIN habits h ON h.id = c.habit_id
+WHERE c.user_id = @user_id AND h.archived_at IS NULL
+ORDER BY c.habit_id, c.day;
+
+-- name: ListHabitCompletionDays :many
+SELECT day FROM habit_completions WHERE user_id = @user_id AND habit_id = @habit_id ORDER BY day;
+
+-- name: InsertCompletion :one
+-- Marks the habit done on day; a day already done inserts nothing.
+INSERT INTO habit_completions (habit_id, user_id, day)
+VALUES (@habit_id, @user_id, @day)
+ON CONFLICT (habit_id, day) DO NOTHING
+RETURNING id;
+
+-- name: DeleteCompletion :one
+DELETE FROM habit_completions WHERE user_id = @user_id AND habit_id = @habit_id AND day = @day
+RETURNING id;
+
+-- name: CountCompletionsOnDay :one
+SELECT count(*) FROM habit_completions WHERE user_id = @user_id AND day = @day;

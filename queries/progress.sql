@@ -1,0 +1,34 @@
+-- name: InsertLedgerEntry :one
+-- Records a reward movement; a key that already paid inserts nothing.
+INSERT INTO ledger_entries (user_id, key, reason, skill, xp, coins)
+VALUES (@user_id, @key, @reason, sqlc.narg('skill'), @xp, @coins)
+ON CONFLICT (user_id, key) DO NOTHING
+RETURNING id;
+
+-- name: EnsureBalances :exec
+INSERT INTO user_progress (user_id) VALUES (@user_id) ON CONFLICT (user_id) DO NOTHING;
+
+-- name: MoveBalances :exec
+-- The balances never go below zero (a check constraint refuses it).
+UPDATE user_progress SET xp = xp + @xp, coins = coins + @coins, updated_at = now() WHERE user_id = @user_id;
+
+-- name: GetBalances :one
+SELECT coalesce(p.xp, 0)::bigint AS xp, coalesce(p.coins, 0)::bigint AS coins
+FROM users u LEFT JOIN user_progress p ON p.user_id = u.id
+WHERE u.id = @user_id;
+
+-- name: GetLedgerTotals :one
+-- The balances as the ledger alone says they are.
+SELECT coalesce(sum(xp), 0)::bigint AS xp, coalesce(sum(coins), 0)::bigint AS coins
+FROM ledger_entries WHERE user_id = @user_id;
+
+-- name: GetSkillTotals :many
+SELECT skill::text AS skill, sum(xp)::bigint AS xp
+FROM ledger_entries WHERE user_id = @user_id AND skill IS NOT NULL
+GROUP BY skill;
+
+-- name: ListRecentActivity :many
+SELECT id, reason, skill, xp, coins, created_at
+FROM ledger_entries WHERE user_id = @user_id
+ORDER BY created_at DESC, id DESC
+LIMIT @max_rows;
