@@ -78,7 +78,7 @@ func TestCompleteUndoAndTheLedger(t *testing.T) {
 	}
 	c.Get("/progress").Do().AssertText("#coins", "2").AssertText("#activity", "Completed “Read 10 pages”").AssertText("#skill-totals", "10")
 
-	c.Post("/habits/" + id + "/undo").HTMX().Do().AssertStatus(http.StatusOK).AssertText("#habit-"+id+" .streak", "No streak yet")
+	c.Post("/habits/"+id+"/undo").HTMX().Do().AssertStatus(http.StatusOK).AssertText("#habit-"+id+" .streak", "No streak yet")
 	c.Post("/habits/" + id + "/undo").Do().AssertRedirect("/habits")
 	if xp, coins, _, _ := balances(t, env, "ledger@example.com"); xp != 0 || coins != 0 {
 		t.Fatalf("after undoing: %d XP %d coins, want 0", xp, coins)
@@ -108,7 +108,7 @@ func TestNotDueAndArchivedHabitsCannotBeCompleted(t *testing.T) {
 	c.Post("/habits/" + daily + "/archive").Do().AssertRedirect("/habits")
 	c.Post("/habits/" + daily + "/complete").Do().AssertStatus(http.StatusConflict)
 	c.Get("/habits/archived").Do().AssertText("#archived-list", "Walk")
-	c.Get("/habits/" + daily).Do().AssertText(".alert-warn", "archived")
+	c.Get("/habits/"+daily).Do().AssertText(".alert-warn", "archived")
 	c.Post("/habits/" + daily + "/archive").Do().AssertStatus(http.StatusNotFound)
 	c.Post("/habits/" + daily + "/restore").Do().AssertRedirect("/habits/" + daily)
 	c.Post("/habits/" + daily + "/complete").Do().AssertRedirect("/habits")
@@ -133,10 +133,10 @@ func TestEditAndDetail(t *testing.T) {
 	}
 	c.Get("/habits").Do().AssertText("#habit-"+id+" .streak", "1 of 3 this week")
 
-	bad := c.Post("/habits/" + id).Form("title", "", "cadence", "weekly", "times_per_week", "3", "skill", "proficiency").Do()
+	bad := c.Post("/habits/"+id).Form("title", "", "cadence", "weekly", "times_per_week", "3", "skill", "proficiency").Do()
 	bad.AssertStatus(http.StatusUnprocessableEntity).AssertText("#habit-title-error", "Title is required.")
-	c.Post("/habits/" + id).Form("title", "Scales", "cadence", "daily", "skill", "charm").Do().AssertRedirect("/habits/" + id)
-	c.Get("/habits/" + id).Do().AssertText("h1", "Scales").AssertText("#stat-current", "1-day streak")
+	c.Post("/habits/"+id).Form("title", "Scales", "cadence", "daily", "skill", "charm").Do().AssertRedirect("/habits/" + id)
+	c.Get("/habits/"+id).Do().AssertText("h1", "Scales").AssertText("#stat-current", "1-day streak")
 }
 
 // TestAnotherUsersHabitsAreNotFound tries every habit route on a habit
@@ -154,7 +154,7 @@ func TestAnotherUsersHabitsAreNotFound(t *testing.T) {
 	if strings.Contains(string(other.Get("/habits").Do().Body), "Private habit") {
 		t.Error("another user's habit is listed")
 	}
-	owner.Get("/habits/" + id).Do().AssertText("h1", "Private habit")
+	owner.Get("/habits/"+id).Do().AssertText("h1", "Private habit")
 	if _, _, xp, _ := balances(t, env, "other@example.com"); xp != 0 {
 		t.Error("another user's habit paid out")
 	}
