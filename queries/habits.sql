@@ -23,12 +23,16 @@ UPDATE habits
 SET archived_at = CASE WHEN @archived::boolean THEN now() END, updated_at = now()
 WHERE user_id = @user_id AND id = @id AND (archived_at IS NOT NULL) <> @archived::boolean;
 
--- name: ListCompletionDays :many
--- Every completed day of the user's active habits.
+-- name: ListCompletionDaysSince :many
+-- The completed days of the user's active habits from a day on.
 SELECT c.habit_id, c.day
 FROM habit_completions c JOIN habits h ON h.id = c.habit_id
-WHERE c.user_id = @user_id AND h.archived_at IS NULL
+WHERE c.user_id = @user_id AND h.archived_at IS NULL AND c.day >= @since
 ORDER BY c.habit_id, c.day;
+
+-- name: SetHabitStreak :exec
+UPDATE habits SET streak_run = @streak_run, streak_end = sqlc.narg('streak_end'), streak_longest = @streak_longest
+WHERE user_id = @user_id AND id = @id;
 
 -- name: ListHabitCompletionDays :many
 SELECT day FROM habit_completions WHERE user_id = @user_id AND habit_id = @habit_id ORDER BY day;

@@ -60,7 +60,10 @@ func (h *Handler) toggle(c echo.Context, done bool) error {
 			if err != nil {
 				return err
 			}
-			_, err = progress.Award(ctx, q, v.ID, reward(hb, completion))
+			if _, err = progress.Award(ctx, q, v.ID, reward(hb, completion)); err != nil {
+				return err
+			}
+			hb, err = h.refreshRun(c, q, hb)
 			return err
 		}
 		completion, err := q.DeleteCompletion(ctx, db.DeleteCompletionParams{UserID: v.ID, HabitID: id, Day: today})
@@ -72,7 +75,10 @@ func (h *Handler) toggle(c echo.Context, done bool) error {
 		}
 		undo := reward(hb, completion)
 		undo.Reason = "Undid “" + hb.Title + "”"
-		_, err = progress.Reverse(ctx, q, v.ID, undo)
+		if _, err = progress.Reverse(ctx, q, v.ID, undo); err != nil {
+			return err
+		}
+		hb, err = h.refreshRun(c, q, hb)
 		return err
 	})
 	switch {

@@ -24,7 +24,8 @@ func (h *Handler) renderList(c echo.Context, status int, f views.HabitForm) erro
 	if err != nil {
 		return fmt.Errorf("habits: unable to list habits of %s: %w", v.ID, err)
 	}
-	completions, err := h.q.ListCompletionDays(ctx, v.ID)
+	since := WeekOf(web.Today(c, h.now()), v.WeekStart)
+	completions, err := h.q.ListCompletionDaysSince(ctx, db.ListCompletionDaysSinceParams{UserID: v.ID, Since: since})
 	if err != nil {
 		return fmt.Errorf("habits: unable to list completions of %s: %w", v.ID, err)
 	}

@@ -33,9 +33,18 @@ func (h *Handler) update(c echo.Context) error {
 	if f.Errors.Any() {
 		return h.renderShow(c, http.StatusUnprocessableEntity, hb, f)
 	}
-	_, err = h.q.UpdateHabit(c.Request().Context(), db.UpdateHabitParams{
-		UserID: v.ID, ID: id, Title: f.Title, Description: f.Description, Cadence: f.Cadence,
-		Weekdays: weekdays, TimesPerWeek: times, ReminderTime: reminder, Skill: f.Skill,
+	err = pgx.BeginFunc(c.Request().Context(), h.pool, func(tx pgx.Tx) error {
+		q := db.New(tx)
+		_, err := q.UpdateHabit(c.Request().Context(), db.UpdateHabitParams{
+			UserID: v.ID, ID: id, Title: f.Title, Description: f.Description, Cadence: f.Cadence,
+			Weekdays: weekdays, TimesPerWeek: times, ReminderTime: reminder, Skill: f.Skill,
+		})
+		if err != nil {
+			return err
+		}
+		hb.Cadence, hb.Weekdays, hb.TimesPerWeek = f.Cadence, weekdays, times
+		_, err = h.refreshRun(c, q, hb) // a new cadence makes a new streak
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("habits: unable to update habit %s: %w", id, err)

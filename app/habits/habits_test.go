@@ -34,6 +34,13 @@ func balances(t *testing.T, env *apptest.Env, email string) (xp, coins, ledgerXP
 	if xp != ledgerXP || coins != ledgerCoins {
 		t.Fatalf("balances %d XP %d coins disagree with the ledger's %d XP %d coins", xp, coins, ledgerXP, ledgerCoins)
 	}
+	var skillsDisagree int
+	err = env.Pool.QueryRow(t.Context(), `SELECT count(*) FROM (
+		SELECT skill, sum(xp) AS xp FROM ledger_entries l JOIN users u ON u.id = l.user_id WHERE u.email = $1 AND skill IS NOT NULL GROUP BY skill
+		EXCEPT SELECT s.skill, s.xp FROM user_skills s JOIN users u ON u.id = s.user_id WHERE u.email = $1) AS d`, email).Scan(&skillsDisagree)
+	if err != nil || skillsDisagree != 0 {
+		t.Fatalf("skill totals disagree with the ledger (%d, %v)", skillsDisagree, err)
+	}
 	return xp, coins, ledgerXP, ledgerCoins
 }
 

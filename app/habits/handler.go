@@ -116,19 +116,51 @@ func reminderText(t pgtype.Time) string {
 	return fmt.Sprintf("%02d:%02d", m/60, m%60)
 }
 
-// row builds the list row of a habit from its completed days.
-func (h *Handler) row(c echo.Context, hb db.Habit, done []time.Time) views.Row {
+// row builds the list row of a habit from its stored run and its
+// completions this week.
+func (h *Handler) row(c echo.Context, hb db.Habit, thisWeek []time.Time) views.Row {
 	v := web.CurrentViewer(c)
 	today := web.Today(c, h.now())
-	st := Compute(scheduleOf(hb, v.Location), done, today, v.WeekStart)
+	s := scheduleOf(hb, v.Location)
 	r := views.Row{
 		ID: hb.ID.String(), Title: hb.Title, Schedule: describe(hb, v.WeekStart), Skill: progress.SkillName(hb.Skill),
-		Streak: st.Current, Unit: st.Unit, DoneToday: st.DoneToday, DueToday: st.DueToday, Reminder: reminderText(hb.ReminderTime),
+		Streak: storedRun(hb).Current(s, today, v.WeekStart), Unit: "day", DueToday: s.Due(today), Reminder: reminderText(hb.ReminderTime),
+	}
+	weekStart := WeekOf(today, v.WeekStart)
+	for _, d := range thisWeek {
+		if d.Equal(today) {
+			r.DoneToday = true
+		}
+		if !d.Before(weekStart) && !d.After(today) {
+			r.WeekCount++
+		}
 	}
 	if Cadence(hb.Cadence) == Weekly {
-		r.WeekCount, r.WeekGoal = st.WeekCount, int(hb.TimesPerWeek)
+		r.Unit, r.WeekGoal = "week", int(hb.TimesPerWeek)
 	}
 	return r
+}
+
+func storedRun(hb db.Habit) Run {
+	return Run{Length: int(hb.StreakRun), End: hb.StreakEnd.Time, Longest: int(hb.StreakLongest)}
+}
+
+// refreshRun recomputes the habit's run from its whole history and stores
+// it, through q (bound to the write's transaction).
+func (h *Handler) refreshRun(c echo.Context, q *db.Queries, hb db.Habit) (db.Habit, error) {
+	v := web.CurrentViewer(c)
+	ctx := c.Request().Context()
+	done, err := q.ListHabitCompletionDays(ctx, db.ListHabitCompletionDaysParams{UserID: v.ID, HabitID: hb.ID})
+	if err != nil {
+		return hb, err
+	}
+	r := RunOf(scheduleOf(hb, v.Location), done, web.Today(c, h.now()), v.WeekStart)
+	hb.StreakRun, hb.StreakLongest = int32(r.Length), int32(r.Longest)
+	hb.StreakEnd = pgtype.Date{Time: r.End, Valid: !r.End.IsZero()}
+	err = q.SetHabitStreak(ctx, db.SetHabitStreakParams{
+		UserID: v.ID, ID: hb.ID, StreakRun: hb.StreakRun, StreakEnd: hb.StreakEnd, StreakLongest: hb.StreakLongest,
+	})
+	return hb, err
 }
 
 // habitValues checks the parts of the form its tags cannot and converts

@@ -217,3 +217,62 @@ func cellState(s Schedule, set map[time.Time]bool, d, today time.Time) string {
 		return "missed"
 	}
 }
+
+// Run is the streak a habit had when it last changed: how long the
+// current run was, the day (or, for weekly habits, the week) it last grew,
+// and the longest run ever. Pages read it instead of the whole history.
+type Run struct {
+	Length  int
+	End     time.Time // zero when there is no run
+	Longest int
+}
+
+// RunOf works out the run from the whole history as of today.
+func RunOf(s Schedule, done []time.Time, today time.Time, weekStart time.Weekday) Run {
+	set := make(map[time.Time]bool, len(done))
+	for _, d := range done {
+		set[d] = true
+	}
+	var r Run
+	if s.Cadence == Weekly {
+		r.Length, r.Longest = weekStreaks(s, set, today, weekStart)
+		if r.Length > 0 {
+			w := WeekOf(today, weekStart)
+			if countIn(set, w, today) < s.TimesPerWeek {
+				w = w.AddDate(0, 0, -7) // this week is still open
+			}
+			r.End = w
+		}
+		return r
+	}
+	r.Length, r.Longest = dayStreaks(s, set, today)
+	if r.Length > 0 {
+		for d := today; ; d = d.AddDate(0, 0, -1) {
+			if set[d] && s.Due(d) {
+				r.End = d
+				break
+			}
+		}
+	}
+	return r
+}
+
+// Current is the streak the run still stands for today: unbroken while no
+// due day (or, weekly, no whole week) has passed since it last grew.
+func (r Run) Current(s Schedule, today time.Time, weekStart time.Weekday) int {
+	if r.Length == 0 || r.End.IsZero() {
+		return 0
+	}
+	if s.Cadence == Weekly {
+		if r.End.Before(WeekOf(today, weekStart).AddDate(0, 0, -7)) {
+			return 0
+		}
+		return r.Length
+	}
+	for d := r.End.AddDate(0, 0, 1); d.Before(today); d = d.AddDate(0, 0, 1) {
+		if s.Due(d) {
+			return 0
+		}
+	}
+	return r.Length
+}

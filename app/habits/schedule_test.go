@@ -170,3 +170,38 @@ func TestHeatmap(t *testing.T) {
 		}
 	}
 }
+
+// TestRunAgreesWithHistory checks that the stored run, read on a later
+// day, gives the streak the whole history gives.
+func TestRunAgreesWithHistory(t *testing.T) {
+	schedules := []Schedule{
+		{Cadence: Daily, Start: day("2026-10-01")},
+		{Cadence: Weekdays, Weekdays: mon | wed | fri, Start: day("2026-10-01")},
+		{Cadence: Weekly, TimesPerWeek: 2, Start: day("2026-10-01")},
+	}
+	histories := [][]time.Time{
+		nil,
+		days("2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24", "2026-11-25"),
+		days("2026-11-16", "2026-11-18", "2026-11-20", "2026-11-23", "2026-11-25"),
+		days("2026-11-09", "2026-11-10", "2026-11-16", "2026-11-17", "2026-11-23"),
+		days("2026-10-05", "2026-10-06", "2026-11-02"),
+	}
+	for _, s := range schedules {
+		for hi, done := range histories {
+			for _, start := range []time.Weekday{time.Monday, time.Sunday} {
+				written := day("2026-11-25")
+				r := RunOf(s, done, written, start)
+				for later := written; !later.After(day("2026-12-10")); later = later.AddDate(0, 0, 1) {
+					want := Compute(s, done, later, start).Current
+					if got := r.Current(s, later, start); got != want {
+						t.Errorf("%s history %d, weeks from %s, read %s: run says %d, history says %d",
+							s.Cadence, hi, start, later.Format("2006-01-02"), got, want)
+					}
+				}
+				if r.Longest != Compute(s, done, written, start).Longest {
+					t.Errorf("%s history %d: longest %d", s.Cadence, hi, r.Longest)
+				}
+			}
+		}
+	}
+}

@@ -43,6 +43,11 @@ func Award(ctx context.Context, q *db.Queries, userID uuid.UUID, e Entry) (bool,
 	if err := q.MoveBalances(ctx, db.MoveBalancesParams{UserID: userID, Xp: int64(e.XP), Coins: int64(e.Coins)}); err != nil {
 		return false, fmt.Errorf("progress: unable to move balances for %s: %w", e.Key, err)
 	}
+	if e.Skill != "" && e.XP != 0 {
+		if err := q.MoveSkill(ctx, db.MoveSkillParams{UserID: userID, Skill: e.Skill, Xp: int64(e.XP)}); err != nil {
+			return false, fmt.Errorf("progress: unable to move skill XP for %s: %w", e.Key, err)
+		}
+	}
 	return true, nil
 }
 

@@ -32,7 +32,7 @@ func (q *Queries) CountCompletionsOnDay(ctx context.Context, arg CountCompletion
 const createHabit = `-- name: CreateHabit :one
 INSERT INTO habits (user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-RETURNING id, user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill, archived_at, created_at, updated_at
+RETURNING id, user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill, archived_at, created_at, updated_at, streak_run, streak_end, streak_longest
 `
 
 type CreateHabitParams struct {
@@ -71,6 +71,9 @@ func (q *Queries) CreateHabit(ctx context.Context, arg CreateHabitParams) (Habit
 		&i.ArchivedAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.StreakRun,
+		&i.StreakEnd,
+		&i.StreakLongest,
 	)
 	return i, err
 }
@@ -94,7 +97,7 @@ func (q *Queries) DeleteCompletion(ctx context.Context, arg DeleteCompletionPara
 }
 
 const getHabit = `-- name: GetHabit :one
-SELECT id, user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill, archived_at, created_at, updated_at FROM habits WHERE user_id = $1 AND id = $2
+SELECT id, user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill, archived_at, created_at, updated_at, streak_run, streak_end, streak_longest FROM habits WHERE user_id = $1 AND id = $2
 `
 
 type GetHabitParams struct {
@@ -118,6 +121,9 @@ func (q *Queries) GetHabit(ctx context.Context, arg GetHabitParams) (Habit, erro
 		&i.ArchivedAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.StreakRun,
+		&i.StreakEnd,
+		&i.StreakLongest,
 	)
 	return i, err
 }
@@ -143,28 +149,33 @@ func (q *Queries) InsertCompletion(ctx context.Context, arg InsertCompletionPara
 	return id, err
 }
 
-const listCompletionDays = `-- name: ListCompletionDays :many
+const listCompletionDaysSince = `-- name: ListCompletionDaysSince :many
 SELECT c.habit_id, c.day
 FROM habit_completions c JOIN habits h ON h.id = c.habit_id
-WHERE c.user_id = $1 AND h.archived_at IS NULL
+WHERE c.user_id = $1 AND h.archived_at IS NULL AND c.day >= $2
 ORDER BY c.habit_id, c.day
 `
 
-type ListCompletionDaysRow struct {
+type ListCompletionDaysSinceParams struct {
+	UserID uuid.UUID
+	Since  time.Time
+}
+
+type ListCompletionDaysSinceRow struct {
 	HabitID uuid.UUID
 	Day     time.Time
 }
 
-// Every completed day of the user's active habits.
-func (q *Queries) ListCompletionDays(ctx context.Context, userID uuid.UUID) ([]ListCompletionDaysRow, error) {
-	rows, err := q.db.Query(ctx, listCompletionDays, userID)
+// The completed days of the user's active habits from a day on.
+func (q *Queries) ListCompletionDaysSince(ctx context.Context, arg ListCompletionDaysSinceParams) ([]ListCompletionDaysSinceRow, error) {
+	rows, err := q.db.Query(ctx, listCompletionDaysSince, arg.UserID, arg.Since)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	items := []ListCompletionDaysRow{}
+	items := []ListCompletionDaysSinceRow{}
 	for rows.Next() {
-		var i ListCompletionDaysRow
+		var i ListCompletionDaysSinceRow
 		if err := rows.Scan(&i.HabitID, &i.Day); err != nil {
 			return nil, err
 		}
@@ -206,7 +217,7 @@ func (q *Queries) ListHabitCompletionDays(ctx context.Context, arg ListHabitComp
 }
 
 const listHabits = `-- name: ListHabits :many
-SELECT id, user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill, archived_at, created_at, updated_at FROM habits
+SELECT id, user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill, archived_at, created_at, updated_at, streak_run, streak_end, streak_longest FROM habits
 WHERE user_id = $1 AND (archived_at IS NOT NULL) = $2::boolean
 ORDER BY created_at, id
 `
@@ -239,6 +250,9 @@ func (q *Queries) ListHabits(ctx context.Context, arg ListHabitsParams) ([]Habit
 			&i.ArchivedAt,
 			&i.CreatedAt,
 			&i.UpdatedAt,
+			&i.StreakRun,
+			&i.StreakEnd,
+			&i.StreakLongest,
 		); err != nil {
 			return nil, err
 		}
@@ -268,6 +282,30 @@ func (q *Queries) SetHabitArchived(ctx context.Context, arg SetHabitArchivedPara
 		return 0, err
 	}
 	return result.RowsAffected(), nil
+}
+
+const setHabitStreak = `-- name: SetHabitStreak :exec
+UPDATE habits SET streak_run = $1, streak_end = $2, streak_longest = $3
+WHERE user_id = $4 AND id = $5
+`
+
+type SetHabitStreakParams struct {
+	StreakRun     int32
+	StreakEnd     pgtype.Date
+	StreakLongest int32
+	UserID        uuid.UUID
+	ID            uuid.UUID
+}
+
+func (q *Queries) SetHabitStreak(ctx context.Context, arg SetHabitStreakParams) error {
+	_, err := q.db.Exec(ctx, setHabitStreak,
+		arg.StreakRun,
+		arg.StreakEnd,
+		arg.StreakLongest,
+		arg.UserID,
+		arg.ID,
+	)
+	return err
 }
 
 const updateHabit = `-- name: UpdateHabit :execrows

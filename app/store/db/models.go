@@ -12,18 +12,21 @@ import (
 )
 
 type Habit struct {
-	ID           uuid.UUID
-	UserID       uuid.UUID
-	Title        string
-	Description  string
-	Cadence      string
-	Weekdays     int16
-	TimesPerWeek int16
-	ReminderTime pgtype.Time
-	Skill        string
-	ArchivedAt   pgtype.Timestamptz
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	ID            uuid.UUID
+	UserID        uuid.UUID
+	Title         string
+	Description   string
+	Cadence       string
+	Weekdays      int16
+	TimesPerWeek  int16
+	ReminderTime  pgtype.Time
+	Skill         string
+	ArchivedAt    pgtype.Timestamptz
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+	StreakRun     int32
+	StreakEnd     pgtype.Date
+	StreakLongest int32
 }
 
 type HabitCompletion struct {
@@ -126,4 +129,10 @@ type UserSetting struct {
 	NotifyReminders     bool
 	NotifyFocusEnd      bool
 	NotifyWeeklySummary bool
+}
+
+type UserSkill struct {
+	UserID uuid.UUID
+	Skill  string
+	Xp     int64
 }

@@ -40,6 +40,38 @@ func (q *Queries) GetBalances(ctx context.Context, userID uuid.UUID) (GetBalance
 	return i, err
 }
 
+const getLedgerSkillTotals = `-- name: GetLedgerSkillTotals :many
+SELECT skill::text AS skill, sum(xp)::bigint AS xp
+FROM ledger_entries WHERE user_id = $1 AND skill IS NOT NULL
+GROUP BY skill
+`
+
+type GetLedgerSkillTotalsRow struct {
+	Skill string
+	Xp    int64
+}
+
+// The XP per skill as the ledger alone says it is.
+func (q *Queries) GetLedgerSkillTotals(ctx context.Context, userID uuid.UUID) ([]GetLedgerSkillTotalsRow, error) {
+	rows, err := q.db.Query(ctx, getLedgerSkillTotals, userID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []GetLedgerSkillTotalsRow{}
+	for rows.Next() {
+		var i GetLedgerSkillTotalsRow
+		if err := rows.Scan(&i.Skill, &i.Xp); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const getLedgerTotals = `-- name: GetLedgerTotals :one
 SELECT coalesce(sum(xp), 0)::bigint AS xp, coalesce(sum(coins), 0)::bigint AS coins
 FROM ledger_entries WHERE user_id = $1
@@ -59,9 +91,7 @@ func (q *Queries) GetLedgerTotals(ctx context.Context, userID uuid.UUID) (GetLed
 }
 
 const getSkillTotals = `-- name: GetSkillTotals :many
-SELECT skill::text AS skill, sum(xp)::bigint AS xp
-FROM ledger_entries WHERE user_id = $1 AND skill IS NOT NULL
-GROUP BY skill
+SELECT skill, xp FROM user_skills WHERE user_id = $1
 `
 
 type GetSkillTotalsRow struct {
@@ -181,5 +211,21 @@ type MoveBalancesParams struct {
 // The balances never go below zero (a check constraint refuses it).
 func (q *Queries) MoveBalances(ctx context.Context, arg MoveBalancesParams) error {
 	_, err := q.db.Exec(ctx, moveBalances, arg.Xp, arg.Coins, arg.UserID)
+	return err
+}
+
+const moveSkill = `-- name: MoveSkill :exec
+INSERT INTO user_skills (user_id, skill, xp) VALUES ($1, $2, $3)
+ON CONFLICT (user_id, skill) DO UPDATE SET xp = user_skills.xp + excluded.xp
+`
+
+type MoveSkillParams struct {
+	UserID uuid.UUID
+	Skill  string
+	Xp     int64
+}
+
+func (q *Queries) MoveSkill(ctx context.Context, arg MoveSkillParams) error {
+	_, err := q.db.Exec(ctx, moveSkill, arg.UserID, arg.Skill, arg.Xp)
 	return err
 }
