@@ -22,6 +22,7 @@ import (
 
 	"ignition/app/config"
 	"ignition/app/oidctest"
+	"ignition/app/seed"
 	"ignition/app/server"
 	"ignition/app/testdb"
 	"ignition/app/testutil"
@@ -59,6 +60,9 @@ func NewWithDex(t testing.TB, set ...func(name string) string) (*Env, *oidctest.
 func start(t testing.TB, provider func(baseURL string) map[string]string, set []func(string) string) *Env {
 	t.Helper()
 	pool := testdb.New(t)
+	if _, err := seed.Run(t.Context(), pool, server.Seeds...); err != nil {
+		t.Fatal(err)
+	}
 	srv := httptest.NewUnstartedServer(nil)
 	// localhost, not the IP: passkeys need a domain name.
 	baseURL := fmt.Sprintf("http://localhost:%d", srv.Listener.Addr().(*net.TCPAddr).Port)

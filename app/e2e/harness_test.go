@@ -128,6 +128,11 @@ func freePort(t *testing.T) int {
 func launch(t *testing.T, port int, extraEnv ...string) *App {
 	t.Helper()
 	app := &App{URL: fmt.Sprintf("http://localhost:%d", port), DBURL: testdb.NewURL(t), logs: &testutil.SyncBuffer{}}
+	seed := exec.Command(binary, "seed")
+	seed.Env = append(os.Environ(), "DATABASE_URL="+app.DBURL)
+	if out, err := seed.CombinedOutput(); err != nil {
+		t.Fatalf("seed: %v\n%s", err, out)
+	}
 	cmd := exec.Command(binary, "serve")
 	cmd.Env = append(os.Environ(),
 		"DATABASE_URL="+app.DBURL,

@@ -17,14 +17,10 @@ type Set struct {
 	Apply func(ctx context.Context, tx pgx.Tx) error
 }
 
-// Sets lists the built-in content in the order it is loaded. Domains append
-// their sets as they gain built-in content.
-var Sets []Set
-
-// Run applies every set in one transaction and returns how many it applied.
-func Run(ctx context.Context, pool *pgxpool.Pool) (int, error) {
+// Run applies the sets in one transaction and returns how many it applied.
+func Run(ctx context.Context, pool *pgxpool.Pool, sets ...Set) (int, error) {
 	err := pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
-		for _, s := range Sets {
+		for _, s := range sets {
 			if err := s.Apply(ctx, tx); err != nil {
 				return fmt.Errorf("seed: unable to apply %s: %w", s.Name, err)
 			}
@@ -34,5 +30,5 @@ func Run(ctx context.Context, pool *pgxpool.Pool) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return len(Sets), nil
+	return len(sets), nil
 }

@@ -18,13 +18,18 @@ import (
 	"ignition/app/habits"
 	"ignition/app/passkey"
 	"ignition/app/progress"
+	"ignition/app/quests"
 	"ignition/app/ratelimit"
+	"ignition/app/seed"
 	"ignition/app/session"
 	"ignition/app/settings"
 	"ignition/app/store/db"
 	"ignition/app/today"
 	"ignition/app/web"
 )
+
+// Seeds are the built-in content sets `ignition seed` loads, in order.
+var Seeds = []seed.Set{quests.Seed}
 
 // App is the assembled application.
 type App struct {
@@ -52,6 +57,7 @@ func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) (*App, err
 	authHandler.Register(e)
 	today.NewHandler().Register(e)
 	settings.NewHandler(pool, sessions, authHandler, cfg.PasskeysEnabled()).Register(e)
+	quests.NewHandler(pool).Register(e)
 	habits.NewHandler(pool).Register(e)
 	progress.NewHandler(q).Register(e)
 	admin.NewHandler(q).Register(e)

@@ -49,6 +49,7 @@ type NavItem struct {
 // reorders itself.
 var Nav = []NavItem{
 	{Label: "Today", Href: "/today"},
+	{Label: "Quests", Href: "/quests"},
 	{Label: "Habits", Href: "/habits"},
 	{Label: "Progress", Href: "/progress"},
 	{Label: "Settings", Href: "/settings"},

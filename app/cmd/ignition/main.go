@@ -89,7 +89,7 @@ func run(args []string) error {
 		}
 		return migrate(ctx, pool, args[1], logger)
 	case "seed":
-		n, err := seed.Run(ctx, pool)
+		n, err := seed.Run(ctx, pool, server.Seeds...)
 		if err != nil {
 			return err
 		}

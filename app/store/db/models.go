@@ -70,6 +70,30 @@ type Passkey struct {
 	UpdatedAt    time.Time
 }
 
+type Quest struct {
+	ID          string
+	Title       string
+	Description string
+	Period      string
+	Metric      string
+	Target      int32
+	Skill       string
+	Xp          int32
+	Coins       int32
+	Position    int32
+	Active      bool
+	UpdatedAt   time.Time
+}
+
+type QuestProgress struct {
+	UserID      uuid.UUID
+	QuestID     string
+	PeriodStart time.Time
+	Manual      int32
+	ClaimedAt   pgtype.Timestamptz
+	UpdatedAt   time.Time
+}
+
 type RateLimit struct {
 	Key         string
 	WindowStart time.Time
