@@ -15,6 +15,7 @@ import (
 	"ignition/app/admin"
 	"ignition/app/auth"
 	"ignition/app/config"
+	"ignition/app/goals"
 	"ignition/app/habits"
 	"ignition/app/passkey"
 	"ignition/app/progress"
@@ -59,6 +60,7 @@ func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) (*App, err
 	settings.NewHandler(pool, sessions, authHandler, cfg.PasskeysEnabled()).Register(e)
 	quests.NewHandler(pool).Register(e)
 	habits.NewHandler(pool).Register(e)
+	goals.NewHandler(pool).Register(e)
 	progress.NewHandler(q).Register(e)
 	admin.NewHandler(q).Register(e)
 	if cfg.PasskeysEnabled() {

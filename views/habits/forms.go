@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"ignition/app/form"
+	"ignition/views/components"
 )
 
 // HabitForm creates or edits a habit.
@@ -59,10 +60,10 @@ type Cell struct {
 }
 
 // Choice is one option of a select or radio group.
-type Choice struct{ Value, Label string }
+type Choice = components.Option
 
 // Cadences and Skills are the offered choices; WeekdayNames are the days
 // in the user's week order.
 var (
-	Cadences = []Choice{{"daily", "Every day"}, {"weekdays", "On chosen days"}, {"weekly", "Times per week"}}
+	Cadences = []Choice{{Value: "daily", Label: "Every day"}, {Value: "weekdays", Label: "On chosen days"}, {Value: "weekly", Label: "Times per week"}}
 )

@@ -594,7 +594,7 @@ func (f HabitForm) Render(action, title, submit string, skills []Choice, days []
 			return templ_7745c5c3_Err
 		}
 		templ_7745c5c3_Err = components.Select(components.SelectField{ID: "habit-skill", Name: "skill", Label: "Skill it trains", Value: f.Skill,
-			Options: options(skills), Error: f.Errors.Get("skill")}).Render(ctx, templ_7745c5c3_Buffer)
+			Options: skills, Error: f.Errors.Get("skill")}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

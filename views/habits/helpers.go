@@ -3,8 +3,6 @@ package habits
 import (
 	"fmt"
 	"strconv"
-
-	"ignition/views/components"
 )
 
 func streakLabel(n int, unit string) string {
@@ -29,12 +27,4 @@ func heatmapViewBox(weeks int) string { return fmt.Sprintf("0 0 %d %d", weeks*14
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
-}
-
-func options(cs []Choice) []components.Option {
-	out := make([]components.Option, len(cs))
-	for i, c := range cs {
-		out[i] = components.Option{Value: c.Value, Label: c.Label}
-	}
-	return out
 }

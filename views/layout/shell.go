@@ -51,6 +51,7 @@ var Nav = []NavItem{
 	{Label: "Today", Href: "/today"},
 	{Label: "Quests", Href: "/quests"},
 	{Label: "Habits", Href: "/habits"},
+	{Label: "Goals", Href: "/goals"},
 	{Label: "Progress", Href: "/progress"},
 	{Label: "Settings", Href: "/settings"},
 }

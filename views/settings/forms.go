@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"ignition/app/form"
+	"ignition/views/components"
 )
 
 // ThemeForm chooses the colour theme.
@@ -67,11 +68,11 @@ type Reauth struct {
 }
 
 // Choice is one option of a select.
-type Choice struct{ Value, Label string }
+type Choice = components.Option
 
 // DAWs and Systems are the offered DAW and operating-system choices.
 var (
-	DAWs    = []Choice{{"", "Not set"}, {"ableton", "Ableton Live"}, {"fl", "FL Studio"}, {"logic", "Logic Pro"}}
-	Systems = []Choice{{"", "Not set"}, {"macos", "macOS"}, {"windows", "Windows"}}
-	Weeks   = []Choice{{"1", "Monday"}, {"0", "Sunday"}}
+	DAWs    = []Choice{{Value: "", Label: "Not set"}, {Value: "ableton", Label: "Ableton Live"}, {Value: "fl", Label: "FL Studio"}, {Value: "logic", Label: "Logic Pro"}}
+	Systems = []Choice{{Value: "", Label: "Not set"}, {Value: "macos", Label: "macOS"}, {Value: "windows", Label: "Windows"}}
+	Weeks   = []Choice{{Value: "1", Label: "Monday"}, {Value: "0", Label: "Sunday"}}
 )

@@ -313,17 +313,17 @@ func (f PreferencesForm) Render(saved bool, zones []string, csrf string) templ.C
 			return templ_7745c5c3_Err
 		}
 		templ_7745c5c3_Err = components.Select(components.SelectField{ID: "week-start", Name: "week_start", Label: "First day of the week", Value: f.WeekStart,
-			Options: choices(Weeks), Hint: "Weekly quests and habits reset on this day.", Error: f.Errors.Get("week_start")}).Render(ctx, templ_7745c5c3_Buffer)
+			Options: Weeks, Hint: "Weekly quests and habits reset on this day.", Error: f.Errors.Get("week_start")}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		templ_7745c5c3_Err = components.Select(components.SelectField{ID: "daw", Name: "daw", Label: "DAW", Value: f.DAW,
-			Options: choices(DAWs), Hint: "The Hub shows shortcuts and templates for it.", Error: f.Errors.Get("daw")}).Render(ctx, templ_7745c5c3_Buffer)
+			Options: DAWs, Hint: "The Hub shows shortcuts and templates for it.", Error: f.Errors.Get("daw")}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		templ_7745c5c3_Err = components.Select(components.SelectField{ID: "os", Name: "os", Label: "Operating system", Value: f.OS,
-			Options: choices(Systems), Hint: "Shortcuts are shown with this system's keys.", Error: f.Errors.Get("os")}).Render(ctx, templ_7745c5c3_Buffer)
+			Options: Systems, Hint: "Shortcuts are shown with this system's keys.", Error: f.Errors.Get("os")}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -894,14 +894,6 @@ func Account(f DeleteAccountForm, email string, fresh bool, reauth []Reauth, csr
 
 // day formats a time already in the viewer's time zone.
 func day(t time.Time) string { return t.Format("2 Jan 2006, 15:04 MST") }
-
-func choices(cs []Choice) []components.Option {
-	out := make([]components.Option, len(cs))
-	for i, c := range cs {
-		out[i] = components.Option{Value: c.Value, Label: c.Label}
-	}
-	return out
-}
 
 func zoneChoices(zones []string) []components.Option {
 	out := make([]components.Option, len(zones))

@@ -11,6 +11,29 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
+type Goal struct {
+	ID          uuid.UUID
+	UserID      uuid.UUID
+	Title       string
+	Description string
+	Category    string
+	Deadline    pgtype.Date
+	CompletedAt pgtype.Timestamptz
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+type GoalMilestone struct {
+	ID          uuid.UUID
+	GoalID      uuid.UUID
+	UserID      uuid.UUID
+	Title       string
+	Position    int32
+	CompletedAt pgtype.Timestamptz
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
 type Habit struct {
 	ID            uuid.UUID
 	UserID        uuid.UUID

@@ -1,0 +1,42 @@
+-- name: CreateGoal :one
+INSERT INTO goals (user_id, title, description, category, deadline)
+VALUES (@user_id, @title, @description, @category, sqlc.narg('deadline'))
+RETURNING *;
+
+-- name: UpdateGoal :execrows
+UPDATE goals SET title = @title, description = @description, category = @category, deadline = sqlc.narg('deadline'), updated_at = now()
+WHERE user_id = @user_id AND id = @id;
+
+-- name: GetGoal :one
+SELECT * FROM goals WHERE user_id = @user_id AND id = @id;
+
+-- name: ListGoalsWithProgress :many
+-- Open goals first, soonest deadline first; then completed ones, newest first.
+SELECT g.*,
+       (SELECT count(*) FROM goal_milestones m WHERE m.goal_id = g.id)::integer AS milestones,
+       (SELECT count(*) FROM goal_milestones m WHERE m.goal_id = g.id AND m.completed_at IS NOT NULL)::integer AS milestones_done
+FROM goals g
+WHERE g.user_id = @user_id
+ORDER BY g.completed_at IS NOT NULL, g.completed_at DESC, g.deadline NULLS LAST, g.created_at, g.id;
+
+-- name: SetGoalCompleted :execrows
+UPDATE goals SET completed_at = CASE WHEN @completed::boolean THEN now() END, updated_at = now()
+WHERE user_id = @user_id AND id = @id AND (completed_at IS NOT NULL) <> @completed::boolean;
+
+-- name: ListMilestones :many
+SELECT * FROM goal_milestones WHERE user_id = @user_id AND goal_id = @goal_id ORDER BY position, created_at, id;
+
+-- name: AddMilestone :exec
+INSERT INTO goal_milestones (goal_id, user_id, title, position)
+SELECT @goal_id, @user_id, @title, coalesce(max(position), 0) + 1 FROM goal_milestones WHERE goal_id = @goal_id;
+
+-- name: ToggleMilestone :execrows
+UPDATE goal_milestones
+SET completed_at = CASE WHEN completed_at IS NULL THEN now() END, updated_at = now()
+WHERE user_id = @user_id AND goal_id = @goal_id AND id = @id;
+
+-- name: DeleteMilestone :execrows
+DELETE FROM goal_milestones WHERE user_id = @user_id AND goal_id = @goal_id AND id = @id;
+
+-- name: SetMilestonePosition :exec
+UPDATE goal_milestones SET position = @position, updated_at = now() WHERE user_id = @user_id AND id = @id;
