@@ -84,7 +84,7 @@ func TestOverdueGoalsAreMarked(t *testing.T) {
 	soon := newGoal(t, c, "title", "Run a 10k", "category", "health", "deadline", "2099-01-01")
 	page := c.Get("/goals").Do()
 	page.AssertText("#goal-"+late+" .badge-danger", "Overdue")
-	if page.Doc().Find("#goal-" + soon + " .badge-danger").Length() != 0 {
+	if page.Doc().Find("#goal-"+soon+" .badge-danger").Length() != 0 {
 		t.Error("a goal due in the future is marked overdue")
 	}
 	c.Post("/goals/" + late + "/complete").Do()
