@@ -5,10 +5,18 @@ SELECT s.user_id, s.data, s.last_seen_at, s.expires_at,
        coalesce(us.time_zone, 'UTC')::text AS owner_time_zone, coalesce(us.week_start, 1)::smallint AS owner_week_start,
        coalesce(u.status, '')::text AS owner_status, coalesce(u.email_verified, false)::boolean AS owner_email_verified,
        (u.age_verified_at IS NOT NULL)::boolean AS owner_age_verified,
-       (u.terms_accepted_at IS NOT NULL)::boolean AS owner_terms_accepted
+       (u.terms_accepted_at IS NOT NULL)::boolean AS owner_terms_accepted,
+       coalesce(eq.skin, '')::text AS owner_skin, coalesce(eq.accent, '')::text AS owner_accent,
+       coalesce(eq.badge, '')::text AS owner_badge, coalesce(eq.title, '')::text AS owner_title
 FROM sessions s
 LEFT JOIN users u ON u.id = s.user_id
 LEFT JOIN user_settings us ON us.user_id = s.user_id
+LEFT JOIN LATERAL (
+    SELECT max(i.value) FILTER (WHERE e.kind = 'theme') AS skin, max(i.value) FILTER (WHERE e.kind = 'accent') AS accent,
+           max(i.value) FILTER (WHERE e.kind = 'badge') AS badge, max(i.value) FILTER (WHERE e.kind = 'title') AS title
+    FROM user_equipped e JOIN market_items i ON i.id = e.item_id
+    WHERE e.user_id = s.user_id
+) eq ON true
 WHERE s.id_hash = @id_hash AND s.expires_at > @now AND s.idle_expires_at > @now;
 
 -- name: InsertSession :exec

@@ -74,6 +74,7 @@ func (h *Handler) LoadViewer(next echo.HandlerFunc) echo.HandlerFunc {
 			ID: owner.ID, Email: owner.Email, Name: owner.Name, Theme: owner.Theme, Location: location(owner.TimeZone), WeekStart: time.Weekday(owner.WeekStart),
 			Status: owner.Status, AgeVerified: owner.AgeVerified, TermsAccepted: owner.TermsAccepted,
 			IsAdmin: owner.EmailVerified && h.cfg.IsAdmin(owner.Email),
+			Skin:    owner.Skin, Accent: owner.Accent, Badge: owner.Badge, Title: owner.Title,
 		})
 		c.Set(web.UserIDKey, owner.ID.String())
 		return next(c)

@@ -17,6 +17,7 @@ import (
 	"ignition/app/config"
 	"ignition/app/goals"
 	"ignition/app/habits"
+	"ignition/app/market"
 	"ignition/app/passkey"
 	"ignition/app/progress"
 	"ignition/app/quests"
@@ -30,7 +31,7 @@ import (
 )
 
 // Seeds are the built-in content sets `ignition seed` loads, in order.
-var Seeds = []seed.Set{quests.Seed}
+var Seeds = []seed.Set{quests.Seed, market.Seed}
 
 // App is the assembled application.
 type App struct {
@@ -62,6 +63,7 @@ func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) (*App, err
 	habits.NewHandler(pool).Register(e)
 	goals.NewHandler(pool).Register(e)
 	progress.NewHandler(q).Register(e)
+	market.NewHandler(pool).Register(e)
 	admin.NewHandler(q).Register(e)
 	if cfg.PasskeysEnabled() {
 		passkeys, err := passkey.NewHandler(cfg, q, authHandler)

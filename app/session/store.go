@@ -94,6 +94,7 @@ func (s *Store) New(r *http.Request, name string) (*sessions.Session, error) {
 			ID: row.UserID.UUID, Email: row.OwnerEmail.String, Name: row.OwnerName.String, Theme: row.OwnerTheme, TimeZone: row.OwnerTimeZone, WeekStart: int(row.OwnerWeekStart),
 			Status: row.OwnerStatus, EmailVerified: row.OwnerEmailVerified,
 			AgeVerified: row.OwnerAgeVerified, TermsAccepted: row.OwnerTermsAccepted,
+			Skin: row.OwnerSkin, Accent: row.OwnerAccent, Badge: row.OwnerBadge, Title: row.OwnerTitle,
 		}
 	}
 	if now.Sub(row.LastSeenAt) >= touchThreshold {
@@ -201,6 +202,8 @@ type Owner struct {
 	EmailVerified bool
 	AgeVerified   bool
 	TermsAccepted bool
+	// The market cosmetics they wear ("" for none).
+	Skin, Accent, Badge, Title string
 }
 
 // ownerKey keys the Owner in the session's values; as a non-string key it

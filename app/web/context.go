@@ -21,6 +21,8 @@ type Viewer struct {
 	AgeVerified   bool
 	TermsAccepted bool
 	IsAdmin       bool
+	// The market cosmetics they wear ("" for none).
+	Skin, Accent, Badge, Title string
 }
 
 const (

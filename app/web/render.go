@@ -28,6 +28,8 @@ func Shell(c echo.Context, title string) layout.Shell {
 		s.User = &layout.User{Name: v.Name, Email: v.Email}
 		s.Theme = v.Theme
 		s.Admin = v.IsAdmin
+		s.Skin, s.Accent = v.Skin, v.Accent
+		s.User.Badge, s.User.Title = v.Badge, v.Title
 	}
 	return s
 }

@@ -12,6 +12,8 @@ type Shell struct {
 	Path      string // the request path, to mark the current navigation item
 	User      *User  // nil for a visitor who is not signed in
 	Admin     bool   // the user is an administrator
+	Skin      string // market theme worn, rendered on <html>
+	Accent    string // market accent colour worn, rendered on <html>
 	DevNotice bool   // the development sign-in is enabled
 }
 
@@ -19,6 +21,8 @@ type Shell struct {
 type User struct {
 	Name  string
 	Email string
+	Badge string // market badge worn
+	Title string // market title worn
 }
 
 // Initial is the letter shown in the avatar.
@@ -53,6 +57,7 @@ var Nav = []NavItem{
 	{Label: "Habits", Href: "/habits"},
 	{Label: "Goals", Href: "/goals"},
 	{Label: "Progress", Href: "/progress"},
+	{Label: "Market", Href: "/market"},
 	{Label: "Settings", Href: "/settings"},
 }
 

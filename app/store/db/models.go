@@ -81,6 +81,17 @@ type LedgerEntry struct {
 	CreatedAt time.Time
 }
 
+type MarketItem struct {
+	ID          string
+	Kind        string
+	Name        string
+	Description string
+	Value       string
+	Price       int32
+	Position    int32
+	Active      bool
+}
+
 type Passkey struct {
 	ID           uuid.UUID
 	UserID       uuid.UUID
@@ -155,6 +166,18 @@ type User struct {
 	TermsVersion    string
 	ReviewedAt      pgtype.Timestamptz
 	ReviewedBy      uuid.NullUUID
+}
+
+type UserEquipped struct {
+	UserID uuid.UUID
+	Kind   string
+	ItemID string
+}
+
+type UserItem struct {
+	UserID      uuid.UUID
+	ItemID      string
+	PurchasedAt time.Time
 }
 
 type UserProgress struct {
