@@ -62,8 +62,8 @@ func (h *Handler) Register(e *echo.Echo) {
 }
 
 var notices = map[string]string{
-	"bought":    "Bought. Wear it with the button beside it.",
-	"equipped":  "Now wearing it everywhere in the app.",
+	"bought":     "Bought. Wear it with the button beside it.",
+	"equipped":   "Now wearing it everywhere in the app.",
 	"unequipped": "Taken off.",
 }
 
