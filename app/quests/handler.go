@@ -44,10 +44,21 @@ func (h *Handler) status(c echo.Context, q *db.Queries, quest db.Quest, row *db.
 	if row != nil {
 		done, claimed = int(row.Manual), row.ClaimedAt.Valid
 	}
-	if quest.Metric == HabitCompletions {
+	switch quest.Metric {
+	case HabitCompletions:
 		n, err := q.CountCompletionsBetween(c.Request().Context(), db.CountCompletionsBetweenParams{
 			UserID: v.ID, FromDay: start, ToDay: PeriodEnd(quest.Period, start),
 		})
+		if err != nil {
+			return Status{}, err
+		}
+		done = int(n)
+	case FocusSessions:
+		// The period's local days, as instants in the user's time zone.
+		from := time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, v.Location)
+		end := PeriodEnd(quest.Period, start).AddDate(0, 0, 1)
+		to := time.Date(end.Year(), end.Month(), end.Day(), 0, 0, 0, 0, v.Location)
+		n, err := q.CountFocusBetween(c.Request().Context(), db.CountFocusBetweenParams{UserID: v.ID, RangeStart: from, RangeEnd: to})
 		if err != nil {
 			return Status{}, err
 		}

@@ -20,6 +20,7 @@ const (
 	Weekly = "weekly"
 
 	HabitCompletions = "habit_completions" // habits completed in the period
+	FocusSessions    = "focus_sessions"    // focus sessions completed in the period
 	Manual           = "manual"            // advanced by hand
 )
 
@@ -29,6 +30,8 @@ var Builtin = []db.UpsertQuestParams{
 		Period: Daily, Metric: HabitCompletions, Target: 3, Skill: "proficiency", Xp: 30, Coins: 5, Position: 10},
 	{ID: "daily-intention", Title: "Set an intention", Description: "Write down the one thing that would make today a good day, then mark it here.",
 		Period: Daily, Metric: Manual, Target: 1, Skill: "knowledge", Xp: 10, Coins: 2, Position: 20},
+	{ID: "daily-two-focus", Title: "Finish 2 focus sessions", Description: "Two full focus sessions today.",
+		Period: Daily, Metric: FocusSessions, Target: 2, Skill: "guts", Xp: 40, Coins: 8, Position: 15},
 	{ID: "weekly-fifteen-habits", Title: "Complete 15 habits this week", Description: "Keep the chain going all week.",
 		Period: Weekly, Metric: HabitCompletions, Target: 15, Skill: "guts", Xp: 100, Coins: 20, Position: 30},
 	{ID: "weekly-share", Title: "Share your progress", Description: "Tell a friend or collaborator what you made this week, then mark it here.",

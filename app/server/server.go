@@ -15,6 +15,7 @@ import (
 	"ignition/app/admin"
 	"ignition/app/auth"
 	"ignition/app/config"
+	"ignition/app/focus"
 	"ignition/app/goals"
 	"ignition/app/habits"
 	"ignition/app/market"
@@ -57,7 +58,8 @@ func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) (*App, err
 	e.Use(authHandler.LoadViewer, auth.Gate(public))
 
 	authHandler.Register(e)
-	today.NewHandler().Register(e)
+	today.NewHandler(authHandler).Register(e)
+	focus.NewHandler(pool, authHandler).Register(e)
 	settings.NewHandler(pool, sessions, authHandler, cfg.PasskeysEnabled()).Register(e)
 	quests.NewHandler(pool).Register(e)
 	habits.NewHandler(pool).Register(e)

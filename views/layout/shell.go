@@ -53,6 +53,7 @@ type NavItem struct {
 // reorders itself.
 var Nav = []NavItem{
 	{Label: "Today", Href: "/today"},
+	{Label: "Focus", Href: "/focus"},
 	{Label: "Quests", Href: "/quests"},
 	{Label: "Habits", Href: "/habits"},
 	{Label: "Goals", Href: "/goals"},

@@ -11,6 +11,20 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
+type FocusSession struct {
+	ID             uuid.UUID
+	UserID         uuid.UUID
+	Kind           string
+	PlannedSeconds int32
+	StartedAt      time.Time
+	PausedAt       pgtype.Timestamptz
+	PausedSeconds  int32
+	EndedAt        pgtype.Timestamptz
+	Outcome        pgtype.Text
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
 type Goal struct {
 	ID          uuid.UUID
 	UserID      uuid.UUID
@@ -199,6 +213,10 @@ type UserSetting struct {
 	NotifyReminders     bool
 	NotifyFocusEnd      bool
 	NotifyWeeklySummary bool
+	FocusMinutes        int16
+	ShortBreakMinutes   int16
+	LongBreakMinutes    int16
+	LongBreakEvery      int16
 }
 
 type UserSkill struct {

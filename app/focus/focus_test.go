@@ -1,0 +1,98 @@
+package focus_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"ignition/app/apptest"
+)
+
+// elapse moves the user's running session back in time by minutes, as if
+// they had passed.
+func elapse(t *testing.T, env *apptest.Env, minutes int) {
+	t.Helper()
+	_, err := env.Pool.Exec(t.Context(), `UPDATE focus_sessions SET started_at = started_at - make_interval(mins => $1),
+		paused_at = paused_at - make_interval(mins => $1) WHERE ended_at IS NULL`, minutes)
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestFocusSessionLifecycle(t *testing.T) {
+	env := apptest.New(t)
+	laptop := env.SignIn("focus@example.com", "")
+	phone := env.SignIn("focus@example.com", "")
+
+	page := laptop.Get("/focus").Do().AssertStatus(http.StatusOK)
+	page.AssertText("#focus-panel .btn-primary", "Focus · 25 min") // the suggested start
+	laptop.Get("/focus/indicator").HTMX().Do().AssertStatus(http.StatusOK)
+	if strings.TrimSpace(string(laptop.Get("/focus/indicator").HTMX().Do().Body)) != "" {
+		t.Error("the indicator shows a session that is not running")
+	}
+
+	laptop.Post("/focus/start").Form("kind", "focus").Do().AssertRedirect("/focus")
+	phone.Post("/focus/start").Form("kind", "short_break").Do().AssertRedirect("/focus") // one session at a time
+	panel := phone.Get("/focus/panel").HTMX().Do()
+	panel.AssertText("#focus-panel h2", "Focus")
+	panel.AssertText("#focus-left", "25:00 left")
+	phone.Get("/focus/indicator").HTMX().Do().AssertText(".focus-indicator", "Focus · 25:00 left")
+
+	elapse(t, env, 10)
+	phone.Post("/focus/pause").Do().AssertRedirect("/focus")
+	elapse(t, env, 30) // a long pause does not count
+	laptop.Get("/focus").Do().AssertText("#focus-left", "Paused · 15:00 left")
+	laptop.Post("/focus/complete").Do().AssertRedirect("/focus") // not yet: nothing happens
+	laptop.Post("/focus/resume").Do().AssertRedirect("/focus")
+	phone.Get("/focus/panel").HTMX().Do().AssertText("#focus-left", "15:00 left")
+
+	elapse(t, env, 15)
+	laptop.Get("/focus").Do().AssertText("#focus-left", "Time's up")
+	laptop.Post("/focus/complete").Do().AssertRedirect("/today")
+	phone.Post("/focus/complete").Do().AssertRedirect("/focus") // done already on the laptop
+
+	landing := laptop.Get("/today").Do().AssertStatus(http.StatusOK)
+	landing.AssertText("#landing-title", "Nice work")
+	phone.Get("/today").Do().AssertText("main h1", "focus@example.com") // soft landing is per browser session
+	laptop.Post("/today/dismiss").Do().AssertRedirect("/today")
+	if laptop.Get("/today").Do().Doc().Find("#landing-title").Length() != 0 {
+		t.Error("the soft landing stays after being dismissed")
+	}
+
+	progress := laptop.Get("/progress").Do()
+	progress.AssertText("#coins", "5").AssertText("#activity", "Finished a focus session")
+	laptop.Get("/quests").Do().AssertText("#quest-daily-two-focus .progress-count", "1 / 2")
+	after := laptop.Get("/focus").Do()
+	after.AssertText("#focus-history", "completed")
+	after.AssertText("#focus-today", "1")
+	after.AssertText("#focus-minutes-today", "25")
+	after.AssertText("#focus-panel .btn-primary", "Short break · 5 min") // a break comes next
+}
+
+func TestAbandonPaysNothing(t *testing.T) {
+	env := apptest.New(t)
+	c := env.SignIn("quitter@example.com", "")
+	c.Post("/focus/start").Form("kind", "focus").Do()
+	elapse(t, env, 30)
+	c.Post("/focus/abandon").Do().AssertRedirect("/focus")
+	c.Get("/focus").Do().AssertText("#focus-history", "abandoned")
+	c.Get("/progress").Do().AssertText("#coins", "0")
+	c.Post("/focus/pause").Do().AssertRedirect("/focus") // nothing running: nothing to pause
+	c.Post("/focus/start").Form("kind", "nap").Do().AssertStatus(http.StatusBadRequest)
+}
+
+func TestDurations(t *testing.T) {
+	env := apptest.New(t)
+	c := env.SignIn("durations@example.com", "")
+	bad := c.Post("/focus/settings").Form("focus_minutes", "0", "short_break_minutes", "abc", "long_break_minutes", "15", "long_break_every", "4").Do()
+	bad.AssertStatus(http.StatusUnprocessableEntity)
+	bad.AssertText("#focus-minutes-error", "from 1 to 180")
+	bad.AssertText("#short-minutes-error", "from 1 to 60")
+	if v, _ := bad.Attr("#short-minutes", "value"); v != "abc" {
+		t.Error("the typed value was lost")
+	}
+	c.Post("/focus/settings").Form("focus_minutes", "50", "short_break_minutes", "10", "long_break_minutes", "20", "long_break_every", "3").Do().AssertRedirect("/focus?saved=1")
+	c.Get("/focus?saved=1").Do().AssertText(`[role="status"]`, "Durations saved.").AssertText("#focus-panel .btn-primary", "Focus · 50 min")
+	c.Post("/focus/start").Form("kind", "focus").Do()
+	c.Get("/focus/panel").HTMX().Do().AssertText("#focus-left", "50:00 left")
+}

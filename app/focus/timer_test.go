@@ -1,0 +1,62 @@
+package focus
+
+import (
+	"testing"
+	"time"
+)
+
+func TestTimer(t *testing.T) {
+	start := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	at := func(m, s int) time.Time {
+		return start.Add(time.Duration(m)*time.Minute + time.Duration(s)*time.Second)
+	}
+	tests := []struct {
+		name      string
+		timer     Timer
+		now       time.Time
+		remaining time.Duration
+		done      bool
+	}{
+		{"fresh", Timer{Planned: 25 * time.Minute, Started: start}, start, 25 * time.Minute, false},
+		{"ten minutes in", Timer{Planned: 25 * time.Minute, Started: start}, at(10, 0), 15 * time.Minute, false},
+		{"paused at ten, now twenty", Timer{Planned: 25 * time.Minute, Started: start, PausedAt: at(10, 0)}, at(20, 0), 15 * time.Minute, false},
+		{"a finished five-minute pause", Timer{Planned: 25 * time.Minute, Started: start, Paused: 5 * time.Minute}, at(20, 0), 10 * time.Minute, false},
+		{"both kinds of pause", Timer{Planned: 25 * time.Minute, Started: start, Paused: 5 * time.Minute, PausedAt: at(15, 0)}, at(40, 0), 15 * time.Minute, false},
+		{"run out", Timer{Planned: 25 * time.Minute, Started: start}, at(25, 0), 0, true},
+		{"long past", Timer{Planned: 25 * time.Minute, Started: start}, at(300, 0), 0, true},
+		{"clock behind the start", Timer{Planned: 25 * time.Minute, Started: start}, at(-1, 0), 25 * time.Minute, false},
+	}
+	for _, tt := range tests {
+		if got := tt.timer.Remaining(tt.now); got != tt.remaining || tt.timer.Done(tt.now) != tt.done {
+			t.Errorf("%s: remaining %s done %v, want %s %v", tt.name, got, tt.timer.Done(tt.now), tt.remaining, tt.done)
+		}
+	}
+	if got := PauseSeconds(at(10, 0), at(12, 30)); got != 150 {
+		t.Errorf("PauseSeconds = %d, want 150", got)
+	}
+	if PauseSeconds(time.Time{}, at(1, 0)) != 0 || PauseSeconds(at(5, 0), at(1, 0)) != 0 {
+		t.Error("PauseSeconds counts a pause that is not there")
+	}
+}
+
+func TestNextKind(t *testing.T) {
+	tests := []struct {
+		last         string
+		today, every int
+		want         string
+	}{
+		{"", 0, 4, Focus},
+		{ShortBreak, 1, 4, Focus},
+		{LongBreak, 4, 4, Focus},
+		{Focus, 1, 4, ShortBreak},
+		{Focus, 3, 4, ShortBreak},
+		{Focus, 4, 4, LongBreak},
+		{Focus, 8, 4, LongBreak},
+		{Focus, 2, 2, LongBreak},
+	}
+	for _, tt := range tests {
+		if got := NextKind(tt.last, tt.today, tt.every); got != tt.want {
+			t.Errorf("NextKind(%q, %d, %d) = %s, want %s", tt.last, tt.today, tt.every, got, tt.want)
+		}
+	}
+}

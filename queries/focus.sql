@@ -1,0 +1,51 @@
+-- name: GetFocusSettings :one
+SELECT coalesce(s.focus_minutes, 25)::smallint AS focus_minutes,
+       coalesce(s.short_break_minutes, 5)::smallint AS short_break_minutes,
+       coalesce(s.long_break_minutes, 15)::smallint AS long_break_minutes,
+       coalesce(s.long_break_every, 4)::smallint AS long_break_every
+FROM users u LEFT JOIN user_settings s ON s.user_id = u.id
+WHERE u.id = @user_id;
+
+-- name: SetFocusSettings :exec
+INSERT INTO user_settings (user_id, focus_minutes, short_break_minutes, long_break_minutes, long_break_every)
+VALUES (@user_id, @focus_minutes, @short_break_minutes, @long_break_minutes, @long_break_every)
+ON CONFLICT (user_id) DO UPDATE SET focus_minutes = excluded.focus_minutes, short_break_minutes = excluded.short_break_minutes,
+    long_break_minutes = excluded.long_break_minutes, long_break_every = excluded.long_break_every, updated_at = now();
+
+-- name: GetActiveFocus :one
+SELECT * FROM focus_sessions WHERE user_id = @user_id AND ended_at IS NULL;
+
+-- name: GetActiveFocusForUpdate :one
+SELECT * FROM focus_sessions WHERE user_id = @user_id AND ended_at IS NULL FOR UPDATE;
+
+-- name: StartFocus :one
+INSERT INTO focus_sessions (user_id, kind, planned_seconds, started_at)
+VALUES (@user_id, @kind, @planned_seconds, @now)
+ON CONFLICT (user_id) WHERE ended_at IS NULL DO NOTHING
+RETURNING *;
+
+-- name: PauseFocus :exec
+UPDATE focus_sessions SET paused_at = @now::timestamptz, updated_at = @now WHERE id = @id AND paused_at IS NULL AND ended_at IS NULL;
+
+-- name: ResumeFocus :exec
+-- Ends a pause, adding its length (worked out by the caller) to the total.
+UPDATE focus_sessions
+SET paused_seconds = paused_seconds + @pause_seconds, paused_at = NULL, updated_at = @now
+WHERE id = @id AND paused_at IS NOT NULL AND ended_at IS NULL;
+
+-- name: EndFocus :exec
+UPDATE focus_sessions
+SET ended_at = @now::timestamptz, outcome = @outcome::text, paused_seconds = paused_seconds + @pause_seconds, paused_at = NULL, updated_at = @now
+WHERE id = @id AND ended_at IS NULL;
+
+-- name: ListFocusHistory :many
+SELECT * FROM focus_sessions WHERE user_id = @user_id AND ended_at IS NOT NULL ORDER BY ended_at DESC, id LIMIT @max_rows;
+
+-- name: FocusTotals :one
+-- Completed focus sessions and their minutes, from an instant on.
+SELECT count(*)::integer AS sessions, coalesce(sum(planned_seconds), 0)::bigint AS seconds
+FROM focus_sessions WHERE user_id = @user_id AND kind = 'focus' AND outcome = 'completed' AND ended_at >= @since::timestamptz;
+
+-- name: CountFocusBetween :one
+SELECT count(*)::integer FROM focus_sessions
+WHERE user_id = @user_id AND kind = 'focus' AND outcome = 'completed' AND ended_at >= @range_start::timestamptz AND ended_at < @range_end::timestamptz;
