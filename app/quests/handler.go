@@ -68,33 +68,13 @@ func (h *Handler) status(c echo.Context, q *db.Queries, quest db.Quest, row *db.
 }
 
 func (h *Handler) list(c echo.Context) error {
-	v := web.CurrentViewer(c)
-	ctx := c.Request().Context()
-	quests, err := h.q.ListActiveQuests(ctx)
+	quests, statuses, err := h.statuses(c)
 	if err != nil {
-		return fmt.Errorf("quests: unable to list quests: %w", err)
-	}
-	today := web.Today(c, h.now())
-	rows, err := h.q.ListQuestProgress(ctx, db.ListQuestProgressParams{
-		UserID: v.ID, DayStart: PeriodStart(Daily, today, v.WeekStart), WeekStart: PeriodStart(Weekly, today, v.WeekStart),
-	})
-	if err != nil {
-		return fmt.Errorf("quests: unable to load progress of %s: %w", v.ID, err)
+		return err
 	}
 	var daily, weekly []views.Quest
-	for _, quest := range quests {
-		var row *db.QuestProgress
-		start := PeriodStart(quest.Period, today, v.WeekStart)
-		for i := range rows {
-			if rows[i].QuestID == quest.ID && rows[i].PeriodStart.Equal(start) {
-				row = &rows[i]
-			}
-		}
-		st, err := h.status(c, h.q, quest, row)
-		if err != nil {
-			return fmt.Errorf("quests: unable to work out %s: %w", quest.ID, err)
-		}
-		item := view(quest, st)
+	for i, quest := range quests {
+		item := view(quest, statuses[i])
 		if quest.Period == Weekly {
 			weekly = append(weekly, item)
 		} else {
@@ -102,6 +82,38 @@ func (h *Handler) list(c echo.Context) error {
 		}
 	}
 	return web.Render(c, http.StatusOK, "Quests", views.List(daily, weekly, web.CSRFToken(c)))
+}
+
+// statuses reads the active quests and the viewer's standing on each this
+// period.
+func (h *Handler) statuses(c echo.Context) ([]db.Quest, []Status, error) {
+	v := web.CurrentViewer(c)
+	ctx := c.Request().Context()
+	quests, err := h.q.ListActiveQuests(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("quests: unable to list quests: %w", err)
+	}
+	today := web.Today(c, h.now())
+	rows, err := h.q.ListQuestProgress(ctx, db.ListQuestProgressParams{
+		UserID: v.ID, DayStart: PeriodStart(Daily, today, v.WeekStart), WeekStart: PeriodStart(Weekly, today, v.WeekStart),
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("quests: unable to load progress of %s: %w", v.ID, err)
+	}
+	statuses := make([]Status, len(quests))
+	for i, quest := range quests {
+		var row *db.QuestProgress
+		start := PeriodStart(quest.Period, today, v.WeekStart)
+		for j := range rows {
+			if rows[j].QuestID == quest.ID && rows[j].PeriodStart.Equal(start) {
+				row = &rows[j]
+			}
+		}
+		if statuses[i], err = h.status(c, h.q, quest, row); err != nil {
+			return nil, nil, fmt.Errorf("quests: unable to work out %s: %w", quest.ID, err)
+		}
+	}
+	return quests, statuses, nil
 }
 
 func view(quest db.Quest, st Status) views.Quest {
@@ -204,4 +216,26 @@ func (h *Handler) act(c echo.Context, change func(echo.Context, *db.Queries, db.
 		return web.Render(c, http.StatusOK, "Quests", views.Card(view(quest, st), web.CSRFToken(c)))
 	}
 	return web.Redirect(c, "/quests")
+}
+
+// Open is a quest not yet claimed this period, as Today suggests it.
+type Open struct {
+	ID     string
+	Title  string
+	Status Status
+}
+
+// OpenQuests lists the viewer's quests still to claim this period.
+func (h *Handler) OpenQuests(c echo.Context) ([]Open, error) {
+	quests, statuses, err := h.statuses(c)
+	if err != nil {
+		return nil, err
+	}
+	var out []Open
+	for i, quest := range quests {
+		if !statuses[i].Claimed {
+			out = append(out, Open{ID: quest.ID, Title: quest.Title, Status: statuses[i]})
+		}
+	}
+	return out, nil
 }

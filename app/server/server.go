@@ -58,10 +58,11 @@ func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) (*App, err
 	e.Use(authHandler.LoadViewer, auth.Gate(public))
 
 	authHandler.Register(e)
-	today.NewHandler(authHandler).Register(e)
+	questsHandler := quests.NewHandler(pool)
+	today.NewHandler(pool, authHandler, questsHandler).Register(e)
 	focus.NewHandler(pool, authHandler).Register(e)
 	settings.NewHandler(pool, sessions, authHandler, cfg.PasskeysEnabled()).Register(e)
-	quests.NewHandler(pool).Register(e)
+	questsHandler.Register(e)
 	habits.NewHandler(pool).Register(e)
 	goals.NewHandler(pool).Register(e)
 	progress.NewHandler(q).Register(e)

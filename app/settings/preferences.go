@@ -19,8 +19,23 @@ func (h *Handler) preferencesShow(c echo.Context) error {
 	if err != nil {
 		return fmt.Errorf("settings: unable to load settings of %s: %w", v.ID, err)
 	}
+	record, err := h.q.TelemetryEnabled(c.Request().Context(), v.ID)
+	if err != nil {
+		return fmt.Errorf("settings: unable to load suggestion recording of %s: %w", v.ID, err)
+	}
 	return web.Render(c, http.StatusOK, "Settings",
-		views.Page(views.ThemeForm{Theme: s.Theme}, preferencesForm(s), c.QueryParam("saved"), TimeZones, web.CSRFToken(c)))
+		views.Page(views.ThemeForm{Theme: s.Theme}, preferencesForm(s), record, c.QueryParam("saved"), TimeZones, web.CSRFToken(c)))
+}
+
+// suggestionsUpdate turns the recording of what Today suggests, and what
+// the user picks, on or off.
+func (h *Handler) suggestionsUpdate(c echo.Context) error {
+	v := web.CurrentViewer(c)
+	on := c.FormValue("record") == "on"
+	if err := h.q.SetDecisionTelemetry(c.Request().Context(), db.SetDecisionTelemetryParams{UserID: v.ID, DecisionTelemetry: on}); err != nil {
+		return fmt.Errorf("settings: unable to save suggestion recording of %s: %w", v.ID, err)
+	}
+	return web.Redirect(c, "/settings?saved=suggestions")
 }
 
 func (h *Handler) themeUpdate(c echo.Context) error {
@@ -78,7 +93,11 @@ func (h *Handler) renderWithErrors(c echo.Context, theme views.ThemeForm, prefs 
 		f := preferencesForm(s)
 		prefs = &f
 	}
-	return web.Render(c, http.StatusUnprocessableEntity, "Settings", views.Page(theme, *prefs, "", TimeZones, web.CSRFToken(c)))
+	record, err := h.q.TelemetryEnabled(c.Request().Context(), web.CurrentViewer(c).ID)
+	if err != nil {
+		return fmt.Errorf("settings: unable to load suggestion recording: %w", err)
+	}
+	return web.Render(c, http.StatusUnprocessableEntity, "Settings", views.Page(theme, *prefs, record, "", TimeZones, web.CSRFToken(c)))
 }
 
 // preferencesForm fills the form from the stored settings.

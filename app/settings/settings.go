@@ -29,6 +29,7 @@ func (h *Handler) Register(e *echo.Echo) {
 	e.GET("/settings", h.preferencesShow).Name = "settings"
 	e.POST("/settings/theme", h.themeUpdate).Name = "settings.theme"
 	e.POST("/settings/preferences", h.preferencesUpdate).Name = "settings.preferences"
+	e.POST("/settings/suggestions", h.suggestionsUpdate).Name = "settings.suggestions"
 	e.GET("/settings/security", h.securityShow).Name = "settings.security"
 	e.POST("/settings/sessions/:id/revoke", h.sessionRevoke).Name = "settings.sessions.revoke"
 	e.POST("/settings/passkeys/:id/rename", h.passkeyRename).Name = "settings.passkeys.rename"

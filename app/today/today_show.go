@@ -1,34 +1,67 @@
 package today
 
 import (
+	"encoding/json"
+	"errors"
+	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/auth"
 	"ignition/app/focus"
+	"ignition/app/habits"
+	"ignition/app/progress"
+	"ignition/app/quests"
+	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/today"
 )
 
+// ReducedAfter is the gap without activity after which Today shows less.
+const ReducedAfter = 3 * 24 * time.Hour
+
+// quickPicks is how many picks follow the starter block.
+const quickPicks = 4
+
+// Session keys for what the user dismissed in this browser session.
+const reducedDismissedKey = "reduced_dismissed"
+
+// Kill switches (spec §12.7), set by administrators at runtime.
+const (
+	KillNeo4j   = "KillSwitch_Neo4j"
+	KillRanking = "KillSwitch_Ranking"
+)
+
 // Handler serves the Today page.
 type Handler struct {
-	auth *auth.Handler
-	now  func() time.Time
+	pool   *pgxpool.Pool
+	q      *db.Queries
+	auth   *auth.Handler
+	quests *quests.Handler
+	now    func() time.Time
 }
 
 // NewHandler returns the Today handler.
-func NewHandler(a *auth.Handler) *Handler { return &Handler{auth: a, now: time.Now} }
+func NewHandler(pool *pgxpool.Pool, a *auth.Handler, qh *quests.Handler) *Handler {
+	return &Handler{pool: pool, q: db.New(pool), auth: a, quests: qh, now: time.Now}
+}
 
 // Register adds the Today routes.
 func (h *Handler) Register(e *echo.Echo) {
 	e.GET("/today", h.show).Name = "today"
 	e.POST("/today/dismiss", h.dismiss).Name = "today.dismiss"
+	e.POST("/today/picks", h.pick).Name = "today.pick"
 }
 
 func (h *Handler) show(c echo.Context) error {
 	v := web.CurrentViewer(c)
+	ctx := c.Request().Context()
 	name := v.Name
 	if name == "" {
 		name = v.Email
@@ -42,16 +75,227 @@ func (h *Handler) show(c echo.Context) error {
 	if sess.Values[focus.SoftLandingKey] != nil {
 		return web.Render(c, http.StatusOK, "Today", views.SoftLanding(name, web.CSRFToken(c)))
 	}
-	return web.Render(c, http.StatusOK, "Today", views.Page(Greeting(web.LocalTime(c, h.now())), name))
+	now := h.now()
+	reduced, err := h.reduced(c, now)
+	if err != nil {
+		return err
+	}
+	reduced = reduced && sess.Values[reducedDismissedKey] == nil
+
+	cands, err := h.candidates(c, now)
+	if err != nil {
+		return err
+	}
+	flags, err := h.flags(c)
+	if err != nil {
+		return err
+	}
+	weights := DefaultWeights
+	if flags[KillNeo4j] {
+		weights.S = 0 // no sequence signal: ranking falls back to frequency and recency
+	}
+	var ranked []Scored
+	if flags[KillRanking] {
+		ranked = StaticOrder(cands)
+	} else {
+		ranked = Rank(cands, weights)
+	}
+
+	exposure, err := h.expose(c, ranked, reduced, now)
+	if err != nil {
+		return err
+	}
+	bal, err := h.q.GetBalances(ctx, v.ID)
+	if err != nil {
+		return fmt.Errorf("today: unable to load balances: %w", err)
+	}
+	lvl := progress.LevelFor(bal.Xp)
+	page := views.Data{
+		Greeting: Greeting(web.LocalTime(c, now)), Name: name, Reduced: reduced, Exposure: exposure,
+		Level: lvl.Number, Coins: bal.Coins, Ranked: !flags[KillRanking],
+	}
+	for i, s := range ranked {
+		p := views.Pick{ID: s.ID, Label: s.Label, Why: Why(s, weights)}
+		if flags[KillRanking] {
+			p.Why = ""
+		}
+		if i == 0 {
+			page.Starter = &p
+		} else if i <= quickPicks {
+			page.Picks = append(page.Picks, p)
+		}
+	}
+	return web.Render(c, http.StatusOK, "Today", views.Page(page, web.CSRFToken(c)))
 }
 
-// dismiss leaves the soft landing for the full page.
+// reduced reports a gap of more than three days since the user's last
+// activity (a new account is not in a gap).
+func (h *Handler) reduced(c echo.Context, now time.Time) (bool, error) {
+	v := web.CurrentViewer(c)
+	last, err := h.q.LastActivityAt(c.Request().Context(), v.ID)
+	if err != nil {
+		return false, fmt.Errorf("today: unable to read last activity: %w", err)
+	}
+	return last.Year() > 1 && now.Sub(last) > ReducedAfter, nil
+}
+
+// candidates gathers what Today could suggest: habits due and not done,
+// quests not yet claimed, and a focus session when none is running.
+func (h *Handler) candidates(c echo.Context, now time.Time) ([]Candidate, error) {
+	v := web.CurrentViewer(c)
+	ctx := c.Request().Context()
+	today := web.Today(c, now)
+	rows, err := h.q.ListHabitSignals(ctx, db.ListHabitSignalsParams{UserID: v.ID, Today: today})
+	if err != nil {
+		return nil, fmt.Errorf("today: unable to read habits: %w", err)
+	}
+	var out []Candidate
+	for _, r := range rows {
+		s := habits.Schedule{Cadence: habits.Cadence(r.Cadence), Weekdays: uint8(r.Weekdays), TimesPerWeek: int(r.TimesPerWeek),
+			Start: habits.LocalDay(r.CreatedAt, v.Location)}
+		if r.DoneToday || !s.Due(today) {
+			continue
+		}
+		out = append(out, Candidate{ID: "habit:" + r.ID.String(), Type: "habit", Count: int(r.Completions),
+			Days: daysSince(r.LastDay, r.HasLast, today), Label: r.Title})
+	}
+	open, err := h.quests.OpenQuests(c)
+	if err != nil {
+		return nil, fmt.Errorf("today: unable to read quests: %w", err)
+	}
+	for _, q := range open {
+		label := q.Title
+		if q.Status.Complete {
+			label = "Claim: " + q.Title
+		}
+		out = append(out, Candidate{ID: "quest:" + q.ID, Type: "quest", Count: 0, Days: -1, Label: label})
+	}
+	if _, err := h.q.GetActiveFocus(ctx, v.ID); errors.Is(err, pgx.ErrNoRows) {
+		f, err := h.q.FocusSignals(ctx, v.ID)
+		if err != nil {
+			return nil, fmt.Errorf("today: unable to read focus: %w", err)
+		}
+		out = append(out, Candidate{ID: "focus:start", Type: "focus", Count: int(f.Completions),
+			Days: daysSince(habits.LocalDay(f.LastAt, v.Location), f.HasLast, today), Label: "Start a focus session"})
+	} else if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func daysSince(day time.Time, valid bool, today time.Time) int {
+	if !valid {
+		return -1
+	}
+	return max(0, int(today.Sub(day).Hours()/24))
+}
+
+func (h *Handler) flags(c echo.Context) (map[string]bool, error) {
+	rows, err := h.q.GetFlags(c.Request().Context())
+	if err != nil {
+		return nil, fmt.Errorf("today: unable to read flags: %w", err)
+	}
+	m := map[string]bool{}
+	for _, r := range rows {
+		m[r.Key] = r.Enabled
+	}
+	return m, nil
+}
+
+// exposedCandidate is one row of a decision_exposed record.
+type exposedCandidate struct {
+	ID         string             `json:"id"`
+	Type       string             `json:"type"`
+	Position   int                `json:"position"`
+	Score      float64            `json:"score"`
+	Components map[string]float64 `json:"score_components"`
+}
+
+// expose records what the page shows (decision_exposed) and returns its
+// ID, or "" when the user opted out of telemetry. Titles are not recorded.
+func (h *Handler) expose(c echo.Context, ranked []Scored, reduced bool, now time.Time) (string, error) {
+	v := web.CurrentViewer(c)
+	ctx := c.Request().Context()
+	on, err := h.q.TelemetryEnabled(ctx, v.ID)
+	if err != nil || !on || len(ranked) == 0 {
+		return "", err
+	}
+	cands := make([]exposedCandidate, len(ranked))
+	for i, s := range ranked {
+		cands[i] = exposedCandidate{ID: s.ID, Type: s.Type, Position: s.Position, Score: s.Score,
+			Components: map[string]float64{"freq": s.F, "recency": s.R, "seq": s.S, "context": s.C}}
+	}
+	context := map[string]any{"reduced_mode": reduced, "time_of_day": strings.ToLower(strings.TrimPrefix(Greeting(web.LocalTime(c, now)), "Good "))}
+	cj, _ := json.Marshal(context)
+	kj, _ := json.Marshal(cands)
+	id := uuid.New()
+	if err := h.q.InsertExposure(ctx, db.InsertExposureParams{ID: id, UserID: v.ID, Context: cj, Candidates: kj}); err != nil {
+		return "", fmt.Errorf("today: unable to record exposure: %w", err)
+	}
+	return id.String(), nil
+}
+
+// pick records that the user acted on a pick (decision_outcome, with the
+// exposure it came from) and takes them to it.
+func (h *Handler) pick(c echo.Context) error {
+	v := web.CurrentViewer(c)
+	ctx := c.Request().Context()
+	decision := c.FormValue("decision")
+	target, ok := HrefFor(decision)
+	if !ok {
+		return echo.ErrNotFound
+	}
+	if id, err := uuid.Parse(c.FormValue("exposure")); err == nil {
+		exp, err := h.q.GetExposure(ctx, db.GetExposureParams{ID: id, UserID: v.ID})
+		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+			return fmt.Errorf("today: unable to read exposure %s: %w", id, err)
+		}
+		var cands []exposedCandidate
+		if err == nil && json.Unmarshal(exp.Candidates, &cands) == nil && shown(cands, decision) {
+			err := h.q.InsertOutcome(ctx, db.InsertOutcomeParams{ExposureID: id, UserID: v.ID, DecisionID: decision,
+				Action: "started", TimeToActionMs: max(0, h.now().Sub(exp.CreatedAt).Milliseconds())})
+			if err != nil {
+				return fmt.Errorf("today: unable to record outcome: %w", err)
+			}
+		}
+	}
+	return web.Redirect(c, target)
+}
+
+func shown(cands []exposedCandidate, decision string) bool {
+	for _, c := range cands {
+		if c.ID == decision {
+			return true
+		}
+	}
+	return false
+}
+
+// HrefFor is where acting on a decision leads.
+func HrefFor(decision string) (string, bool) {
+	kind, id, _ := strings.Cut(decision, ":")
+	switch {
+	case kind == "habit" && uuid.Validate(id) == nil:
+		return "/habits/" + id, true
+	case kind == "quest" && id != "":
+		return "/quests#quest-" + id, true
+	case decision == "focus:start":
+		return "/focus", true
+	}
+	return "", false
+}
+
+// dismiss leaves the soft landing, or reduced mode, for the full page.
 func (h *Handler) dismiss(c echo.Context) error {
 	sess, err := h.auth.Session(c)
 	if err != nil {
 		return err
 	}
-	delete(sess.Values, focus.SoftLandingKey)
+	if sess.Values[focus.SoftLandingKey] != nil {
+		delete(sess.Values, focus.SoftLandingKey)
+	} else {
+		sess.Values[reducedDismissedKey] = "1"
+	}
 	if err := sess.Save(c.Request(), c.Response()); err != nil {
 		return err
 	}

@@ -65,6 +65,7 @@ var Nav = []NavItem{
 // AdminNav is the navigation administrators see below Nav.
 var AdminNav = []NavItem{
 	{Label: "Approvals", Href: "/admin/approvals"},
+	{Label: "Kill switches", Href: "/admin/flags"},
 }
 
 // Themes lists the theme choices in the order they are offered.

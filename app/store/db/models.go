@@ -11,6 +11,40 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
+type DecisionAttribution struct {
+	ExposureID uuid.UUID
+	UserID     uuid.UUID
+	CreatedAt  time.Time
+	Converted  bool
+	Engaged    bool
+	Bounced    bool
+}
+
+type DecisionExposure struct {
+	ID         uuid.UUID
+	UserID     uuid.UUID
+	Context    []byte
+	Candidates []byte
+	CreatedAt  time.Time
+}
+
+type DecisionOutcome struct {
+	ID             int64
+	ExposureID     uuid.UUID
+	UserID         uuid.UUID
+	DecisionID     string
+	Action         string
+	TimeToActionMs int64
+	CreatedAt      time.Time
+}
+
+type FeatureFlag struct {
+	Key       string
+	Enabled   bool
+	UpdatedAt time.Time
+	UpdatedBy uuid.NullUUID
+}
+
 type FocusSession struct {
 	ID             uuid.UUID
 	UserID         uuid.UUID
@@ -217,6 +251,7 @@ type UserSetting struct {
 	ShortBreakMinutes   int16
 	LongBreakMinutes    int16
 	LongBreakEvery      int16
+	DecisionTelemetry   bool
 }
 
 type UserSkill struct {

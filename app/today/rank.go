@@ -1,0 +1,118 @@
+package today
+
+import (
+	"math"
+	"sort"
+)
+
+// Candidate is something Today could suggest, with the signals it is
+// ranked on (spec §12.4).
+type Candidate struct {
+	ID    string  // opaque decision ID, such as "habit:<uuid>"
+	Type  string  // habit, quest, pick or focus
+	Count int     // raw frequency: how often it was done
+	Days  int     // days since it was last done; −1 for never
+	Seq   float64 // S: P(next = this | previous = last action), 0 when unknown
+	Ctx   float64 // C: context bonus (0 or 1)
+
+	Label string // what the pick says
+	Href  string // where acting on it leads
+}
+
+// Weights weigh the signals.
+type Weights struct{ F, R, S, C float64 }
+
+// DefaultWeights are the spec's defaults.
+var DefaultWeights = Weights{F: 0.4, R: 0.3, S: 0.3, C: 0}
+
+// Scored is a ranked candidate with its signal values and position (1 for
+// the first).
+type Scored struct {
+	Candidate
+	F, R, S, C float64
+	Score      float64
+	Position   int
+}
+
+// typePriority breaks ties: Habit > Quest > Pick > Focus.
+var typePriority = map[string]int{"habit": 0, "quest": 1, "pick": 2, "focus": 3}
+
+// Rank scores candidates as W_F·F + W_R·R + W_S·S + W_C·C, where F is the
+// count normalised by the largest count and R = 1/(1+days since last), and
+// orders them by score to four decimals, then by raw count, type priority
+// and ID. The same candidates give the same order in any input order.
+func Rank(cands []Candidate, w Weights) []Scored {
+	maxCount := 0
+	for _, c := range cands {
+		maxCount = max(maxCount, c.Count)
+	}
+	out := make([]Scored, len(cands))
+	for i, c := range cands {
+		s := Scored{Candidate: c, S: c.Seq, C: c.Ctx}
+		if maxCount > 0 {
+			s.F = float64(c.Count) / float64(maxCount)
+		}
+		if c.Days >= 0 {
+			s.R = 1 / (1 + float64(c.Days))
+		}
+		s.Score = w.F*s.F + w.R*s.R + w.S*s.S + w.C*s.C
+		out[i] = s
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if ra, rb := round4(a.Score), round4(b.Score); ra != rb {
+			return ra > rb
+		}
+		return staticLess(a.Candidate, b.Candidate)
+	})
+	for i := range out {
+		out[i].Position = i + 1
+	}
+	return out
+}
+
+// StaticOrder is the order with ranking switched off: the tie-breakers
+// alone, no scores.
+func StaticOrder(cands []Candidate) []Scored {
+	out := make([]Scored, len(cands))
+	for i, c := range cands {
+		out[i] = Scored{Candidate: c}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return staticLess(out[i].Candidate, out[j].Candidate) })
+	for i := range out {
+		out[i].Position = i + 1
+	}
+	return out
+}
+
+func staticLess(a, b Candidate) bool {
+	if a.Count != b.Count {
+		return a.Count > b.Count
+	}
+	if pa, pb := typePriority[a.Type], typePriority[b.Type]; pa != pb {
+		return pa < pb
+	}
+	return a.ID < b.ID
+}
+
+func round4(f float64) int64 { return int64(math.Round(f * 10000)) }
+
+// Why explains a pick by the signal that contributed most, citing only
+// signals actually used, in a neutral tone and never naming the item.
+func Why(s Scored, w Weights) string {
+	parts := []struct {
+		value float64
+		text  string
+	}{
+		{w.S * s.S, "Frequently follows a recent action"},
+		{w.R * s.R, "Based on your recent history"},
+		{w.F * s.F, "Something you do often"},
+	}
+	best, text := 0.0, "A good place to start"
+	for _, p := range parts {
+		if p.value > best {
+			best, text = p.value, p.text
+		}
+	}
+	return text
+}
