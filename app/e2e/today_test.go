@@ -1,0 +1,69 @@
+package e2e
+
+import "testing"
+
+func TestTodayPicksAreExplainedAndActedOn(t *testing.T) {
+	app := startApp(t)
+	tab := app.NewTab(t)
+	tab.SignIn("picks@example.com", "Pip")
+	tab.Visit("/habits")
+	for _, title := range []string{"Scales", "Ear training"} {
+		tab.Fill("#habit-title", title)
+		tab.Click(`#habit-form button[type=submit]`)
+		tab.WaitForPath("/habits")
+	}
+	// History: scales done daily for three weeks, ear training twice.
+	app.Exec(t, `UPDATE habits SET created_at = now() - interval '30 days'`)
+	app.Exec(t, `INSERT INTO habit_completions (habit_id, user_id, day)
+		SELECT h.id, h.user_id, current_date - d FROM habits h, generate_series(1, CASE WHEN h.title = 'Scales' THEN 21 ELSE 2 END) AS d`)
+
+	tab.Click(`nav a:has-text("Today")`)
+	tab.WaitForPath("/today")
+	tab.ExpectText("#starter button", "Scales")
+	tab.ExpectText("#starter .why", "Something you do often")
+	tab.ExpectText("#quick-picks", "Ear training")
+	first, _ := tab.Page.Locator("button[data-decision]").AllTextContents()
+
+	// Another browser sees the same order.
+	other := app.NewTab(t)
+	other.SignIn("picks@example.com", "")
+	again, _ := other.Page.Locator("button[data-decision]").AllTextContents()
+	if len(first) == 0 || len(again) != len(first) || first[0] != again[0] || first[len(first)-1] != again[len(again)-1] {
+		t.Fatalf("orders differ: %v and %v", first, again)
+	}
+
+	exposure, err := tab.Page.Locator(`#starter input[name="exposure"]`).GetAttribute("value")
+	if err != nil || exposure == "" {
+		t.Fatalf("no exposure on the starter block (%v)", err)
+	}
+	tab.Click(`#starter button`)
+	tab.WaitForPath("/habits/**")
+	tab.ExpectText("h1", "Scales")
+	app.Exec(t, `DO $$ BEGIN
+		IF NOT EXISTS (SELECT 1 FROM decision_outcomes WHERE exposure_id = '`+exposure+`' AND action = 'started') THEN
+			RAISE EXCEPTION 'no outcome for the exposure';
+		END IF; END $$`)
+}
+
+func TestReducedModeAfterFourDays(t *testing.T) {
+	app := startApp(t)
+	tab := app.NewTab(t)
+	tab.SignIn("away@example.com", "Ava")
+	tab.Visit("/habits")
+	tab.Fill("#habit-title", "Stretch")
+	tab.Click(`#habit-form button[type=submit]`)
+	tab.WaitForPath("/habits")
+	tab.Click(`button[aria-label="Mark Stretch done"]`)
+	tab.ExpectText("#habit-list .badge", "Done today")
+	app.Exec(t, `UPDATE habit_completions SET created_at = now() - interval '4 days'`)
+	app.Exec(t, `UPDATE ledger_entries SET created_at = now() - interval '4 days'`)
+
+	tab.Visit("/today")
+	tab.ExpectText("#reduced-title", "Welcome back")
+	if open, _ := tab.Page.Locator("details.collapsed").GetAttribute("open"); open != "" {
+		t.Error("the rest of the page is not collapsed")
+	}
+	tab.Click(`button:has-text("Show everything")`)
+	tab.WaitForPath("/today")
+	tab.ExpectText("#starter-title", "Next up")
+}
