@@ -11,6 +11,8 @@ SQLC_VER   := v1.31.1
 SQLC       := $(CACHE)/sqlc-$(SQLC_VER)/sqlc
 DEX_VER    := v2.45.1
 DEX        := $(CACHE)/dex-$(DEX_VER)/dex
+NEO4J_VER  := 5.26.12
+NEO4J      := $(CACHE)/neo4j-$(NEO4J_VER)
 PW_VER     := 1.52.0
 AXE_VER    := 4.10.3
 E2E_DIR    := $(CURDIR)/.e2e
@@ -20,8 +22,9 @@ GO_TEST_FLAGS ?=
 export PLAYWRIGHT_DRIVER_PATH := $(E2E_DIR)/driver
 export IGNITION_AXE_JS := $(E2E_DIR)/npm/node_modules/axe-core/axe.min.js
 export IGNITION_DEX := $(DEX)
+export IGNITION_NEO4J_HOME := $(NEO4J)
 
-.PHONY: help run build db test check-generate vet staticcheck generate bench e2e-deps chromium dex vendor-htmx clean
+.PHONY: help run build db test check-generate vet staticcheck generate bench e2e-deps chromium dex neo4j java vendor-htmx clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -37,7 +40,7 @@ build: ## build bin/ignition
 db: ## create and start the local Postgres cluster
 	@scripts/postgres.sh ignition
 
-test: check-generate vet staticcheck e2e-deps dex ## run every check and test
+test: check-generate vet staticcheck e2e-deps dex neo4j ## run every check and test
 	@export TEST_DATABASE_URL=$$(scripts/postgres.sh postgres); \
 	go test -count=1 -timeout 25m $(GO_TEST_FLAGS) ./...
 
@@ -85,6 +88,19 @@ e2e-deps: chromium ## install the browser-test driver (Playwright core, axe-core
 		ln -sfn "$$(command -v node)" $(E2E_DIR)/driver/node; \
 		ln -sfn $(E2E_DIR)/npm/node_modules/playwright-core $(E2E_DIR)/driver/package; \
 	fi
+
+java:
+	@command -v mvn >/dev/null && command -v java >/dev/null || { \
+		if [ "$$(id -u)" -ne 0 ]; then echo "Java 17 and Maven are missing. Install them with: sudo apt-get install -y openjdk-17-jdk-headless maven" >&2; exit 1; fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless maven >/dev/null; }
+
+neo4j: $(NEO4J)/launcher.jar ## build the Neo4j Community server the ranking tests run
+
+$(NEO4J)/launcher.jar: | java
+	cd tools/neo4j && mvn -q -B package -DskipTests
+	rm -rf $(NEO4J) && mkdir -p $(NEO4J)
+	cp -r tools/neo4j/target/lib $(NEO4J)/lib
+	cp tools/neo4j/target/neo4j-launcher-$(NEO4J_VER).jar $(NEO4J)/launcher.jar
 
 vendor-htmx: ## re-vendor htmx from npm (integrity-checked)
 	scripts/vendor-htmx.sh

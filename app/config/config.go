@@ -47,6 +47,9 @@ var Settings = []Setting{
 	{"IGNITION_OIDC_CLIENT_SECRET", "", "Generic OpenID Connect provider: client secret."},
 	{"IGNITION_OIDC_ID", "oidc", "Generic OpenID Connect provider: short name used in its callback URL /auth/callback/<id>."},
 	{"IGNITION_OIDC_NAME", "Single sign-on", "Generic OpenID Connect provider: the name on its sign-in button."},
+	{"IGNITION_NEO4J_URL", "", "Bolt URL of the Neo4j projection (e.g. bolt://127.0.0.1:7687); empty runs without it."},
+	{"IGNITION_NEO4J_TIMEOUT", "200ms", "A sequence read slower than this counts as no signal (the page renders without it)."},
+	{"IGNITION_GRAPH_SYNC_INTERVAL", "1m", "How often serve projects new activity into Neo4j; 0 leaves it to `ignition graph-sync`."},
 }
 
 // Config holds the parsed settings.
@@ -63,8 +66,11 @@ type Config struct {
 	SignInRate      int
 	ShutdownTimeout time.Duration
 	LogLevel        string
-	AdminEmails     []string // lower-case
-	AutoApprove     []string // lower-case email domains
+	Neo4jURL        string
+	Neo4jTimeout    time.Duration
+	GraphSync       time.Duration // 0: no in-process projection
+	AdminEmails     []string      // lower-case
+	AutoApprove     []string      // lower-case email domains
 	Providers       []Provider
 }
 
@@ -157,6 +163,11 @@ func Parse(getenv func(string) string) (*Config, error) {
 	case "debug", "info", "warn", "error":
 	default:
 		fail("IGNITION_LOG_LEVEL", fmt.Errorf("must be debug, info, warn or error, not %q", c.LogLevel))
+	}
+	c.Neo4jURL = get("IGNITION_NEO4J_URL")
+	c.Neo4jTimeout = duration("IGNITION_NEO4J_TIMEOUT")
+	if v := get("IGNITION_GRAPH_SYNC_INTERVAL"); v != "0" {
+		c.GraphSync = duration("IGNITION_GRAPH_SYNC_INTERVAL")
 	}
 	c.AdminEmails = list(get("IGNITION_ADMIN_EMAILS"))
 	c.AutoApprove = list(get("IGNITION_AUTO_APPROVE_DOMAINS"))

@@ -63,6 +63,9 @@ func (h *Handler) toggle(c echo.Context, done bool) error {
 			if _, err = progress.Award(ctx, q, v.ID, reward(hb, completion)); err != nil {
 				return err
 			}
+			if err := q.RecordActivity(ctx, db.RecordActivityParams{UserID: v.ID, Action: "habit:" + id.String()}); err != nil {
+				return err
+			}
 			hb, err = h.refreshRun(c, q, hb)
 			return err
 		}

@@ -160,7 +160,10 @@ func (h *Handler) claim(c echo.Context) error {
 			Key: "quest:" + quest.ID + ":" + start.Format("2006-01-02"), Reason: "Quest “" + quest.Title + "”",
 			Skill: quest.Skill, XP: quest.Xp, Coins: quest.Coins,
 		})
-		return err
+		if err != nil {
+			return err
+		}
+		return q.RecordActivity(ctx, db.RecordActivityParams{UserID: v.ID, Action: "quest:" + quest.ID})
 	})
 }
 

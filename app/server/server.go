@@ -17,6 +17,7 @@ import (
 	"ignition/app/config"
 	"ignition/app/focus"
 	"ignition/app/goals"
+	"ignition/app/graph"
 	"ignition/app/habits"
 	"ignition/app/market"
 	"ignition/app/passkey"
@@ -39,7 +40,9 @@ type App struct {
 	Handler  http.Handler
 	Echo     *echo.Echo
 	Sessions *session.Store
+	Graph    *graph.Graph // nil without Neo4j
 	signIn   *ratelimit.Limiter
+	q        *db.Queries
 	logger   *slog.Logger
 }
 
@@ -59,7 +62,14 @@ func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) (*App, err
 
 	authHandler.Register(e)
 	questsHandler := quests.NewHandler(pool)
-	today.NewHandler(pool, authHandler, questsHandler).Register(e)
+	var g *graph.Graph
+	if cfg.Neo4jURL != "" {
+		var err error
+		if g, err = graph.Open(cfg.Neo4jURL, cfg.Neo4jTimeout); err != nil {
+			return nil, err
+		}
+	}
+	today.NewHandler(pool, authHandler, questsHandler, g).Register(e)
 	focus.NewHandler(pool, authHandler).Register(e)
 	settings.NewHandler(pool, sessions, authHandler, cfg.PasskeysEnabled()).Register(e)
 	questsHandler.Register(e)
@@ -78,7 +88,27 @@ func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) (*App, err
 		logger.Warn("passkeys disabled: IGNITION_BASE_URL must name a domain, not an IP address")
 	}
 
-	return &App{Handler: e, Echo: e, Sessions: sessions, signIn: signIn, logger: logger}, nil
+	return &App{Handler: e, Echo: e, Sessions: sessions, Graph: g, signIn: signIn, logger: logger, q: q}, nil
+}
+
+// RunGraphSync projects new activity into Neo4j every interval until ctx
+// ends. Any number of app processes may run it: each pass continues from
+// the position recorded in Postgres.
+func (a *App) RunGraphSync(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		if n, err := a.Graph.Sync(ctx, a.q, time.Now()); err != nil {
+			a.logger.Warn("graph sync", "error", err.Error())
+		} else if n > 0 {
+			a.logger.Info("graph sync", "events", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // RunJanitor deletes expired sessions and finished rate-limit windows every

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strings"
 	"time"
@@ -15,6 +16,7 @@ import (
 
 	"ignition/app/auth"
 	"ignition/app/focus"
+	"ignition/app/graph"
 	"ignition/app/habits"
 	"ignition/app/progress"
 	"ignition/app/quests"
@@ -40,6 +42,7 @@ const (
 
 // Handler serves the Today page.
 type Handler struct {
+	graph  *graph.Graph // nil without Neo4j
 	pool   *pgxpool.Pool
 	q      *db.Queries
 	auth   *auth.Handler
@@ -48,8 +51,8 @@ type Handler struct {
 }
 
 // NewHandler returns the Today handler.
-func NewHandler(pool *pgxpool.Pool, a *auth.Handler, qh *quests.Handler) *Handler {
-	return &Handler{pool: pool, q: db.New(pool), auth: a, quests: qh, now: time.Now}
+func NewHandler(pool *pgxpool.Pool, a *auth.Handler, qh *quests.Handler, g *graph.Graph) *Handler {
+	return &Handler{graph: g, pool: pool, q: db.New(pool), auth: a, quests: qh, now: time.Now}
 }
 
 // Register adds the Today routes.
@@ -91,8 +94,12 @@ func (h *Handler) show(c echo.Context) error {
 		return err
 	}
 	weights := DefaultWeights
-	if flags[KillNeo4j] {
+	if seq := h.sequence(c, flags[KillNeo4j], now); seq == nil {
 		weights.S = 0 // no sequence signal: ranking falls back to frequency and recency
+	} else {
+		for i := range cands {
+			cands[i].Seq = seq[cands[i].ID]
+		}
 	}
 	var ranked []Scored
 	if flags[KillRanking] {
@@ -126,6 +133,28 @@ func (h *Handler) show(c echo.Context) error {
 		}
 	}
 	return web.Render(c, http.StatusOK, "Today", views.Page(page, web.CSRFToken(c)))
+}
+
+// sequence reads S_i for the viewer's last action from the projection, or
+// nil when there is none to use: no Neo4j, the kill switch, no previous
+// action, a stale projection, an error or a timeout. The page renders
+// either way.
+func (h *Handler) sequence(c echo.Context, killed bool, now time.Time) map[string]float64 {
+	if h.graph == nil || killed {
+		return nil
+	}
+	v := web.CurrentViewer(c)
+	ctx := c.Request().Context()
+	last, err := h.q.LastAction(ctx, v.ID)
+	if err != nil {
+		return nil
+	}
+	probs, err := h.graph.NextProbabilities(ctx, h.q, v.ID, last, now)
+	if err != nil {
+		slog.Default().Warn("sequence signal unavailable", "request_id", web.RequestID(c), "error", err.Error())
+		return nil
+	}
+	return probs
 }
 
 // reduced reports a gap of more than three days since the user's last

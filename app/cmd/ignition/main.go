@@ -5,6 +5,7 @@
 //	ignition migrate down     roll back the latest migration
 //	ignition migrate status   list migrations and whether they are applied
 //	ignition seed             load the built-in content (idempotent)
+//	ignition graph-sync       project new activity into Neo4j once
 package main
 
 import (
@@ -22,9 +23,11 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"ignition/app/config"
+	"ignition/app/graph"
 	"ignition/app/seed"
 	"ignition/app/server"
 	"ignition/app/store"
+	"ignition/app/store/db"
 	"ignition/app/web"
 )
 
@@ -36,6 +39,7 @@ commands:
   migrate down     roll back the latest migration
   migrate status   list migrations and whether they are applied
   seed             load the built-in content (safe to repeat)
+  graph-sync       project new activity into Neo4j (IGNITION_NEO4J_URL) once
 `
 
 func main() {
@@ -78,6 +82,9 @@ func run(args []string) error {
 			return err
 		}
 		go app.RunJanitor(ctx, 10*time.Minute)
+		if app.Graph != nil && cfg.GraphSync > 0 {
+			go app.RunGraphSync(ctx, cfg.GraphSync)
+		}
 		logger.Info("starting", "env", cfg.Env, "dev_signin", cfg.DevSignIn())
 		return web.Serve(ctx, cfg.Addr, app.Handler, cfg.ShutdownTimeout, logger, func(addr net.Addr) {
 			logger.Info("listening", "addr", addr.String(), "url", cfg.BaseURL.String())
@@ -88,6 +95,21 @@ func run(args []string) error {
 			return errors.New("migrate needs one of: up, down, status")
 		}
 		return migrate(ctx, pool, args[1], logger)
+	case "graph-sync":
+		if cfg.Neo4jURL == "" {
+			return errors.New("IGNITION_NEO4J_URL is not set")
+		}
+		g, err := graph.Open(cfg.Neo4jURL, cfg.Neo4jTimeout)
+		if err != nil {
+			return err
+		}
+		defer g.Close(context.Background())
+		n, err := g.Sync(ctx, db.New(pool), time.Now())
+		if err != nil {
+			return err
+		}
+		logger.Info("graph synced", "events", n)
+		return nil
 	case "seed":
 		n, err := seed.Run(ctx, pool, server.Seeds...)
 		if err != nil {

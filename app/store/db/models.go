@@ -11,6 +11,13 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
+type ActivityEvent struct {
+	ID         int64
+	UserID     uuid.UUID
+	Action     string
+	OccurredAt time.Time
+}
+
 type DecisionAttribution struct {
 	ExposureID uuid.UUID
 	UserID     uuid.UUID
@@ -80,6 +87,12 @@ type GoalMilestone struct {
 	CompletedAt pgtype.Timestamptz
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+}
+
+type GraphSync struct {
+	ID          bool
+	LastEventID int64
+	LastSyncAt  pgtype.Timestamptz
 }
 
 type Habit struct {

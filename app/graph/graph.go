@@ -1,0 +1,160 @@
+// Package graph keeps a read-only projection of users' action sequences in
+// Neo4j and reads the sequence signal of the Starter Engine from it:
+// S_i = P(next action = i | previous action), per user. Postgres stays the
+// source of truth: the projection is rebuilt from its outbox, only opaque
+// IDs cross over, and every read degrades to "no signal" rather than fail.
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"ignition/app/store/db"
+)
+
+// Limits of the sequence signal (spec §12.7).
+const (
+	QueryTimeout = 200 * time.Millisecond // default: a slower answer counts as none
+	MaxStaleness = 6 * time.Hour          // an older projection counts as none
+	batchSize    = 500
+)
+
+// Graph is a connection to Neo4j.
+type Graph struct {
+	driver  neo4j.DriverWithContext
+	timeout time.Duration
+}
+
+// Open connects to the Neo4j server at url (bolt://host:port); a read that
+// takes longer than timeout counts as no signal. It does not wait for the
+// server: a Graph that cannot reach it answers "no signal".
+func Open(url string, timeout time.Duration) (*Graph, error) {
+	d, err := neo4j.NewDriverWithContext(url, neo4j.NoAuth(), func(c *config.Config) {
+		c.SocketConnectTimeout = 2 * time.Second
+		c.ConnectionAcquisitionTimeout = timeout
+	})
+	if err != nil {
+		return nil, fmt.Errorf("graph: invalid Neo4j URL: %w", err)
+	}
+	g := &Graph{driver: d, timeout: timeout}
+	go g.Warm(context.Background(), 30*time.Second)
+	return g, nil
+}
+
+// Close closes the connection.
+func (g *Graph) Close(ctx context.Context) error { return g.driver.Close(ctx) }
+
+// Sync projects the outbox events after the last synced one: each user's
+// move from their previous action to the next adds one to the count of
+// that transition. It records how far it got, so it can run on any app
+// process, again and again.
+func (g *Graph) Sync(ctx context.Context, q *db.Queries, now time.Time) (int, error) {
+	state, err := q.GetGraphSync(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("graph: unable to read sync state: %w", err)
+	}
+	after, total := state.LastEventID, 0
+	for {
+		events, err := q.ListEventsAfter(ctx, db.ListEventsAfterParams{After: after, MaxRows: batchSize})
+		if err != nil {
+			return total, fmt.Errorf("graph: unable to read events: %w", err)
+		}
+		if len(events) == 0 {
+			break
+		}
+		var rows []map[string]any
+		for _, e := range events {
+			if e.PrevAction != "" {
+				rows = append(rows, map[string]any{"user": e.UserID.String(), "prev": e.PrevAction, "next": e.Action})
+			}
+		}
+		if len(rows) > 0 {
+			_, err = neo4j.ExecuteQuery(ctx, g.driver, `
+				UNWIND $rows AS row
+				MERGE (p:Action {user: row.user, id: row.prev})
+				MERGE (n:Action {user: row.user, id: row.next})
+				MERGE (p)-[t:NEXT]->(n)
+				ON CREATE SET t.count = 1
+				ON MATCH SET t.count = t.count + 1`,
+				map[string]any{"rows": rows}, neo4j.EagerResultTransformer)
+			if err != nil {
+				return total, fmt.Errorf("graph: unable to project events: %w", err)
+			}
+		}
+		after = events[len(events)-1].ID
+		total += len(events)
+		if err := q.SetGraphSync(ctx, db.SetGraphSyncParams{LastEventID: after, LastSyncAt: now}); err != nil {
+			return total, fmt.Errorf("graph: unable to record sync state: %w", err)
+		}
+	}
+	if total > 0 {
+		// New labels and counts make the server plan the read again: do it
+		// here, not in a page's 200 ms.
+		if err := g.Warm(ctx, 30*time.Second); err != nil {
+			return total, fmt.Errorf("graph: unable to warm the read query: %w", err)
+		}
+	} else {
+		// Nothing new: the projection is still current as of now.
+		if err := q.SetGraphSync(ctx, db.SetGraphSyncParams{LastEventID: after, LastSyncAt: now}); err != nil {
+			return 0, fmt.Errorf("graph: unable to record sync state: %w", err)
+		}
+	}
+	return total, nil
+}
+
+const nextQuery = `
+	MATCH (:Action {user: $user, id: $last})-[t:NEXT]->(n:Action)
+	RETURN n.id AS id, t.count AS count`
+
+// Warm opens a connection and has the server plan the sequence query, so
+// that the first page does not spend its 200 ms budget on either. Open
+// starts it; it gives up after timeout.
+func (g *Graph) Warm(ctx context.Context, timeout time.Duration) error {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	_, err := neo4j.ExecuteQuery(ctx, g.driver, nextQuery, map[string]any{"user": "", "last": ""}, neo4j.EagerResultTransformer)
+	return err
+}
+
+// ErrStale says the projection is too old to use.
+var ErrStale = errors.New("graph: projection is stale")
+
+// NextProbabilities returns P(next = i | previous = last) for the user's
+// actions seen after last. It gives up after the Graph's timeout, and
+// refuses a projection last synced more than MaxStaleness ago.
+func (g *Graph) NextProbabilities(ctx context.Context, q *db.Queries, user uuid.UUID, last string, now time.Time) (map[string]float64, error) {
+	state, err := q.GetGraphSync(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if now.Sub(state.LastSyncAt) > MaxStaleness {
+		return nil, ErrStale
+	}
+	ctx, cancel := context.WithTimeout(ctx, g.timeout)
+	defer cancel()
+	res, err := neo4j.ExecuteQuery(ctx, g.driver, nextQuery,
+		map[string]any{"user": user.String(), "last": last}, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(g.timeout)))
+	if err != nil {
+		return nil, fmt.Errorf("graph: sequence query failed: %w", err)
+	}
+	counts := map[string]int64{}
+	var sum int64
+	for _, r := range res.Records {
+		id, _, _ := neo4j.GetRecordValue[string](r, "id")
+		n, _, _ := neo4j.GetRecordValue[int64](r, "count")
+		counts[id] = n
+		sum += n
+	}
+	out := make(map[string]float64, len(counts))
+	for id, n := range counts {
+		out[id] = float64(n) / float64(sum)
+	}
+	return out, nil
+}
