@@ -255,6 +255,9 @@ func (h *Handler) expose(c echo.Context, ranked []Scored, reduced bool, now time
 			Components: map[string]float64{"freq": s.F, "recency": s.R, "seq": s.S, "context": s.C}}
 	}
 	context := map[string]any{"reduced_mode": reduced, "time_of_day": strings.ToLower(strings.TrimPrefix(Greeting(web.LocalTime(c, now)), "Good "))}
+	if last, err := h.q.LastAction(ctx, v.ID); err == nil {
+		context["last_action_type"], _, _ = strings.Cut(last, ":")
+	}
 	cj, _ := json.Marshal(context)
 	kj, _ := json.Marshal(cands)
 	id := uuid.New()

@@ -86,6 +86,13 @@ func TestExposureAndOutcomeShareAnID(t *testing.T) {
 	if strings.Contains(string(raw), "Practice") {
 		t.Error("the exposure records a title")
 	}
+	var context map[string]any
+	if err := env.Pool.QueryRow(t.Context(), "SELECT context FROM decision_exposures WHERE id = $1", exposure).Scan(&raw); err != nil || json.Unmarshal(raw, &context) != nil {
+		t.Fatal(err)
+	}
+	if _, ok := context["reduced_mode"]; !ok || context["time_of_day"] == "" {
+		t.Errorf("exposure context = %v", context)
+	}
 	if _, ok := candidates[0]["score_components"].(map[string]any)["freq"]; !ok {
 		t.Error("the exposure lacks score components")
 	}
