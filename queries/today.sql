@@ -47,3 +47,15 @@ ON CONFLICT (key) DO UPDATE SET enabled = excluded.enabled, updated_by = exclude
 -- name: SetDecisionTelemetry :exec
 INSERT INTO user_settings (user_id, decision_telemetry) VALUES (@user_id, @decision_telemetry)
 ON CONFLICT (user_id) DO UPDATE SET decision_telemetry = excluded.decision_telemetry, updated_at = now();
+
+-- name: RecordCompletedOutcome :exec
+-- When the user completes something a recent Today list showed (within the
+-- 60-minute engagement window), the latest such exposure gets a
+-- "completed" outcome.
+INSERT INTO decision_outcomes (exposure_id, user_id, decision_id, action, time_to_action_ms)
+SELECT e.id, e.user_id, @decision_id::text, 'completed', (extract(epoch FROM (now() - e.created_at)) * 1000)::bigint
+FROM decision_exposures e
+WHERE e.user_id = @user_id AND e.created_at >= now() - interval '60 minutes'
+  AND e.candidates @> jsonb_build_array(jsonb_build_object('id', @decision_id::text))
+ORDER BY e.created_at DESC
+LIMIT 1;

@@ -236,6 +236,9 @@ func complete(h *Handler, c echo.Context, q *db.Queries, s db.FocusSession) (str
 	if err := q.RecordActivity(ctx, db.RecordActivityParams{UserID: s.UserID, Action: "focus:start"}); err != nil {
 		return "", err
 	}
+	if err := q.RecordCompletedOutcome(ctx, db.RecordCompletedOutcomeParams{UserID: s.UserID, DecisionID: "focus:start"}); err != nil {
+		return "", err
+	}
 	_, err = progress.Award(ctx, q, s.UserID, progress.Entry{
 		Key: "focus:" + s.ID.String(), Reason: "Finished a focus session", Skill: rewardSkill, XP: RewardXP, Coins: RewardCoins,
 	})

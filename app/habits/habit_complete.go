@@ -66,6 +66,9 @@ func (h *Handler) toggle(c echo.Context, done bool) error {
 			if err := q.RecordActivity(ctx, db.RecordActivityParams{UserID: v.ID, Action: "habit:" + id.String()}); err != nil {
 				return err
 			}
+			if err := q.RecordCompletedOutcome(ctx, db.RecordCompletedOutcomeParams{UserID: v.ID, DecisionID: "habit:" + id.String()}); err != nil {
+				return err
+			}
 			hb, err = h.refreshRun(c, q, hb)
 			return err
 		}

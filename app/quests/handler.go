@@ -163,7 +163,10 @@ func (h *Handler) claim(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		return q.RecordActivity(ctx, db.RecordActivityParams{UserID: v.ID, Action: "quest:" + quest.ID})
+		if err := q.RecordActivity(ctx, db.RecordActivityParams{UserID: v.ID, Action: "quest:" + quest.ID}); err != nil {
+			return err
+		}
+		return q.RecordCompletedOutcome(ctx, db.RecordCompletedOutcomeParams{UserID: v.ID, DecisionID: "quest:" + quest.ID})
 	})
 }
 

@@ -105,9 +105,11 @@ func TestExposureAndOutcomeShareAnID(t *testing.T) {
 	if action != "started" || decision != "habit:"+habit {
 		t.Fatalf("outcome = %s %s", action, decision)
 	}
-	var converted, bounced bool
-	if err := env.Pool.QueryRow(t.Context(), "SELECT converted, bounced FROM decision_attribution WHERE exposure_id = $1", exposure).Scan(&converted, &bounced); err != nil || !converted || bounced {
-		t.Fatalf("attribution: converted %v bounced %v (%v)", converted, bounced, err)
+	// Completing the habit afterwards counts as engagement for the same exposure.
+	c.Post("/habits/" + habit + "/complete").Do().AssertRedirect("/habits")
+	var converted, engaged, bounced bool
+	if err := env.Pool.QueryRow(t.Context(), "SELECT converted, engaged, bounced FROM decision_attribution WHERE exposure_id = $1", exposure).Scan(&converted, &engaged, &bounced); err != nil || !converted || !engaged || bounced {
+		t.Fatalf("attribution: converted %v engaged %v bounced %v (%v)", converted, engaged, bounced, err)
 	}
 
 	// A decision that was not shown, or another user's exposure, records nothing.
@@ -115,8 +117,8 @@ func TestExposureAndOutcomeShareAnID(t *testing.T) {
 	other := env.SignIn("other@example.com", "")
 	other.Post("/today/picks").Form("exposure", exposure, "decision", "habit:"+habit).Do().AssertRedirect("/habits/" + habit)
 	var n int
-	if err := env.Pool.QueryRow(t.Context(), "SELECT count(*) FROM decision_outcomes").Scan(&n); err != nil || n != 1 {
-		t.Fatalf("outcomes = %d (%v), want 1", n, err)
+	if err := env.Pool.QueryRow(t.Context(), "SELECT count(*) FROM decision_outcomes").Scan(&n); err != nil || n != 2 {
+		t.Fatalf("outcomes = %d (%v), want the start and the completion", n, err)
 	}
 
 	// Opting out stops the recording; the picks still work.

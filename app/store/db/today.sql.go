@@ -206,6 +206,29 @@ func (q *Queries) ListHabitSignals(ctx context.Context, arg ListHabitSignalsPara
 	return items, nil
 }
 
+const recordCompletedOutcome = `-- name: RecordCompletedOutcome :exec
+INSERT INTO decision_outcomes (exposure_id, user_id, decision_id, action, time_to_action_ms)
+SELECT e.id, e.user_id, $1::text, 'completed', (extract(epoch FROM (now() - e.created_at)) * 1000)::bigint
+FROM decision_exposures e
+WHERE e.user_id = $2 AND e.created_at >= now() - interval '60 minutes'
+  AND e.candidates @> jsonb_build_array(jsonb_build_object('id', $1::text))
+ORDER BY e.created_at DESC
+LIMIT 1
+`
+
+type RecordCompletedOutcomeParams struct {
+	DecisionID string
+	UserID     uuid.UUID
+}
+
+// When the user completes something a recent Today list showed (within the
+// 60-minute engagement window), the latest such exposure gets a
+// "completed" outcome.
+func (q *Queries) RecordCompletedOutcome(ctx context.Context, arg RecordCompletedOutcomeParams) error {
+	_, err := q.db.Exec(ctx, recordCompletedOutcome, arg.DecisionID, arg.UserID)
+	return err
+}
+
 const setDecisionTelemetry = `-- name: SetDecisionTelemetry :exec
 INSERT INTO user_settings (user_id, decision_telemetry) VALUES ($1, $2)
 ON CONFLICT (user_id) DO UPDATE SET decision_telemetry = excluded.decision_telemetry, updated_at = now()
