@@ -59,11 +59,12 @@ check-generate: generate ## fail when the committed generated code is stale
 		git status --porcelain -- app/store/db views; \
 		echo "generated code is stale: run 'make generate' and commit" >&2; exit 1; fi
 
-bench: build ## load-test a signed-in page and /healthz with wrk; print latency and page weight
+bench: build neo4j ## load-test a signed-in page and /healthz with wrk; print latency and page weight
 	@command -v wrk >/dev/null || { \
 		if [ "$$(id -u)" -ne 0 ]; then echo "wrk is missing. Install it with: sudo apt-get install -y wrk" >&2; exit 1; fi; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-	@export DATABASE_URL=$$(scripts/postgres.sh ignition_bench); \
+	@psql -q "$$(scripts/postgres.sh postgres)" -c 'DROP DATABASE IF EXISTS ignition_bench WITH (FORCE)'; \
+	export DATABASE_URL=$$(scripts/postgres.sh ignition_bench); \
 	go run ./app/cmd/ignition-bench -bin $(BIN)
 
 $(SQLC):

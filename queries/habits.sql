@@ -31,7 +31,10 @@ WHERE c.user_id = @user_id AND h.archived_at IS NULL AND c.day >= @since
 ORDER BY c.habit_id, c.day;
 
 -- name: SetHabitStreak :exec
-UPDATE habits SET streak_run = @streak_run, streak_end = sqlc.narg('streak_end'), streak_longest = @streak_longest
+-- Stores what pages read instead of the history: the streak run and the
+-- completion count and last day.
+UPDATE habits SET streak_run = @streak_run, streak_end = sqlc.narg('streak_end'), streak_longest = @streak_longest,
+    completions = @completions, last_completed = sqlc.narg('last_completed')
 WHERE user_id = @user_id AND id = @id;
 
 -- name: ListHabitCompletionDays :many

@@ -1,13 +1,10 @@
 -- name: ListHabitSignals :many
--- Active habits with their completion count, last completion and today's.
-SELECT h.id, h.title, h.cadence, h.weekdays, h.times_per_week, h.created_at,
-       count(c.id)::integer AS completions,
-       coalesce(max(c.day), '0001-01-01')::date AS last_day, (max(c.day) IS NOT NULL)::boolean AS has_last,
-       bool_or(c.day = @today::date)::boolean AS done_today
+-- Active habits with their stored completion count and last completed day.
+SELECT h.id, h.title, h.cadence, h.weekdays, h.times_per_week, h.created_at, h.completions,
+       coalesce(h.last_completed, '0001-01-01')::date AS last_day, (h.last_completed IS NOT NULL)::boolean AS has_last,
+       coalesce(h.last_completed = @today::date, false)::boolean AS done_today
 FROM habits h
-LEFT JOIN habit_completions c ON c.habit_id = h.id
 WHERE h.user_id = @user_id AND h.archived_at IS NULL
-GROUP BY h.id
 ORDER BY h.id;
 
 -- name: FocusSignals :one

@@ -16,6 +16,7 @@ func TestTodayPicksAreExplainedAndActedOn(t *testing.T) {
 	app.Exec(t, `UPDATE habits SET created_at = now() - interval '30 days'`)
 	app.Exec(t, `INSERT INTO habit_completions (habit_id, user_id, day)
 		SELECT h.id, h.user_id, current_date - d FROM habits h, generate_series(1, CASE WHEN h.title = 'Scales' THEN 21 ELSE 2 END) AS d`)
+	app.Exec(t, `UPDATE habits h SET completions = c.n, last_completed = c.last FROM (SELECT habit_id, count(*) AS n, max(day) AS last FROM habit_completions GROUP BY habit_id) c WHERE c.habit_id = h.id`)
 
 	tab.Click(`nav a:has-text("Today")`)
 	tab.WaitForPath("/today")

@@ -112,13 +112,23 @@ const nextQuery = `
 	MATCH (:Action {user: $user, id: $last})-[t:NEXT]->(n:Action)
 	RETURN n.id AS id, t.count AS count`
 
-// Warm opens a connection and has the server plan the sequence query, so
-// that the first page does not spend its 200 ms budget on either. Open
+// Warm opens a connection, makes sure actions are indexed by user and ID,
+// and has the server plan the sequence query, so that the first page does
+// not spend its 200 ms budget on any of it. Open
 // starts it; it gives up after timeout.
 func (g *Graph) Warm(ctx context.Context, timeout time.Duration) error {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	_, err := neo4j.ExecuteQuery(ctx, g.driver, nextQuery, map[string]any{"user": "", "last": ""}, neo4j.EagerResultTransformer)
+	_, err := neo4j.ExecuteQuery(ctx, g.driver, `CREATE INDEX action_user_id IF NOT EXISTS FOR (a:Action) ON (a.user, a.id)`,
+		nil, neo4j.EagerResultTransformer)
+	var neoErr *neo4j.Neo4jError
+	if errors.As(err, &neoErr) && neoErr.Code == "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists" {
+		err = nil // another process created it at the same moment
+	}
+	if err != nil {
+		return err
+	}
+	_, err = neo4j.ExecuteQuery(ctx, g.driver, nextQuery, map[string]any{"user": "", "last": ""}, neo4j.EagerResultTransformer)
 	return err
 }
 

@@ -145,8 +145,9 @@ func storedRun(hb db.Habit) Run {
 	return Run{Length: int(hb.StreakRun), End: hb.StreakEnd.Time, Longest: int(hb.StreakLongest)}
 }
 
-// refreshRun recomputes the habit's run from its whole history and stores
-// it, through q (bound to the write's transaction).
+// refreshRun recomputes the habit's run, completion count and last day from
+// its whole history and stores them, through q (bound to the write's
+// transaction).
 func (h *Handler) refreshRun(c echo.Context, q *db.Queries, hb db.Habit) (db.Habit, error) {
 	v := web.CurrentViewer(c)
 	ctx := c.Request().Context()
@@ -157,8 +158,14 @@ func (h *Handler) refreshRun(c echo.Context, q *db.Queries, hb db.Habit) (db.Hab
 	r := RunOf(scheduleOf(hb, v.Location), done, web.Today(c, h.now()), v.WeekStart)
 	hb.StreakRun, hb.StreakLongest = int32(r.Length), int32(r.Longest)
 	hb.StreakEnd = pgtype.Date{Time: r.End, Valid: !r.End.IsZero()}
+	hb.Completions = int32(len(done))
+	hb.LastCompleted = pgtype.Date{}
+	if len(done) > 0 {
+		hb.LastCompleted = pgtype.Date{Time: done[len(done)-1], Valid: true} // days come oldest first
+	}
 	err = q.SetHabitStreak(ctx, db.SetHabitStreakParams{
 		UserID: v.ID, ID: hb.ID, StreakRun: hb.StreakRun, StreakEnd: hb.StreakEnd, StreakLongest: hb.StreakLongest,
+		Completions: hb.Completions, LastCompleted: hb.LastCompleted,
 	})
 	return hb, err
 }

@@ -30,8 +30,10 @@ import (
 
 // Budgets on a 2-core machine.
 const (
-	pageP99Budget = 20 * time.Millisecond
-	jsBudget      = 24 * 1024
+	pageP99Budget    = 20 * time.Millisecond
+	todayNeo4jBudget = 25 * time.Millisecond  // /today with Neo4j answering
+	todayStallBudget = 250 * time.Millisecond // /today with Neo4j stalled
+	jsBudget         = 24 * 1024
 )
 
 func main() {
@@ -51,7 +53,14 @@ func run(bin string, conns int, duration time.Duration, seedUsers int) error {
 	if dbURL == "" {
 		return errors.New("DATABASE_URL is not set")
 	}
-	base, stop, err := startServer(bin, dbURL)
+	neo4jURL, neo, err := startNeo4j()
+	if err != nil {
+		return err
+	}
+	if neo != nil {
+		defer func() { neo.Process.Signal(syscall.SIGCONT); neo.Process.Kill(); neo.Wait() }()
+	}
+	base, stop, err := startServer(bin, dbURL, neo4jURL)
 	if err != nil {
 		return err
 	}
@@ -66,6 +75,13 @@ func run(bin string, conns int, duration time.Duration, seedUsers int) error {
 
 	if err := seedHistory(dbURL, "bench@example.com"); err != nil {
 		return err
+	}
+	if neo4jURL != "" {
+		sync := exec.Command(bin, "graph-sync")
+		sync.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "IGNITION_NEO4J_URL="+neo4jURL)
+		if out, err := sync.CombinedOutput(); err != nil {
+			return fmt.Errorf("graph-sync: %v\n%s", err, out)
+		}
 	}
 
 	fmt.Printf("load: %d connections, %s per endpoint, %d seeded users; the signed-in user has 10 habits with two years of daily history\n\n",
@@ -85,6 +101,16 @@ func run(bin string, conns int, duration time.Duration, seedUsers int) error {
 		return err
 	}
 	health.print("/healthz")
+	var stalled *result
+	if neo != nil {
+		neo.Process.Signal(syscall.SIGSTOP) // Neo4j stops answering, connections stay open
+		stalled, err = load(base+"/today", cookie, conns, duration)
+		neo.Process.Signal(syscall.SIGCONT)
+		if err != nil {
+			return err
+		}
+		stalled.print("/today (Neo4j stalled)")
+	}
 
 	w, err := weigh(base, cookie)
 	if err != nil {
@@ -104,6 +130,13 @@ func run(bin string, conns int, duration time.Duration, seedUsers int) error {
 		check(pages[i].p99 < pageP99Budget, "%s p99 %s < %s", path, pages[i].p99, pageP99Budget)
 		check(pages[i].errors == 0, "%s without errors (%d)", path, pages[i].errors)
 	}
+	if stalled != nil {
+		check(pages[0].p99 < todayNeo4jBudget, "/today with Neo4j up p99 %s < %s", pages[0].p99, todayNeo4jBudget)
+		check(stalled.p99 < todayStallBudget, "/today with Neo4j stalled p99 %s < %s", stalled.p99, todayStallBudget)
+		check(stalled.errors == 0, "/today with Neo4j stalled without errors (%d)", stalled.errors)
+	} else {
+		fmt.Println("(Neo4j not run: set IGNITION_NEO4J_HOME, as `make bench` does, to measure /today with it)")
+	}
 	check(health.errors == 0, "/healthz without errors (%d)", health.errors)
 	check(w.js < jsBudget, "JavaScript %d B < %d B", w.js, jsBudget)
 	if !ok {
@@ -112,7 +145,38 @@ func run(bin string, conns int, duration time.Duration, seedUsers int) error {
 	return nil
 }
 
-func startServer(bin, dbURL string) (string, func(), error) {
+// startNeo4j runs the Neo4j launcher `make neo4j` builds, when
+// IGNITION_NEO4J_HOME names it.
+func startNeo4j() (string, *exec.Cmd, error) {
+	home := os.Getenv("IGNITION_NEO4J_HOME")
+	if home == "" {
+		return "", nil, nil
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	dir, err := os.MkdirTemp("", "ignition-bench-neo4j-")
+	if err != nil {
+		return "", nil, err
+	}
+	cmd := exec.Command("java", "-Xmx512m", "-cp", home+"/launcher.jar:"+home+"/lib/*", "ignition.Launcher", dir, fmt.Sprint(port))
+	if err := cmd.Start(); err != nil {
+		return "", nil, fmt.Errorf("neo4j: %w", err)
+	}
+	for deadline := time.Now().Add(90 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		if c, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", port)); err == nil {
+			c.Close()
+			return fmt.Sprintf("bolt://127.0.0.1:%d", port), cmd, nil
+		}
+	}
+	cmd.Process.Kill()
+	return "", nil, errors.New("neo4j did not start")
+}
+
+func startServer(bin, dbURL, neo4jURL string) (string, func(), error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", nil, err
@@ -121,7 +185,7 @@ func startServer(bin, dbURL string) (string, func(), error) {
 	ln.Close()
 	base := fmt.Sprintf("http://localhost:%d", port)
 	cmd := exec.Command(bin, "serve")
-	cmd.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "IGNITION_ENV=development",
+	cmd.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "IGNITION_ENV=development", "IGNITION_NEO4J_URL="+neo4jURL,
 		fmt.Sprintf("IGNITION_ADDR=127.0.0.1:%d", port), "IGNITION_BASE_URL="+base, "IGNITION_SIGNIN_RATE=1000")
 	var logs bytes.Buffer
 	cmd.Stderr = &logs
@@ -196,6 +260,11 @@ func seedHistory(dbURL, email string) error {
 		 WHERE h.user_id = $1`,
 		`INSERT INTO ledger_entries (user_id, key, reason, skill, xp, coins, created_at)
 		 SELECT c.user_id, 'habit:' || c.id, 'Completed a habit', 'proficiency', 10, 2, c.day FROM habit_completions c WHERE c.user_id = $1`,
+		`UPDATE habits h SET completions = c.n, last_completed = c.last
+		 FROM (SELECT habit_id, count(*) AS n, max(day) AS last FROM habit_completions WHERE user_id = $1 GROUP BY habit_id) c
+		 WHERE c.habit_id = h.id`,
+		`INSERT INTO activity_events (user_id, action, occurred_at)
+		 SELECT c.user_id, 'habit:' || c.habit_id, c.day FROM habit_completions c WHERE c.user_id = $1 ORDER BY c.day, c.habit_id`,
 		`INSERT INTO user_progress (user_id, xp, coins)
 		 SELECT user_id, sum(xp), sum(coins) FROM ledger_entries WHERE user_id = $1 GROUP BY user_id
 		 ON CONFLICT (user_id) DO UPDATE SET xp = excluded.xp, coins = excluded.coins`,

@@ -32,7 +32,7 @@ func (q *Queries) CountCompletionsOnDay(ctx context.Context, arg CountCompletion
 const createHabit = `-- name: CreateHabit :one
 INSERT INTO habits (user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-RETURNING id, user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill, archived_at, created_at, updated_at, streak_run, streak_end, streak_longest
+RETURNING id, user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill, archived_at, created_at, updated_at, streak_run, streak_end, streak_longest, completions, last_completed
 `
 
 type CreateHabitParams struct {
@@ -74,6 +74,8 @@ func (q *Queries) CreateHabit(ctx context.Context, arg CreateHabitParams) (Habit
 		&i.StreakRun,
 		&i.StreakEnd,
 		&i.StreakLongest,
+		&i.Completions,
+		&i.LastCompleted,
 	)
 	return i, err
 }
@@ -97,7 +99,7 @@ func (q *Queries) DeleteCompletion(ctx context.Context, arg DeleteCompletionPara
 }
 
 const getHabit = `-- name: GetHabit :one
-SELECT id, user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill, archived_at, created_at, updated_at, streak_run, streak_end, streak_longest FROM habits WHERE user_id = $1 AND id = $2
+SELECT id, user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill, archived_at, created_at, updated_at, streak_run, streak_end, streak_longest, completions, last_completed FROM habits WHERE user_id = $1 AND id = $2
 `
 
 type GetHabitParams struct {
@@ -124,6 +126,8 @@ func (q *Queries) GetHabit(ctx context.Context, arg GetHabitParams) (Habit, erro
 		&i.StreakRun,
 		&i.StreakEnd,
 		&i.StreakLongest,
+		&i.Completions,
+		&i.LastCompleted,
 	)
 	return i, err
 }
@@ -217,7 +221,7 @@ func (q *Queries) ListHabitCompletionDays(ctx context.Context, arg ListHabitComp
 }
 
 const listHabits = `-- name: ListHabits :many
-SELECT id, user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill, archived_at, created_at, updated_at, streak_run, streak_end, streak_longest FROM habits
+SELECT id, user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill, archived_at, created_at, updated_at, streak_run, streak_end, streak_longest, completions, last_completed FROM habits
 WHERE user_id = $1 AND (archived_at IS NOT NULL) = $2::boolean
 ORDER BY created_at, id
 `
@@ -253,6 +257,8 @@ func (q *Queries) ListHabits(ctx context.Context, arg ListHabitsParams) ([]Habit
 			&i.StreakRun,
 			&i.StreakEnd,
 			&i.StreakLongest,
+			&i.Completions,
+			&i.LastCompleted,
 		); err != nil {
 			return nil, err
 		}
@@ -285,23 +291,30 @@ func (q *Queries) SetHabitArchived(ctx context.Context, arg SetHabitArchivedPara
 }
 
 const setHabitStreak = `-- name: SetHabitStreak :exec
-UPDATE habits SET streak_run = $1, streak_end = $2, streak_longest = $3
-WHERE user_id = $4 AND id = $5
+UPDATE habits SET streak_run = $1, streak_end = $2, streak_longest = $3,
+    completions = $4, last_completed = $5
+WHERE user_id = $6 AND id = $7
 `
 
 type SetHabitStreakParams struct {
 	StreakRun     int32
 	StreakEnd     pgtype.Date
 	StreakLongest int32
+	Completions   int32
+	LastCompleted pgtype.Date
 	UserID        uuid.UUID
 	ID            uuid.UUID
 }
 
+// Stores what pages read instead of the history: the streak run and the
+// completion count and last day.
 func (q *Queries) SetHabitStreak(ctx context.Context, arg SetHabitStreakParams) error {
 	_, err := q.db.Exec(ctx, setHabitStreak,
 		arg.StreakRun,
 		arg.StreakEnd,
 		arg.StreakLongest,
+		arg.Completions,
+		arg.LastCompleted,
 		arg.UserID,
 		arg.ID,
 	)

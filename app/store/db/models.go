@@ -111,6 +111,8 @@ type Habit struct {
 	StreakRun     int32
 	StreakEnd     pgtype.Date
 	StreakLongest int32
+	Completions   int32
+	LastCompleted pgtype.Date
 }
 
 type HabitCompletion struct {

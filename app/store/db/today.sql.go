@@ -145,14 +145,11 @@ func (q *Queries) LastActivityAt(ctx context.Context, userID uuid.UUID) (time.Ti
 }
 
 const listHabitSignals = `-- name: ListHabitSignals :many
-SELECT h.id, h.title, h.cadence, h.weekdays, h.times_per_week, h.created_at,
-       count(c.id)::integer AS completions,
-       coalesce(max(c.day), '0001-01-01')::date AS last_day, (max(c.day) IS NOT NULL)::boolean AS has_last,
-       bool_or(c.day = $1::date)::boolean AS done_today
+SELECT h.id, h.title, h.cadence, h.weekdays, h.times_per_week, h.created_at, h.completions,
+       coalesce(h.last_completed, '0001-01-01')::date AS last_day, (h.last_completed IS NOT NULL)::boolean AS has_last,
+       coalesce(h.last_completed = $1::date, false)::boolean AS done_today
 FROM habits h
-LEFT JOIN habit_completions c ON c.habit_id = h.id
 WHERE h.user_id = $2 AND h.archived_at IS NULL
-GROUP BY h.id
 ORDER BY h.id
 `
 
@@ -174,7 +171,7 @@ type ListHabitSignalsRow struct {
 	DoneToday    bool
 }
 
-// Active habits with their completion count, last completion and today's.
+// Active habits with their stored completion count and last completed day.
 func (q *Queries) ListHabitSignals(ctx context.Context, arg ListHabitSignalsParams) ([]ListHabitSignalsRow, error) {
 	rows, err := q.db.Query(ctx, listHabitSignals, arg.Today, arg.UserID)
 	if err != nil {
