@@ -12,25 +12,27 @@ SQLC       := $(CACHE)/sqlc-$(SQLC_VER)/sqlc
 DEX_VER    := v2.45.1
 DEX        := $(CACHE)/dex-$(DEX_VER)/dex
 NEO4J_VER  := 5.26.12
-NEO4J      := $(CACHE)/neo4j-$(NEO4J_VER)
+NEO4J_DIR  := $(CACHE)/neo4j-$(NEO4J_VER)
 PW_VER     := 1.52.0
 AXE_VER    := 4.10.3
 E2E_DIR    := $(CURDIR)/.e2e
 BIN        := $(CURDIR)/bin/ignition
 GO_TEST_FLAGS ?=
+NEO4J_RUN  := $(filter 1 yes true,$(NEO4J))
 
 export PLAYWRIGHT_DRIVER_PATH := $(E2E_DIR)/driver
 export IGNITION_AXE_JS := $(E2E_DIR)/npm/node_modules/axe-core/axe.min.js
 export IGNITION_DEX := $(DEX)
-export IGNITION_NEO4J_HOME := $(NEO4J)
+export IGNITION_NEO4J_HOME := $(NEO4J_DIR)
 
 .PHONY: help run build db test check-generate vet staticcheck generate bench e2e-deps chromium dex neo4j java vendor-htmx clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
 
-run: build ## start the app on http://localhost:8080 (local Postgres unless DATABASE_URL is set)
+run: build $(if $(NEO4J_RUN),neo4j) ## start the app on http://localhost:8080 (local Postgres unless DATABASE_URL is set; NEO4J=1 adds Neo4j)
 	@if [ -z "$${DATABASE_URL:-}" ]; then export DATABASE_URL=$$(scripts/postgres.sh ignition); fi; \
+	if [ -n "$(NEO4J_RUN)" ] && [ -z "$${IGNITION_NEO4J_URL:-}" ]; then export IGNITION_NEO4J_URL=$$(scripts/neo4j.sh); fi; \
 	export IGNITION_ENV=$${IGNITION_ENV:-development}; \
 	$(BIN) migrate up && $(BIN) seed && exec $(BIN) serve
 
@@ -95,13 +97,13 @@ java:
 		if [ "$$(id -u)" -ne 0 ]; then echo "Java 17 and Maven are missing. Install them with: sudo apt-get install -y openjdk-17-jdk-headless maven" >&2; exit 1; fi; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless maven >/dev/null; }
 
-neo4j: $(NEO4J)/launcher.jar ## build the Neo4j Community server the ranking tests run
+neo4j: $(NEO4J_DIR)/launcher.jar ## build the Neo4j Community server the ranking tests run
 
-$(NEO4J)/launcher.jar: | java
+$(NEO4J_DIR)/launcher.jar: | java
 	cd tools/neo4j && mvn -q -B package -DskipTests
-	rm -rf $(NEO4J) && mkdir -p $(NEO4J)
-	cp -r tools/neo4j/target/lib $(NEO4J)/lib
-	cp tools/neo4j/target/neo4j-launcher-$(NEO4J_VER).jar $(NEO4J)/launcher.jar
+	rm -rf $(NEO4J_DIR) && mkdir -p $(NEO4J_DIR)
+	cp -r tools/neo4j/target/lib $(NEO4J_DIR)/lib
+	cp tools/neo4j/target/neo4j-launcher-$(NEO4J_VER).jar $(NEO4J_DIR)/launcher.jar
 
 vendor-htmx: ## re-vendor htmx from npm (integrity-checked)
 	scripts/vendor-htmx.sh

@@ -85,7 +85,7 @@ func run(args []string) error {
 		if app.Graph != nil && cfg.GraphSync > 0 {
 			go app.RunGraphSync(ctx, cfg.GraphSync)
 		}
-		logger.Info("starting", "env", cfg.Env, "dev_signin", cfg.DevSignIn())
+		logger.Info("starting", "env", cfg.Env, "dev_signin", cfg.DevSignIn(), "neo4j", cfg.Neo4jURL != "")
 		return web.Serve(ctx, cfg.Addr, app.Handler, cfg.ShutdownTimeout, logger, func(addr net.Addr) {
 			logger.Info("listening", "addr", addr.String(), "url", cfg.BaseURL.String())
 			fmt.Fprintf(os.Stderr, "Ignition OS is running at %s\n", cfg.BaseURL)
