@@ -192,12 +192,22 @@ func (h *Handler) candidates(c echo.Context, now time.Time) ([]Candidate, error)
 	if err != nil {
 		return nil, fmt.Errorf("today: unable to read quests: %w", err)
 	}
+	claims, err := h.q.ListQuestSignals(ctx, v.ID)
+	if err != nil {
+		return nil, fmt.Errorf("today: unable to read quest history: %w", err)
+	}
 	for _, q := range open {
 		label := q.Title
 		if q.Status.Complete {
 			label = "Claim: " + q.Title
 		}
-		out = append(out, Candidate{ID: "quest:" + q.ID, Type: "quest", Count: 0, Days: -1, Label: label})
+		cand := Candidate{ID: "quest:" + q.ID, Type: "quest", Days: -1, Label: label}
+		for _, cl := range claims {
+			if cl.QuestID == q.ID {
+				cand.Count, cand.Days = int(cl.Claims), daysSince(habits.LocalDay(cl.LastAt, v.Location), true, today)
+			}
+		}
+		out = append(out, cand)
 	}
 	if _, err := h.q.GetActiveFocus(ctx, v.ID); errors.Is(err, pgx.ErrNoRows) {
 		f, err := h.q.FocusSignals(ctx, v.ID)

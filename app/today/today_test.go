@@ -191,3 +191,21 @@ func TestKillSwitches(t *testing.T) {
 	admin.Post("/admin/flags").Do().AssertRedirect("/admin/flags?saved=1")
 	user.Get("/today").Do().AssertText("#starter .why", "Something you do often")
 }
+
+func TestClaimedQuestsRankByHistory(t *testing.T) {
+	env := apptest.New(t)
+	c := env.SignIn("claims@example.com", "")
+	before := decisions(c.Get("/today").Do())
+	if before[0] != "quest:daily-intention" { // no history: quests by ID, before focus
+		t.Fatalf("order with no history = %v", before)
+	}
+	// Claimed the weekly share quest last week: it now has a history.
+	_, err := env.Pool.Exec(t.Context(), `INSERT INTO ledger_entries (user_id, key, reason, xp, coins, created_at)
+		SELECT id, 'quest:weekly-share:2026-01-05', 'Quest', 40, 10, now() - interval '8 days' FROM users WHERE email = 'claims@example.com'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after := decisions(c.Get("/today").Do()); after[0] != "quest:weekly-share" {
+		t.Fatalf("order with a past claim = %v, want the claimed quest first", after)
+	}
+}
