@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -29,7 +30,16 @@ const (
 type Graph struct {
 	driver  neo4j.DriverWithContext
 	timeout time.Duration
+
+	// Answers change only when the projection moves, so they are kept per
+	// (user, last action, sync position read from Postgres): every app
+	// process sees a new position the moment graph-sync records it.
+	mu    sync.Mutex
+	cache map[string]map[string]float64
 }
+
+// cacheLimit bounds the remembered answers; past it the cache starts over.
+const cacheLimit = 10000
 
 // Open connects to the Neo4j server at url (bolt://host:port); a read that
 // takes longer than timeout counts as no signal. It does not wait for the
@@ -42,7 +52,7 @@ func Open(url string, timeout time.Duration) (*Graph, error) {
 	if err != nil {
 		return nil, fmt.Errorf("graph: invalid Neo4j URL: %w", err)
 	}
-	g := &Graph{driver: d, timeout: timeout}
+	g := &Graph{driver: d, timeout: timeout, cache: map[string]map[string]float64{}}
 	go g.Warm(context.Background(), 30*time.Second)
 	return g, nil
 }
@@ -137,7 +147,8 @@ var ErrStale = errors.New("graph: projection is stale")
 
 // NextProbabilities returns P(next = i | previous = last) for the user's
 // actions seen after last. It gives up after the Graph's timeout, and
-// refuses a projection last synced more than MaxStaleness ago.
+// refuses a projection last synced more than MaxStaleness ago. The map may
+// be shared with other callers: read it only.
 func (g *Graph) NextProbabilities(ctx context.Context, q *db.Queries, user uuid.UUID, last string, now time.Time) (map[string]float64, error) {
 	state, err := q.GetGraphSync(ctx)
 	if err != nil {
@@ -145,6 +156,13 @@ func (g *Graph) NextProbabilities(ctx context.Context, q *db.Queries, user uuid.
 	}
 	if now.Sub(state.LastSyncAt) > MaxStaleness {
 		return nil, ErrStale
+	}
+	key := fmt.Sprintf("%s|%d|%s", user, state.LastEventID, last)
+	g.mu.Lock()
+	cached, ok := g.cache[key]
+	g.mu.Unlock()
+	if ok {
+		return cached, nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, g.timeout)
 	defer cancel()
@@ -166,5 +184,11 @@ func (g *Graph) NextProbabilities(ctx context.Context, q *db.Queries, user uuid.
 	for id, n := range counts {
 		out[id] = float64(n) / float64(sum)
 	}
+	g.mu.Lock()
+	if len(g.cache) >= cacheLimit {
+		g.cache = map[string]map[string]float64{}
+	}
+	g.cache[key] = out
+	g.mu.Unlock()
 	return out, nil
 }

@@ -69,7 +69,14 @@ func TestSequenceSignalFromNeo4j(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// A stalled server: the page still renders, without the signal.
+	// A stalled server: the page still renders, without the signal. (A new
+	// sync position first, so the page cannot use an answer it already has.)
+	if _, err := env.Pool.Exec(t.Context(), "INSERT INTO activity_events (user_id, action) VALUES ($1, 'focus:start')", user); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.App.Graph.Sync(t.Context(), db.New(env.Pool), time.Now()); err != nil {
+		t.Fatal(err)
+	}
 	neo.Pause(t)
 	start := time.Now()
 	page = c.Get("/today").Do().AssertStatus(http.StatusOK)
