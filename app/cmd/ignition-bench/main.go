@@ -80,6 +80,9 @@ func run(bin string, conns int, duration time.Duration, seedUsers int) error {
 		if err := graphSync(bin, dbURL, neo4jURL); err != nil {
 			return err
 		}
+		// Let the JVM finish the work a first projection leaves (compiling,
+		// checkpointing) before it shares the cores with the measurement.
+		time.Sleep(20 * time.Second)
 	}
 
 	fmt.Printf("load: %d connections, %s per endpoint, %d seeded users; the signed-in user has 10 habits with two years of daily history\n\n",
