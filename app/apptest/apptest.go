@@ -313,6 +313,17 @@ func (r *Response) Attr(selector, name string) (string, bool) {
 // Cookies returns the cookies the client holds for u.
 func (c *Client) Cookies(u *url.URL) []*http.Cookie { return c.http.Jar.Cookies(u) }
 
+// CookieHeader returns the client's cookies for the app as a Cookie header,
+// for requests sent straight to the handler.
+func (c *Client) CookieHeader() string {
+	u, _ := url.Parse(c.env.URL())
+	var parts []string
+	for _, ck := range c.http.Jar.Cookies(u) {
+		parts = append(parts, ck.Name+"="+ck.Value)
+	}
+	return strings.Join(parts, "; ")
+}
+
 // HTTP returns the client's underlying HTTP client (it shares the cookie
 // jar and does not follow redirects).
 func (c *Client) HTTP() *http.Client { return c.http }

@@ -358,6 +358,15 @@ func (tab *Tab) SignIn(email, name string) {
 	tab.WaitForPath("/today")
 }
 
+// AddHabit creates a daily habit through the habits page.
+func (tab *Tab) AddHabit(title string) {
+	tab.t.Helper()
+	tab.Visit("/habits")
+	tab.Fill("#habit-title", title)
+	tab.Click(`#habit-form button[type=submit]`)
+	tab.WaitForPath("/habits")
+}
+
 // Fill types value into the field.
 func (tab *Tab) Fill(selector, value string) {
 	tab.t.Helper()

@@ -11,10 +11,7 @@ func TestQuestsAdvanceAndClaim(t *testing.T) {
 	tab.ExpectText("#quest-daily-three-habits .progress-count", "0 / 3")
 
 	// A habit completion moves the habit quests.
-	tab.Visit("/habits")
-	tab.Fill("#habit-title", "Stretch")
-	tab.Click(`#habit-form button[type=submit]`)
-	tab.WaitForPath("/habits")
+	tab.AddHabit("Stretch")
 	tab.Click(`button[aria-label="Mark Stretch done"]`)
 	tab.ExpectText("#habit-list .badge", "Done today")
 	tab.Visit("/quests")

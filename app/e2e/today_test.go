@@ -6,12 +6,8 @@ func TestTodayPicksAreExplainedAndActedOn(t *testing.T) {
 	app := startApp(t)
 	tab := app.NewTab(t)
 	tab.SignIn("picks@example.com", "Pip")
-	tab.Visit("/habits")
-	for _, title := range []string{"Scales", "Ear training"} {
-		tab.Fill("#habit-title", title)
-		tab.Click(`#habit-form button[type=submit]`)
-		tab.WaitForPath("/habits")
-	}
+	tab.AddHabit("Scales")
+	tab.AddHabit("Ear training")
 	// History: scales done daily for three weeks, ear training twice.
 	app.Exec(t, `UPDATE habits SET created_at = now() - interval '30 days'`)
 	app.Exec(t, `INSERT INTO habit_completions (habit_id, user_id, day)
@@ -50,10 +46,7 @@ func TestReducedModeAfterFourDays(t *testing.T) {
 	app := startApp(t)
 	tab := app.NewTab(t)
 	tab.SignIn("away@example.com", "Ava")
-	tab.Visit("/habits")
-	tab.Fill("#habit-title", "Stretch")
-	tab.Click(`#habit-form button[type=submit]`)
-	tab.WaitForPath("/habits")
+	tab.AddHabit("Stretch")
 	tab.Click(`button[aria-label="Mark Stretch done"]`)
 	tab.ExpectText("#habit-list .badge", "Done today")
 	app.Exec(t, `UPDATE habit_completions SET created_at = now() - interval '4 days'`)

@@ -80,8 +80,8 @@ func (h *Handler) active(c echo.Context) (*views.Active, error) {
 }
 
 // starts lists the sessions to offer, the one that naturally comes next
-// marked.
-func (h *Handler) starts(c echo.Context) ([]views.Start, error) {
+// marked, given how many focus sessions were completed today.
+func (h *Handler) starts(c echo.Context, focusToday int) ([]views.Start, error) {
 	v := web.CurrentViewer(c)
 	ctx := c.Request().Context()
 	set, err := h.q.GetFocusSettings(ctx, v.ID)
@@ -94,11 +94,7 @@ func (h *Handler) starts(c echo.Context) ([]views.Start, error) {
 	} else if len(hist) > 0 && hist[0].Outcome.String == "completed" {
 		last = hist[0].Kind
 	}
-	totals, err := h.q.FocusTotals(ctx, db.FocusTotalsParams{UserID: v.ID, Since: h.localMidnight(c)})
-	if err != nil {
-		return nil, err
-	}
-	next := NextKind(last, int(totals.Sessions), int(set.LongBreakEvery))
+	next := NextKind(last, focusToday, int(set.LongBreakEvery))
 	out := []views.Start{
 		{Kind: Focus, Name: KindName(Focus), Minutes: int(set.FocusMinutes)},
 		{Kind: ShortBreak, Name: KindName(ShortBreak), Minutes: int(set.ShortBreakMinutes)},
@@ -136,10 +132,6 @@ func (h *Handler) renderPage(c echo.Context, status int, f views.SettingsForm, s
 	if err != nil {
 		return err
 	}
-	starts, err := h.starts(c)
-	if err != nil {
-		return fmt.Errorf("focus: unable to offer sessions: %w", err)
-	}
 	hist, err := h.q.ListFocusHistory(ctx, db.ListFocusHistoryParams{UserID: v.ID, MaxRows: historyRows})
 	if err != nil {
 		return fmt.Errorf("focus: unable to load history: %w", err)
@@ -152,6 +144,10 @@ func (h *Handler) renderPage(c echo.Context, status int, f views.SettingsForm, s
 	today, err := h.q.FocusTotals(ctx, db.FocusTotalsParams{UserID: v.ID, Since: midnight})
 	if err != nil {
 		return err
+	}
+	starts, err := h.starts(c, int(today.Sessions))
+	if err != nil {
+		return fmt.Errorf("focus: unable to offer sessions: %w", err)
 	}
 	weekStart := midnight.AddDate(0, 0, -((int(midnight.Weekday()) - int(v.WeekStart) + 7) % 7))
 	week, err := h.q.FocusTotals(ctx, db.FocusTotalsParams{UserID: v.ID, Since: weekStart})
@@ -166,7 +162,11 @@ func (h *Handler) panel(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	starts, err := h.starts(c)
+	today, err := h.q.FocusTotals(c.Request().Context(), db.FocusTotalsParams{UserID: web.CurrentViewer(c).ID, Since: h.localMidnight(c)})
+	if err != nil {
+		return err
+	}
+	starts, err := h.starts(c, int(today.Sessions))
 	if err != nil {
 		return err
 	}

@@ -3,8 +3,6 @@ package server_test
 import (
 	"net/http"
 	"net/http/httptest"
-	"net/url"
-	"strings"
 	"testing"
 
 	"ignition/app/apptest"
@@ -15,12 +13,7 @@ import (
 func BenchmarkSignedInPage(b *testing.B) {
 	env := apptest.New(b)
 	c := env.SignIn("bench@example.com", "Bench")
-	u, _ := url.Parse(env.URL())
-	var cookies []string
-	for _, ck := range c.Cookies(u) {
-		cookies = append(cookies, ck.Name+"="+ck.Value)
-	}
-	cookie := strings.Join(cookies, "; ")
+	cookie := c.CookieHeader()
 	b.ReportAllocs()
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {

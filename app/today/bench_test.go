@@ -3,8 +3,6 @@ package today_test
 import (
 	"net/http"
 	"net/http/httptest"
-	"net/url"
-	"strings"
 	"testing"
 
 	"ignition/app/apptest"
@@ -25,12 +23,7 @@ func BenchmarkToday(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	u, _ := url.Parse(env.URL())
-	var cookies []string
-	for _, ck := range c.Cookies(u) {
-		cookies = append(cookies, ck.Name+"="+ck.Value)
-	}
-	cookie := strings.Join(cookies, "; ")
+	cookie := c.CookieHeader()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -93,8 +93,12 @@ func (h *Handler) show(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	last, err := h.q.LastAction(ctx, v.ID)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return fmt.Errorf("today: unable to read the last action: %w", err)
+	}
 	weights := DefaultWeights
-	if seq := h.sequence(c, flags[KillNeo4j], now); seq == nil {
+	if seq := h.sequence(c, last, flags[KillNeo4j], now); seq == nil {
 		weights.S = 0 // no sequence signal: ranking falls back to frequency and recency
 	} else {
 		for i := range cands {
@@ -108,7 +112,7 @@ func (h *Handler) show(c echo.Context) error {
 		ranked = Rank(cands, weights)
 	}
 
-	exposure, err := h.expose(c, ranked, reduced, now)
+	exposure, err := h.expose(c, ranked, reduced, last, now)
 	if err != nil {
 		return err
 	}
@@ -139,17 +143,11 @@ func (h *Handler) show(c echo.Context) error {
 // nil when there is none to use: no Neo4j, the kill switch, no previous
 // action, a stale projection, an error or a timeout. The page renders
 // either way.
-func (h *Handler) sequence(c echo.Context, killed bool, now time.Time) map[string]float64 {
-	if h.graph == nil || killed {
+func (h *Handler) sequence(c echo.Context, last string, killed bool, now time.Time) map[string]float64 {
+	if h.graph == nil || killed || last == "" {
 		return nil
 	}
-	v := web.CurrentViewer(c)
-	ctx := c.Request().Context()
-	last, err := h.q.LastAction(ctx, v.ID)
-	if err != nil {
-		return nil
-	}
-	probs, err := h.graph.NextProbabilities(ctx, h.q, v.ID, last, now)
+	probs, err := h.graph.NextProbabilities(c.Request().Context(), h.q, web.CurrentViewer(c).ID, last, now)
 	if err != nil {
 		slog.Default().Warn("sequence signal unavailable", "request_id", web.RequestID(c), "error", err.Error())
 		return nil
@@ -252,7 +250,7 @@ type exposedCandidate struct {
 
 // expose records what the page shows (decision_exposed) and returns its
 // ID, or "" when the user opted out of telemetry. Titles are not recorded.
-func (h *Handler) expose(c echo.Context, ranked []Scored, reduced bool, now time.Time) (string, error) {
+func (h *Handler) expose(c echo.Context, ranked []Scored, reduced bool, last string, now time.Time) (string, error) {
 	v := web.CurrentViewer(c)
 	ctx := c.Request().Context()
 	on, err := h.q.TelemetryEnabled(ctx, v.ID)
@@ -265,7 +263,7 @@ func (h *Handler) expose(c echo.Context, ranked []Scored, reduced bool, now time
 			Components: map[string]float64{"freq": s.F, "recency": s.R, "seq": s.S, "context": s.C}}
 	}
 	context := map[string]any{"reduced_mode": reduced, "time_of_day": strings.ToLower(strings.TrimPrefix(Greeting(web.LocalTime(c, now)), "Good "))}
-	if last, err := h.q.LastAction(ctx, v.ID); err == nil {
+	if last != "" {
 		context["last_action_type"], _, _ = strings.Cut(last, ":")
 	}
 	cj, _ := json.Marshal(context)
