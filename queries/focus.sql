@@ -45,7 +45,3 @@ SELECT * FROM focus_sessions WHERE user_id = @user_id AND ended_at IS NOT NULL O
 -- Completed focus sessions and their minutes, from an instant on.
 SELECT count(*)::integer AS sessions, coalesce(sum(planned_seconds), 0)::bigint AS seconds
 FROM focus_sessions WHERE user_id = @user_id AND kind = 'focus' AND outcome = 'completed' AND ended_at >= @since::timestamptz;
-
--- name: CountFocusBetween :one
-SELECT count(*)::integer FROM focus_sessions
-WHERE user_id = @user_id AND kind = 'focus' AND outcome = 'completed' AND ended_at >= @range_start::timestamptz AND ended_at < @range_end::timestamptz;

@@ -1,9 +1,6 @@
 -- name: RecordActivity :exec
 INSERT INTO activity_events (user_id, action) VALUES (@user_id, @action);
 
--- name: LastAction :one
-SELECT action FROM activity_events WHERE user_id = @user_id ORDER BY id DESC LIMIT 1;
-
 -- name: GetGraphSync :one
 SELECT last_event_id, coalesce(last_sync_at, '0001-01-01')::timestamptz AS last_sync_at FROM graph_sync;
 

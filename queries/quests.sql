@@ -6,19 +6,8 @@ ON CONFLICT (id) DO UPDATE SET
     target = excluded.target, skill = excluded.skill, xp = excluded.xp, coins = excluded.coins,
     position = excluded.position, active = true, updated_at = now();
 
--- name: ListActiveQuests :many
-SELECT * FROM quests WHERE active ORDER BY position, id;
-
 -- name: GetActiveQuest :one
 SELECT * FROM quests WHERE id = @id AND active;
-
--- name: ListQuestProgress :many
--- The user's rows for the periods that are current now.
-SELECT * FROM quest_progress
-WHERE user_id = @user_id AND ((period_start = @day_start) OR (period_start = @week_start));
-
--- name: GetQuestProgress :one
-SELECT * FROM quest_progress WHERE user_id = @user_id AND quest_id = @quest_id AND period_start = @period_start;
 
 -- name: AdvanceQuest :one
 INSERT INTO quest_progress (user_id, quest_id, period_start, manual)
@@ -35,5 +24,29 @@ ON CONFLICT (user_id, quest_id, period_start) DO UPDATE
 SET claimed_at = now(), updated_at = now()
 WHERE quest_progress.claimed_at IS NULL;
 
--- name: CountCompletionsBetween :one
-SELECT count(*)::integer FROM habit_completions WHERE user_id = @user_id AND day BETWEEN @from_day AND @to_day;
+-- name: ListQuestStandings :many
+-- The active quests (or only the one named) with the user's standing in
+-- each one's current period: its period row (steps taken by hand, claim)
+-- and how many habit completions and completed focus sessions the period
+-- holds. Days are local dates; the instants are the local midnights that
+-- bound the day and the week.
+SELECT sqlc.embed(q), coalesce(p.manual, 0)::integer AS manual, (p.claimed_at IS NOT NULL)::boolean AS claimed,
+       (CASE WHEN q.period = 'weekly' THEN n.habits_week ELSE n.habits_day END)::integer AS habits_done,
+       (CASE WHEN q.period = 'weekly' THEN n.focus_week ELSE n.focus_day END)::integer AS focus_done
+FROM quests q
+CROSS JOIN (
+    SELECT (SELECT count(*) FROM habit_completions c
+            WHERE c.user_id = @user_id::uuid AND c.day = @day::date) AS habits_day,
+           (SELECT count(*) FROM habit_completions c
+            WHERE c.user_id = @user_id::uuid AND c.day BETWEEN @week_start::date AND @week_end::date) AS habits_week,
+           (SELECT count(*) FROM focus_sessions f
+            WHERE f.user_id = @user_id::uuid AND f.kind = 'focus' AND f.outcome = 'completed'
+              AND f.ended_at >= @day_from::timestamptz AND f.ended_at < @day_to::timestamptz) AS focus_day,
+           (SELECT count(*) FROM focus_sessions f
+            WHERE f.user_id = @user_id::uuid AND f.kind = 'focus' AND f.outcome = 'completed'
+              AND f.ended_at >= @week_from::timestamptz AND f.ended_at < @week_to::timestamptz) AS focus_week
+) n
+LEFT JOIN quest_progress p ON p.user_id = @user_id::uuid AND p.quest_id = q.id
+    AND p.period_start = (CASE WHEN q.period = 'weekly' THEN @week_start::date ELSE @day::date END)
+WHERE q.active AND (sqlc.narg(quest_id)::text IS NULL OR q.id = sqlc.narg(quest_id)::text)
+ORDER BY q.position, q.id;

@@ -15,6 +15,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+	"golang.org/x/sync/singleflight"
 
 	"ignition/app/store/db"
 )
@@ -36,10 +37,22 @@ type Graph struct {
 	// process sees a new position the moment graph-sync records it.
 	mu    sync.Mutex
 	cache map[string]map[string]float64
+
+	flights singleflight.Group // one query per question at a time
+	pause   time.Duration      // current wait after a failure; 0 after a success
+	retryAt time.Time          // Neo4j is not asked before this
 }
 
 // cacheLimit bounds the remembered answers; past it the cache starts over.
 const cacheLimit = 10000
+
+// After a failed read Neo4j is not asked for minBackoff, doubling with each
+// further failure up to maxBackoff: a stalled server must not hold every
+// page for the timeout, nor be flooded when it comes back.
+const (
+	minBackoff = time.Second
+	maxBackoff = 30 * time.Second
+)
 
 // Open connects to the Neo4j server at url (bolt://host:port); a read that
 // takes longer than timeout counts as no signal. It does not wait for the
@@ -65,11 +78,11 @@ func (g *Graph) Close(ctx context.Context) error { return g.driver.Close(ctx) }
 // that transition. It records how far it got, so it can run on any app
 // process, again and again.
 func (g *Graph) Sync(ctx context.Context, q *db.Queries, now time.Time) (int, error) {
-	state, err := q.GetGraphSync(ctx)
+	pos, err := ReadPosition(ctx, q)
 	if err != nil {
-		return 0, fmt.Errorf("graph: unable to read sync state: %w", err)
+		return 0, err
 	}
-	after, total := state.LastEventID, 0
+	after, total := pos.EventID, 0
 	for {
 		events, err := q.ListEventsAfter(ctx, db.ListEventsAfterParams{After: after, MaxRows: batchSize})
 		if err != nil {
@@ -142,34 +155,78 @@ func (g *Graph) Warm(ctx context.Context, timeout time.Duration) error {
 	return err
 }
 
-// ErrStale says the projection is too old to use.
-var ErrStale = errors.New("graph: projection is stale")
+// Errors that mean "no sequence signal".
+var (
+	ErrStale       = errors.New("graph: projection is stale")
+	ErrUnavailable = errors.New("graph: Neo4j failed recently; not asking again yet")
+)
 
-// NextProbabilities returns P(next = i | previous = last) for the user's
-// actions seen after last. It gives up after the Graph's timeout, and
-// refuses a projection last synced more than MaxStaleness ago. The map may
-// be shared with other callers: read it only.
-func (g *Graph) NextProbabilities(ctx context.Context, q *db.Queries, user uuid.UUID, last string, now time.Time) (map[string]float64, error) {
+// Position is how far the projection has got: the last event it holds and
+// when it was last brought up to date.
+type Position struct {
+	EventID  int64
+	SyncedAt time.Time
+}
+
+// ReadPosition reads the projection's position from Postgres.
+func ReadPosition(ctx context.Context, q *db.Queries) (Position, error) {
 	state, err := q.GetGraphSync(ctx)
 	if err != nil {
-		return nil, err
+		return Position{}, fmt.Errorf("graph: unable to read sync state: %w", err)
 	}
-	if now.Sub(state.LastSyncAt) > MaxStaleness {
+	return Position{EventID: state.LastEventID, SyncedAt: state.LastSyncAt}, nil
+}
+
+// NextProbabilities returns P(next = i | previous = last) for the user's
+// actions seen after last, as of the projection's position pos. It refuses
+// a projection last synced more than MaxStaleness before now, and gives up
+// after the Graph's timeout. Callers asking the same question at the same
+// time share one query; after a failure Neo4j is left alone for a while
+// (see backoff), so a stalled server costs at most one timeout now and
+// then. The map may be shared with other callers: read it only.
+func (g *Graph) NextProbabilities(ctx context.Context, user uuid.UUID, last string, pos Position, now time.Time) (map[string]float64, error) {
+	if now.Sub(pos.SyncedAt) > MaxStaleness {
 		return nil, ErrStale
 	}
-	key := fmt.Sprintf("%s|%d|%s", user, state.LastEventID, last)
+	key := fmt.Sprintf("%s|%d|%s", user, pos.EventID, last)
 	g.mu.Lock()
 	cached, ok := g.cache[key]
+	resting := time.Now().Before(g.retryAt)
 	g.mu.Unlock()
 	if ok {
 		return cached, nil
 	}
+	if resting {
+		return nil, ErrUnavailable
+	}
+	// The query outlives a caller that gives up: others may wait for it.
+	flight := g.flights.DoChan(key, func() (any, error) {
+		return g.fetch(context.WithoutCancel(ctx), user, last, key)
+	})
+	select {
+	case r := <-flight:
+		if r.Err != nil {
+			return nil, r.Err
+		}
+		return r.Val.(map[string]float64), nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// fetch asks Neo4j, remembers the answer under key, and on failure starts
+// (or lengthens) a pause before Neo4j is asked again.
+func (g *Graph) fetch(ctx context.Context, user uuid.UUID, last, key string) (map[string]float64, error) {
 	ctx, cancel := context.WithTimeout(ctx, g.timeout)
 	defer cancel()
 	res, err := neo4j.ExecuteQuery(ctx, g.driver, nextQuery,
 		map[string]any{"user": user.String(), "last": last}, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(g.timeout)))
 	if err != nil {
+		g.mu.Lock()
+		g.pause = min(max(2*g.pause, minBackoff), maxBackoff)
+		g.retryAt = time.Now().Add(g.pause)
+		g.mu.Unlock()
 		return nil, fmt.Errorf("graph: sequence query failed: %w", err)
 	}
 	counts := map[string]int64{}
@@ -185,6 +242,7 @@ func (g *Graph) NextProbabilities(ctx context.Context, q *db.Queries, user uuid.
 		out[id] = float64(n) / float64(sum)
 	}
 	g.mu.Lock()
+	g.pause = 0
 	if len(g.cache) >= cacheLimit {
 		g.cache = map[string]map[string]float64{}
 	}

@@ -32,6 +32,15 @@ func record(t *testing.T, q *db.Queries, user uuid.UUID, actions ...string) {
 	}
 }
 
+func position(t *testing.T, q *db.Queries) graph.Position {
+	t.Helper()
+	pos, err := graph.ReadPosition(t.Context(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pos
+}
+
 func TestProjectionStalenessAndTimeout(t *testing.T) {
 	neo := graphtest.Start(t)
 	pool := testdb.New(t)
@@ -55,7 +64,7 @@ func TestProjectionStalenessAndTimeout(t *testing.T) {
 	if n, err := g.Sync(ctx, q, now); err != nil || n != 8 {
 		t.Fatalf("Sync = %d, %v; want 8 events", n, err)
 	}
-	probs, err := g.NextProbabilities(ctx, q, ann, "habit:x", now)
+	probs, err := g.NextProbabilities(ctx, ann, "habit:x", position(t, q), now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +77,7 @@ func TestProjectionStalenessAndTimeout(t *testing.T) {
 			t.Errorf("P(%s | habit:x) = %v, want %v", k, probs[k], v)
 		}
 	}
-	if p, _ := g.NextProbabilities(ctx, q, bob, "habit:x", now); p["quest:q"] != 1 || len(p) != 1 {
+	if p, _ := g.NextProbabilities(ctx, bob, "habit:x", position(t, q), now); p["quest:q"] != 1 || len(p) != 1 {
 		t.Errorf("another user's history leaked into bob's: %v", p)
 	}
 
@@ -78,33 +87,52 @@ func TestProjectionStalenessAndTimeout(t *testing.T) {
 	}
 	record(t, q, ann, "habit:x")
 	g.Sync(ctx, q, now)
-	if p, _ := g.NextProbabilities(ctx, q, ann, "quest:q", now); p["habit:x"] != 1 {
+	if p, _ := g.NextProbabilities(ctx, ann, "quest:q", position(t, q), now); p["habit:x"] != 1 {
 		t.Errorf("P(habit:x | quest:q) = %v after one more event", p)
 	}
 
 	// A projection last synced more than six hours ago is not used.
-	if _, err := g.NextProbabilities(ctx, q, ann, "habit:x", now.Add(6*time.Hour+time.Minute)); !errors.Is(err, graph.ErrStale) {
+	if _, err := g.NextProbabilities(ctx, ann, "habit:x", position(t, q), now.Add(6*time.Hour+time.Minute)); !errors.Is(err, graph.ErrStale) {
 		t.Errorf("a stale projection answered: %v", err)
 	}
 
-	// A stalled server costs at most the 200 ms timeout.
+	// A stalled server costs at most the 200 ms timeout, once: callers
+	// asking together share the query, and later ones are answered "no
+	// signal" at once until the pause after the failure is over.
 	fast, err := graph.Open(neo.URL, graph.QueryTimeout)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer fast.Close(ctx)
+	record(t, q, ann, "focus:start")
+	g.Sync(ctx, q, now) // a new position: nothing is remembered for it
+	pos := position(t, q)
 	neo.Pause(t)
 	start := time.Now()
-	_, err = fast.NextProbabilities(ctx, q, ann, "habit:x", now)
+	errs := make(chan error, 20)
+	for range cap(errs) {
+		go func() {
+			_, err := fast.NextProbabilities(ctx, ann, "focus:start", pos, now)
+			errs <- err
+		}()
+	}
+	for range cap(errs) {
+		if err := <-errs; err == nil {
+			t.Error("a paused server answered")
+		}
+	}
 	elapsed := time.Since(start)
+	start = time.Now()
+	_, err = fast.NextProbabilities(ctx, ann, "focus:start", pos, now)
+	again := time.Since(start)
 	neo.Resume(t)
-	if err == nil {
-		t.Fatal("a paused server answered")
-	}
 	if elapsed > time.Second {
-		t.Errorf("a stalled query held the request for %s", elapsed)
+		t.Errorf("a stalled query held 20 requests for %s", elapsed)
 	}
-	if _, err := g.NextProbabilities(ctx, q, ann, "habit:x", time.Now()); err != nil {
+	if !errors.Is(err, graph.ErrUnavailable) || again > 50*time.Millisecond {
+		t.Errorf("right after a failure: %v after %s, want ErrUnavailable at once", err, again)
+	}
+	if _, err := g.NextProbabilities(ctx, ann, "habit:x", position(t, q), time.Now()); err != nil {
 		t.Errorf("after resuming: %v", err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
 
@@ -35,85 +36,54 @@ func (h *Handler) Register(e *echo.Echo) {
 	e.POST("/quests/:id/claim", h.claim).Name = "quests.claim"
 }
 
-// status works out the viewer's standing on quest this period, through q.
-func (h *Handler) status(c echo.Context, q *db.Queries, quest db.Quest, row *db.QuestProgress) (Status, error) {
+// standings reads the active quests, or only the one with the given ID,
+// and the viewer's standing on each this period, through q, in one query.
+func (h *Handler) standings(c echo.Context, q *db.Queries, id string) ([]Standing, error) {
 	v := web.CurrentViewer(c)
-	start := PeriodStart(quest.Period, web.Today(c, h.now()), v.WeekStart)
-	done := 0
-	claimed := false
-	if row != nil {
-		done, claimed = int(row.Manual), row.ClaimedAt.Valid
+	today := web.Today(c, h.now())
+	week := PeriodStart(Weekly, today, v.WeekStart)
+	weekEnd := PeriodEnd(Weekly, week)
+	midnight := func(day time.Time) time.Time {
+		return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, v.Location)
 	}
-	switch quest.Metric {
-	case HabitCompletions:
-		n, err := q.CountCompletionsBetween(c.Request().Context(), db.CountCompletionsBetweenParams{
-			UserID: v.ID, FromDay: start, ToDay: PeriodEnd(quest.Period, start),
-		})
-		if err != nil {
-			return Status{}, err
-		}
-		done = int(n)
-	case FocusSessions:
-		// The period's local days, as instants in the user's time zone.
-		from := time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, v.Location)
-		end := PeriodEnd(quest.Period, start).AddDate(0, 0, 1)
-		to := time.Date(end.Year(), end.Month(), end.Day(), 0, 0, 0, 0, v.Location)
-		n, err := q.CountFocusBetween(c.Request().Context(), db.CountFocusBetweenParams{UserID: v.ID, RangeStart: from, RangeEnd: to})
-		if err != nil {
-			return Status{}, err
-		}
-		done = int(n)
+	rows, err := q.ListQuestStandings(c.Request().Context(), db.ListQuestStandingsParams{
+		UserID: v.ID, Day: today, WeekStart: week, WeekEnd: weekEnd,
+		DayFrom: midnight(today), DayTo: midnight(today.AddDate(0, 0, 1)),
+		WeekFrom: midnight(week), WeekTo: midnight(weekEnd.AddDate(0, 0, 1)),
+		QuestID: pgtype.Text{String: id, Valid: id != ""},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("quests: unable to load the standings of %s: %w", v.ID, err)
 	}
-	return StatusOf(int(quest.Target), done, claimed), nil
+	out := make([]Standing, len(rows))
+	for i, r := range rows {
+		done := int(r.Manual)
+		switch r.Quest.Metric {
+		case HabitCompletions:
+			done = int(r.HabitsDone)
+		case FocusSessions:
+			done = int(r.FocusDone)
+		}
+		out[i] = Standing{Quest: r.Quest, Status: StatusOf(int(r.Quest.Target), done, r.Claimed)}
+	}
+	return out, nil
 }
 
 func (h *Handler) list(c echo.Context) error {
-	quests, statuses, err := h.statuses(c)
+	all, err := h.standings(c, h.q, "")
 	if err != nil {
 		return err
 	}
 	var daily, weekly []views.Quest
-	for i, quest := range quests {
-		item := view(quest, statuses[i])
-		if quest.Period == Weekly {
+	for _, s := range all {
+		item := view(s.Quest, s.Status)
+		if s.Quest.Period == Weekly {
 			weekly = append(weekly, item)
 		} else {
 			daily = append(daily, item)
 		}
 	}
 	return web.Render(c, http.StatusOK, "Quests", views.List(daily, weekly, web.CSRFToken(c)))
-}
-
-// statuses reads the active quests and the viewer's standing on each this
-// period.
-func (h *Handler) statuses(c echo.Context) ([]db.Quest, []Status, error) {
-	v := web.CurrentViewer(c)
-	ctx := c.Request().Context()
-	quests, err := h.q.ListActiveQuests(ctx)
-	if err != nil {
-		return nil, nil, fmt.Errorf("quests: unable to list quests: %w", err)
-	}
-	today := web.Today(c, h.now())
-	rows, err := h.q.ListQuestProgress(ctx, db.ListQuestProgressParams{
-		UserID: v.ID, DayStart: PeriodStart(Daily, today, v.WeekStart), WeekStart: PeriodStart(Weekly, today, v.WeekStart),
-	})
-	if err != nil {
-		return nil, nil, fmt.Errorf("quests: unable to load progress of %s: %w", v.ID, err)
-	}
-	statuses := make([]Status, len(quests))
-	for i, quest := range quests {
-		var row *db.QuestProgress
-		start := PeriodStart(quest.Period, today, v.WeekStart)
-		for j := range rows {
-			if rows[j].QuestID == quest.ID && rows[j].PeriodStart.Equal(start) {
-				row = &rows[j]
-			}
-		}
-		if statuses[i], err = h.status(c, h.q, quest, row); err != nil {
-			return nil, nil, fmt.Errorf("quests: unable to work out %s: %w", quest.ID, err)
-		}
-	}
-	return quests, statuses, nil
 }
 
 func view(quest db.Quest, st Status) views.Quest {
@@ -130,7 +100,7 @@ func (h *Handler) advance(c echo.Context) error {
 		if quest.Metric != Manual {
 			return errWrongState
 		}
-		if st, err := h.current(c, q, quest, start); err != nil || st.Complete {
+		if st, err := h.current(c, q, quest); err != nil || st.Complete {
 			return errors.Join(err, errWrongState)
 		}
 		_, err := q.AdvanceQuest(c.Request().Context(), db.AdvanceQuestParams{
@@ -145,7 +115,7 @@ func (h *Handler) claim(c echo.Context) error {
 	return h.act(c, func(c echo.Context, q *db.Queries, quest db.Quest, start time.Time) error {
 		v := web.CurrentViewer(c)
 		ctx := c.Request().Context()
-		st, err := h.current(c, q, quest, start)
+		st, err := h.current(c, q, quest)
 		if err != nil {
 			return err
 		}
@@ -172,17 +142,16 @@ func (h *Handler) claim(c echo.Context) error {
 
 var errWrongState = errors.New("quest is not in a state for that")
 
-// current reads the viewer's standing on quest for the period starting on
-// start, through q.
-func (h *Handler) current(c echo.Context, q *db.Queries, quest db.Quest, start time.Time) (Status, error) {
-	row, err := q.GetQuestProgress(c.Request().Context(), db.GetQuestProgressParams{UserID: web.CurrentViewer(c).ID, QuestID: quest.ID, PeriodStart: start})
-	switch {
-	case err == nil:
-		return h.status(c, q, quest, &row)
-	case errors.Is(err, pgx.ErrNoRows):
-		return h.status(c, q, quest, nil)
+// current reads the viewer's standing on quest this period, through q.
+func (h *Handler) current(c echo.Context, q *db.Queries, quest db.Quest) (Status, error) {
+	all, err := h.standings(c, q, quest.ID)
+	if err != nil {
+		return Status{}, err
 	}
-	return Status{}, err
+	if len(all) != 1 {
+		return Status{}, pgx.ErrNoRows
+	}
+	return all[0].Status, nil
 }
 
 // act runs change on the quest in one transaction holding a lock on the
@@ -207,7 +176,7 @@ func (h *Handler) act(c echo.Context, change func(echo.Context, *db.Queries, db.
 		if err := change(c, q, quest, start); err != nil {
 			return err
 		}
-		st, err = h.current(c, q, quest, start)
+		st, err = h.current(c, q, quest)
 		return err
 	})
 	switch {
@@ -224,24 +193,23 @@ func (h *Handler) act(c echo.Context, change func(echo.Context, *db.Queries, db.
 	return web.Redirect(c, "/quests")
 }
 
-// Open is a quest not yet claimed this period, as Today suggests it.
-type Open struct {
-	ID     string
-	Title  string
+// Standing is a quest and where the viewer stands on it this period.
+type Standing struct {
+	Quest  db.Quest
 	Status Status
 }
 
 // OpenQuests lists the viewer's quests still to claim this period.
-func (h *Handler) OpenQuests(c echo.Context) ([]Open, error) {
-	quests, statuses, err := h.statuses(c)
+func (h *Handler) OpenQuests(c echo.Context) ([]Standing, error) {
+	all, err := h.standings(c, h.q, "")
 	if err != nil {
 		return nil, err
 	}
-	var out []Open
-	for i, quest := range quests {
-		if !statuses[i].Claimed {
-			out = append(out, Open{ID: quest.ID, Title: quest.Title, Status: statuses[i]})
+	var open []Standing
+	for _, s := range all {
+		if !s.Status.Claimed {
+			open = append(open, s)
 		}
 	}
-	return out, nil
+	return open, nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -79,26 +80,19 @@ func (h *Handler) show(c echo.Context) error {
 		return web.Render(c, http.StatusOK, "Today", views.SoftLanding(name, web.CSRFToken(c)))
 	}
 	now := h.now()
-	reduced, err := h.reduced(c, now)
+	st, err := h.q.GetTodayState(ctx, v.ID)
 	if err != nil {
-		return err
+		return fmt.Errorf("today: unable to read the state of %s: %w", v.ID, err)
 	}
-	reduced = reduced && sess.Values[reducedDismissedKey] == nil
+	reduced := Reduced(st.LastActiveAt, now) && sess.Values[reducedDismissedKey] == nil
+	killRanking := slices.Contains(st.FlagsOn, KillRanking)
 
-	cands, err := h.candidates(c, now)
+	cands, err := h.candidates(c, st, now)
 	if err != nil {
 		return err
-	}
-	flags, err := h.flags(c)
-	if err != nil {
-		return err
-	}
-	last, err := h.q.LastAction(ctx, v.ID)
-	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
-		return fmt.Errorf("today: unable to read the last action: %w", err)
 	}
 	weights := DefaultWeights
-	if seq := h.sequence(c, last, flags[KillNeo4j], now); seq == nil {
+	if seq := h.sequence(c, st, now); seq == nil {
 		weights.S = 0 // no sequence signal: ranking falls back to frequency and recency
 	} else {
 		for i := range cands {
@@ -106,28 +100,25 @@ func (h *Handler) show(c echo.Context) error {
 		}
 	}
 	var ranked []Scored
-	if flags[KillRanking] {
+	if killRanking {
 		ranked = StaticOrder(cands)
 	} else {
 		ranked = Rank(cands, weights)
 	}
 
-	exposure, err := h.expose(c, ranked, reduced, last, now)
-	if err != nil {
-		return err
+	exposure := ""
+	if st.Telemetry {
+		if exposure, err = h.expose(c, ranked, reduced, st.LastAction, now); err != nil {
+			return err
+		}
 	}
-	bal, err := h.q.GetBalances(ctx, v.ID)
-	if err != nil {
-		return fmt.Errorf("today: unable to load balances: %w", err)
-	}
-	lvl := progress.LevelFor(bal.Xp)
 	page := views.Data{
 		Greeting: Greeting(web.LocalTime(c, now)), Name: name, Reduced: reduced, Exposure: exposure,
-		Level: lvl.Number, Coins: bal.Coins, Ranked: !flags[KillRanking],
+		Level: progress.LevelFor(st.Xp).Number, Coins: st.Coins, Ranked: !killRanking,
 	}
 	for i, s := range ranked {
 		p := views.Pick{ID: s.ID, Label: s.Label, Why: Why(s, weights)}
-		if flags[KillRanking] {
+		if killRanking {
 			p.Why = ""
 		}
 		if i == 0 {
@@ -143,11 +134,12 @@ func (h *Handler) show(c echo.Context) error {
 // nil when there is none to use: no Neo4j, the kill switch, no previous
 // action, a stale projection, an error or a timeout. The page renders
 // either way.
-func (h *Handler) sequence(c echo.Context, last string, killed bool, now time.Time) map[string]float64 {
-	if h.graph == nil || killed || last == "" {
+func (h *Handler) sequence(c echo.Context, st db.GetTodayStateRow, now time.Time) map[string]float64 {
+	if h.graph == nil || st.LastAction == "" || slices.Contains(st.FlagsOn, KillNeo4j) {
 		return nil
 	}
-	probs, err := h.graph.NextProbabilities(c.Request().Context(), h.q, web.CurrentViewer(c).ID, last, now)
+	pos := graph.Position{EventID: st.GraphEventID, SyncedAt: st.GraphSyncedAt}
+	probs, err := h.graph.NextProbabilities(c.Request().Context(), web.CurrentViewer(c).ID, st.LastAction, pos, now)
 	if err != nil {
 		slog.Default().Warn("sequence signal unavailable", "request_id", web.RequestID(c), "error", err.Error())
 		return nil
@@ -155,20 +147,15 @@ func (h *Handler) sequence(c echo.Context, last string, killed bool, now time.Ti
 	return probs
 }
 
-// reduced reports a gap of more than three days since the user's last
-// activity (a new account is not in a gap).
-func (h *Handler) reduced(c echo.Context, now time.Time) (bool, error) {
-	v := web.CurrentViewer(c)
-	last, err := h.q.LastActivityAt(c.Request().Context(), v.ID)
-	if err != nil {
-		return false, fmt.Errorf("today: unable to read last activity: %w", err)
-	}
-	return last.Year() > 1 && now.Sub(last) > ReducedAfter, nil
+// Reduced reports a gap of more than ReducedAfter between the user's last
+// activity and now; without any activity (the zero time) there is no gap.
+func Reduced(lastActive, now time.Time) bool {
+	return lastActive.Year() > 1 && now.Sub(lastActive) > ReducedAfter
 }
 
 // candidates gathers what Today could suggest: habits due and not done,
 // quests not yet claimed, and a focus session when none is running.
-func (h *Handler) candidates(c echo.Context, now time.Time) ([]Candidate, error) {
+func (h *Handler) candidates(c echo.Context, st db.GetTodayStateRow, now time.Time) ([]Candidate, error) {
 	v := web.CurrentViewer(c)
 	ctx := c.Request().Context()
 	today := web.Today(c, now)
@@ -195,27 +182,21 @@ func (h *Handler) candidates(c echo.Context, now time.Time) ([]Candidate, error)
 		return nil, fmt.Errorf("today: unable to read quest history: %w", err)
 	}
 	for _, q := range open {
-		label := q.Title
+		label := q.Quest.Title
 		if q.Status.Complete {
-			label = "Claim: " + q.Title
+			label = "Claim: " + label
 		}
-		cand := Candidate{ID: "quest:" + q.ID, Type: "quest", Days: -1, Label: label}
+		cand := Candidate{ID: "quest:" + q.Quest.ID, Type: "quest", Days: -1, Label: label}
 		for _, cl := range claims {
-			if cl.QuestID == q.ID {
+			if cl.QuestID == q.Quest.ID {
 				cand.Count, cand.Days = int(cl.Claims), daysSince(habits.LocalDay(cl.LastAt, v.Location), true, today)
 			}
 		}
 		out = append(out, cand)
 	}
-	if _, err := h.q.GetActiveFocus(ctx, v.ID); errors.Is(err, pgx.ErrNoRows) {
-		f, err := h.q.FocusSignals(ctx, v.ID)
-		if err != nil {
-			return nil, fmt.Errorf("today: unable to read focus: %w", err)
-		}
-		out = append(out, Candidate{ID: "focus:start", Type: "focus", Count: int(f.Completions),
-			Days: daysSince(habits.LocalDay(f.LastAt, v.Location), f.HasLast, today), Label: "Start a focus session"})
-	} else if err != nil {
-		return nil, err
+	if !st.FocusRunning {
+		out = append(out, Candidate{ID: "focus:start", Type: "focus", Count: int(st.FocusCompletions),
+			Days: daysSince(habits.LocalDay(st.FocusLastAt, v.Location), st.FocusHasLast, today), Label: "Start a focus session"})
 	}
 	return out, nil
 }
@@ -225,18 +206,6 @@ func daysSince(day time.Time, valid bool, today time.Time) int {
 		return -1
 	}
 	return max(0, int(today.Sub(day).Hours()/24))
-}
-
-func (h *Handler) flags(c echo.Context) (map[string]bool, error) {
-	rows, err := h.q.GetFlags(c.Request().Context())
-	if err != nil {
-		return nil, fmt.Errorf("today: unable to read flags: %w", err)
-	}
-	m := map[string]bool{}
-	for _, r := range rows {
-		m[r.Key] = r.Enabled
-	}
-	return m, nil
 }
 
 // exposedCandidate is one row of a decision_exposed record.
@@ -249,13 +218,10 @@ type exposedCandidate struct {
 }
 
 // expose records what the page shows (decision_exposed) and returns its
-// ID, or "" when the user opted out of telemetry. Titles are not recorded.
+// ID, or "" when it shows nothing. Titles are not recorded.
 func (h *Handler) expose(c echo.Context, ranked []Scored, reduced bool, last string, now time.Time) (string, error) {
-	v := web.CurrentViewer(c)
-	ctx := c.Request().Context()
-	on, err := h.q.TelemetryEnabled(ctx, v.ID)
-	if err != nil || !on || len(ranked) == 0 {
-		return "", err
+	if len(ranked) == 0 {
+		return "", nil
 	}
 	cands := make([]exposedCandidate, len(ranked))
 	for i, s := range ranked {
@@ -269,7 +235,8 @@ func (h *Handler) expose(c echo.Context, ranked []Scored, reduced bool, last str
 	cj, _ := json.Marshal(context)
 	kj, _ := json.Marshal(cands)
 	id := uuid.New()
-	if err := h.q.InsertExposure(ctx, db.InsertExposureParams{ID: id, UserID: v.ID, Context: cj, Candidates: kj}); err != nil {
+	err := h.q.InsertExposure(c.Request().Context(), db.InsertExposureParams{ID: id, UserID: web.CurrentViewer(c).ID, Context: cj, Candidates: kj})
+	if err != nil {
 		return "", fmt.Errorf("today: unable to record exposure: %w", err)
 	}
 	return id.String(), nil

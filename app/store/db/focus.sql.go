@@ -12,24 +12,6 @@ import (
 	"github.com/google/uuid"
 )
 
-const countFocusBetween = `-- name: CountFocusBetween :one
-SELECT count(*)::integer FROM focus_sessions
-WHERE user_id = $1 AND kind = 'focus' AND outcome = 'completed' AND ended_at >= $2::timestamptz AND ended_at < $3::timestamptz
-`
-
-type CountFocusBetweenParams struct {
-	UserID     uuid.UUID
-	RangeStart time.Time
-	RangeEnd   time.Time
-}
-
-func (q *Queries) CountFocusBetween(ctx context.Context, arg CountFocusBetweenParams) (int32, error) {
-	row := q.db.QueryRow(ctx, countFocusBetween, arg.UserID, arg.RangeStart, arg.RangeEnd)
-	var column_1 int32
-	err := row.Scan(&column_1)
-	return column_1, err
-}
-
 const endFocus = `-- name: EndFocus :exec
 UPDATE focus_sessions
 SET ended_at = $1::timestamptz, outcome = $2::text, paused_seconds = paused_seconds + $3, paused_at = NULL, updated_at = $1

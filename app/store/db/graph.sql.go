@@ -28,17 +28,6 @@ func (q *Queries) GetGraphSync(ctx context.Context) (GetGraphSyncRow, error) {
 	return i, err
 }
 
-const lastAction = `-- name: LastAction :one
-SELECT action FROM activity_events WHERE user_id = $1 ORDER BY id DESC LIMIT 1
-`
-
-func (q *Queries) LastAction(ctx context.Context, userID uuid.UUID) (string, error) {
-	row := q.db.QueryRow(ctx, lastAction, userID)
-	var action string
-	err := row.Scan(&action)
-	return action, err
-}
-
 const listEventsAfter = `-- name: ListEventsAfter :many
 SELECT e.id, e.user_id, e.action,
        coalesce((SELECT p.action FROM activity_events p WHERE p.user_id = e.user_id AND p.id < e.id ORDER BY p.id DESC LIMIT 1), '')::text AS prev_action

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 const advanceQuest = `-- name: AdvanceQuest :one
@@ -62,23 +63,6 @@ func (q *Queries) ClaimQuest(ctx context.Context, arg ClaimQuestParams) (int64, 
 	return result.RowsAffected(), nil
 }
 
-const countCompletionsBetween = `-- name: CountCompletionsBetween :one
-SELECT count(*)::integer FROM habit_completions WHERE user_id = $1 AND day BETWEEN $2 AND $3
-`
-
-type CountCompletionsBetweenParams struct {
-	UserID  uuid.UUID
-	FromDay time.Time
-	ToDay   time.Time
-}
-
-func (q *Queries) CountCompletionsBetween(ctx context.Context, arg CountCompletionsBetweenParams) (int32, error) {
-	row := q.db.QueryRow(ctx, countCompletionsBetween, arg.UserID, arg.FromDay, arg.ToDay)
-	var column_1 int32
-	err := row.Scan(&column_1)
-	return column_1, err
-}
-
 const getActiveQuest = `-- name: GetActiveQuest :one
 SELECT id, title, description, period, metric, target, skill, xp, coins, position, active, updated_at FROM quests WHERE id = $1 AND active
 `
@@ -103,95 +87,90 @@ func (q *Queries) GetActiveQuest(ctx context.Context, id string) (Quest, error) 
 	return i, err
 }
 
-const getQuestProgress = `-- name: GetQuestProgress :one
-SELECT user_id, quest_id, period_start, manual, claimed_at, updated_at FROM quest_progress WHERE user_id = $1 AND quest_id = $2 AND period_start = $3
+const listQuestStandings = `-- name: ListQuestStandings :many
+SELECT q.id, q.title, q.description, q.period, q.metric, q.target, q.skill, q.xp, q.coins, q.position, q.active, q.updated_at, coalesce(p.manual, 0)::integer AS manual, (p.claimed_at IS NOT NULL)::boolean AS claimed,
+       (CASE WHEN q.period = 'weekly' THEN n.habits_week ELSE n.habits_day END)::integer AS habits_done,
+       (CASE WHEN q.period = 'weekly' THEN n.focus_week ELSE n.focus_day END)::integer AS focus_done
+FROM quests q
+CROSS JOIN (
+    SELECT (SELECT count(*) FROM habit_completions c
+            WHERE c.user_id = $1::uuid AND c.day = $2::date) AS habits_day,
+           (SELECT count(*) FROM habit_completions c
+            WHERE c.user_id = $1::uuid AND c.day BETWEEN $3::date AND $4::date) AS habits_week,
+           (SELECT count(*) FROM focus_sessions f
+            WHERE f.user_id = $1::uuid AND f.kind = 'focus' AND f.outcome = 'completed'
+              AND f.ended_at >= $5::timestamptz AND f.ended_at < $6::timestamptz) AS focus_day,
+           (SELECT count(*) FROM focus_sessions f
+            WHERE f.user_id = $1::uuid AND f.kind = 'focus' AND f.outcome = 'completed'
+              AND f.ended_at >= $7::timestamptz AND f.ended_at < $8::timestamptz) AS focus_week
+) n
+LEFT JOIN quest_progress p ON p.user_id = $1::uuid AND p.quest_id = q.id
+    AND p.period_start = (CASE WHEN q.period = 'weekly' THEN $3::date ELSE $2::date END)
+WHERE q.active AND ($9::text IS NULL OR q.id = $9::text)
+ORDER BY q.position, q.id
 `
 
-type GetQuestProgressParams struct {
-	UserID      uuid.UUID
-	QuestID     string
-	PeriodStart time.Time
-}
-
-func (q *Queries) GetQuestProgress(ctx context.Context, arg GetQuestProgressParams) (QuestProgress, error) {
-	row := q.db.QueryRow(ctx, getQuestProgress, arg.UserID, arg.QuestID, arg.PeriodStart)
-	var i QuestProgress
-	err := row.Scan(
-		&i.UserID,
-		&i.QuestID,
-		&i.PeriodStart,
-		&i.Manual,
-		&i.ClaimedAt,
-		&i.UpdatedAt,
-	)
-	return i, err
-}
-
-const listActiveQuests = `-- name: ListActiveQuests :many
-SELECT id, title, description, period, metric, target, skill, xp, coins, position, active, updated_at FROM quests WHERE active ORDER BY position, id
-`
-
-func (q *Queries) ListActiveQuests(ctx context.Context) ([]Quest, error) {
-	rows, err := q.db.Query(ctx, listActiveQuests)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []Quest{}
-	for rows.Next() {
-		var i Quest
-		if err := rows.Scan(
-			&i.ID,
-			&i.Title,
-			&i.Description,
-			&i.Period,
-			&i.Metric,
-			&i.Target,
-			&i.Skill,
-			&i.Xp,
-			&i.Coins,
-			&i.Position,
-			&i.Active,
-			&i.UpdatedAt,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const listQuestProgress = `-- name: ListQuestProgress :many
-SELECT user_id, quest_id, period_start, manual, claimed_at, updated_at FROM quest_progress
-WHERE user_id = $1 AND ((period_start = $2) OR (period_start = $3))
-`
-
-type ListQuestProgressParams struct {
+type ListQuestStandingsParams struct {
 	UserID    uuid.UUID
-	DayStart  time.Time
+	Day       time.Time
 	WeekStart time.Time
+	WeekEnd   time.Time
+	DayFrom   time.Time
+	DayTo     time.Time
+	WeekFrom  time.Time
+	WeekTo    time.Time
+	QuestID   pgtype.Text
 }
 
-// The user's rows for the periods that are current now.
-func (q *Queries) ListQuestProgress(ctx context.Context, arg ListQuestProgressParams) ([]QuestProgress, error) {
-	rows, err := q.db.Query(ctx, listQuestProgress, arg.UserID, arg.DayStart, arg.WeekStart)
+type ListQuestStandingsRow struct {
+	Quest      Quest
+	Manual     int32
+	Claimed    bool
+	HabitsDone int32
+	FocusDone  int32
+}
+
+// The active quests (or only the one named) with the user's standing in
+// each one's current period: its period row (steps taken by hand, claim)
+// and how many habit completions and completed focus sessions the period
+// holds. Days are local dates; the instants are the local midnights that
+// bound the day and the week.
+func (q *Queries) ListQuestStandings(ctx context.Context, arg ListQuestStandingsParams) ([]ListQuestStandingsRow, error) {
+	rows, err := q.db.Query(ctx, listQuestStandings,
+		arg.UserID,
+		arg.Day,
+		arg.WeekStart,
+		arg.WeekEnd,
+		arg.DayFrom,
+		arg.DayTo,
+		arg.WeekFrom,
+		arg.WeekTo,
+		arg.QuestID,
+	)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	items := []QuestProgress{}
+	items := []ListQuestStandingsRow{}
 	for rows.Next() {
-		var i QuestProgress
+		var i ListQuestStandingsRow
 		if err := rows.Scan(
-			&i.UserID,
-			&i.QuestID,
-			&i.PeriodStart,
+			&i.Quest.ID,
+			&i.Quest.Title,
+			&i.Quest.Description,
+			&i.Quest.Period,
+			&i.Quest.Metric,
+			&i.Quest.Target,
+			&i.Quest.Skill,
+			&i.Quest.Xp,
+			&i.Quest.Coins,
+			&i.Quest.Position,
+			&i.Quest.Active,
+			&i.Quest.UpdatedAt,
 			&i.Manual,
-			&i.ClaimedAt,
-			&i.UpdatedAt,
+			&i.Claimed,
+			&i.HabitsDone,
+			&i.FocusDone,
 		); err != nil {
 			return nil, err
 		}

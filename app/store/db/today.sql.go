@@ -12,25 +12,6 @@ import (
 	"github.com/google/uuid"
 )
 
-const focusSignals = `-- name: FocusSignals :one
-SELECT count(*)::integer AS completions, coalesce(max(ended_at), '0001-01-01')::timestamptz AS last_at,
-       (max(ended_at) IS NOT NULL)::boolean AS has_last
-FROM focus_sessions WHERE user_id = $1 AND kind = 'focus' AND outcome = 'completed'
-`
-
-type FocusSignalsRow struct {
-	Completions int32
-	LastAt      time.Time
-	HasLast     bool
-}
-
-func (q *Queries) FocusSignals(ctx context.Context, userID uuid.UUID) (FocusSignalsRow, error) {
-	row := q.db.QueryRow(ctx, focusSignals, userID)
-	var i FocusSignalsRow
-	err := row.Scan(&i.Completions, &i.LastAt, &i.HasLast)
-	return i, err
-}
-
 const getExposure = `-- name: GetExposure :one
 SELECT id, user_id, context, candidates, created_at FROM decision_exposures WHERE id = $1 AND user_id = $2
 `
@@ -82,6 +63,69 @@ func (q *Queries) GetFlags(ctx context.Context) ([]GetFlagsRow, error) {
 	return items, nil
 }
 
+const getTodayState = `-- name: GetTodayState :one
+SELECT
+    coalesce(greatest(
+        (SELECT max(l.created_at) FROM ledger_entries l WHERE l.user_id = $1::uuid),
+        (SELECT max(c.created_at) FROM habit_completions c WHERE c.user_id = $1::uuid),
+        (SELECT max(f.started_at) FROM focus_sessions f WHERE f.user_id = $1::uuid)
+    ), '0001-01-01')::timestamptz AS last_active_at,
+    coalesce((SELECT a.action FROM activity_events a WHERE a.user_id = $1::uuid ORDER BY a.id DESC LIMIT 1), '')::text AS last_action,
+    EXISTS (SELECT 1 FROM focus_sessions f WHERE f.user_id = $1::uuid AND f.ended_at IS NULL)::boolean AS focus_running,
+    fs.completions::integer AS focus_completions,
+    coalesce(fs.last_at, '0001-01-01')::timestamptz AS focus_last_at,
+    (fs.last_at IS NOT NULL)::boolean AS focus_has_last,
+    coalesce((SELECT p.xp FROM user_progress p WHERE p.user_id = $1::uuid), 0)::bigint AS xp,
+    coalesce((SELECT p.coins FROM user_progress p WHERE p.user_id = $1::uuid), 0)::bigint AS coins,
+    coalesce((SELECT s.decision_telemetry FROM user_settings s WHERE s.user_id = $1::uuid), true)::boolean AS telemetry,
+    coalesce((SELECT array_agg(ff.key ORDER BY ff.key) FROM feature_flags ff WHERE ff.enabled), '{}')::text[] AS flags_on,
+    g.last_event_id AS graph_event_id,
+    coalesce(g.last_sync_at, '0001-01-01')::timestamptz AS graph_synced_at
+FROM graph_sync g,
+     (SELECT count(*) AS completions, max(f.ended_at) AS last_at
+      FROM focus_sessions f WHERE f.user_id = $1::uuid AND f.kind = 'focus' AND f.outcome = 'completed') fs
+`
+
+type GetTodayStateRow struct {
+	LastActiveAt     time.Time
+	LastAction       string
+	FocusRunning     bool
+	FocusCompletions int32
+	FocusLastAt      time.Time
+	FocusHasLast     bool
+	Xp               int64
+	Coins            int64
+	Telemetry        bool
+	FlagsOn          []string
+	GraphEventID     int64
+	GraphSyncedAt    time.Time
+}
+
+// What Today needs to know about the user that fits in one row, read in one
+// round trip: when they were last active (without any activity, the zero
+// time: a new account is not in a gap) and what they last did, their focus
+// history and whether a session runs, balances, telemetry consent, the
+// switches an administrator turned on, and the projection's position.
+func (q *Queries) GetTodayState(ctx context.Context, userID uuid.UUID) (GetTodayStateRow, error) {
+	row := q.db.QueryRow(ctx, getTodayState, userID)
+	var i GetTodayStateRow
+	err := row.Scan(
+		&i.LastActiveAt,
+		&i.LastAction,
+		&i.FocusRunning,
+		&i.FocusCompletions,
+		&i.FocusLastAt,
+		&i.FocusHasLast,
+		&i.Xp,
+		&i.Coins,
+		&i.Telemetry,
+		&i.FlagsOn,
+		&i.GraphEventID,
+		&i.GraphSyncedAt,
+	)
+	return i, err
+}
+
 const insertExposure = `-- name: InsertExposure :exec
 INSERT INTO decision_exposures (id, user_id, context, candidates) VALUES ($1, $2, $3, $4)
 `
@@ -125,23 +169,6 @@ func (q *Queries) InsertOutcome(ctx context.Context, arg InsertOutcomeParams) er
 		arg.TimeToActionMs,
 	)
 	return err
-}
-
-const lastActivityAt = `-- name: LastActivityAt :one
-SELECT coalesce(greatest(
-    (SELECT max(l.created_at) FROM ledger_entries l WHERE l.user_id = $1::uuid),
-    (SELECT max(c.created_at) FROM habit_completions c WHERE c.user_id = $1::uuid),
-    (SELECT max(f.started_at) FROM focus_sessions f WHERE f.user_id = $1::uuid)
-), '0001-01-01')::timestamptz AS last_at
-`
-
-// When the user last did anything that counts as activity.
-// Without any, the zero time (a new account is not in a gap).
-func (q *Queries) LastActivityAt(ctx context.Context, userID uuid.UUID) (time.Time, error) {
-	row := q.db.QueryRow(ctx, lastActivityAt, userID)
-	var last_at time.Time
-	err := row.Scan(&last_at)
-	return last_at, err
 }
 
 const listHabitSignals = `-- name: ListHabitSignals :many
