@@ -28,11 +28,13 @@ WHERE quest_progress.claimed_at IS NULL;
 -- The active quests (or only the one named) with the user's standing in
 -- each one's current period: its period row (steps taken by hand, claim)
 -- and how many habit completions and completed focus sessions the period
--- holds. Days are local dates; the instants are the local midnights that
--- bound the day and the week.
+-- holds; and, from the ledger, how often the quest was ever claimed and
+-- when last. Days are local dates; the instants are the local midnights
+-- that bound the day and the week.
 SELECT sqlc.embed(q), coalesce(p.manual, 0)::integer AS manual, (p.claimed_at IS NOT NULL)::boolean AS claimed,
        (CASE WHEN q.period = 'weekly' THEN n.habits_week ELSE n.habits_day END)::integer AS habits_done,
-       (CASE WHEN q.period = 'weekly' THEN n.focus_week ELSE n.focus_day END)::integer AS focus_done
+       (CASE WHEN q.period = 'weekly' THEN n.focus_week ELSE n.focus_day END)::integer AS focus_done,
+       coalesce(h.claims, 0)::integer AS claims, coalesce(h.last_at, '0001-01-01')::timestamptz AS last_claimed_at
 FROM quests q
 CROSS JOIN (
     SELECT (SELECT count(*) FROM habit_completions c
@@ -48,5 +50,10 @@ CROSS JOIN (
 ) n
 LEFT JOIN quest_progress p ON p.user_id = @user_id::uuid AND p.quest_id = q.id
     AND p.period_start = (CASE WHEN q.period = 'weekly' THEN @week_start::date ELSE @day::date END)
+LEFT JOIN (
+    SELECT split_part(l.key, ':', 2) AS quest_id, count(*) AS claims, max(l.created_at) AS last_at
+    FROM ledger_entries l WHERE l.user_id = @user_id::uuid AND l.key LIKE 'quest:%'
+    GROUP BY 1
+) h ON h.quest_id = q.id
 WHERE q.active AND (sqlc.narg(quest_id)::text IS NULL OR q.id = sqlc.narg(quest_id)::text)
 ORDER BY q.position, q.id;

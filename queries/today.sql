@@ -69,11 +69,3 @@ WHERE e.user_id = @user_id AND e.created_at >= now() - interval '60 minutes'
   AND e.candidates @> jsonb_build_array(jsonb_build_object('id', @decision_id::text))
 ORDER BY e.created_at DESC
 LIMIT 1;
-
--- name: ListQuestSignals :many
--- How often each quest was claimed, and when last, from the ledger.
-SELECT split_part(key, ':', 2)::text AS quest_id, count(*)::integer AS claims,
-       max(created_at)::timestamptz AS last_at
-FROM ledger_entries
-WHERE user_id = @user_id AND key LIKE 'quest:%'
-GROUP BY 1;

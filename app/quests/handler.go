@@ -64,7 +64,8 @@ func (h *Handler) standings(c echo.Context, q *db.Queries, id string) ([]Standin
 		case FocusSessions:
 			done = int(r.FocusDone)
 		}
-		out[i] = Standing{Quest: r.Quest, Status: StatusOf(int(r.Quest.Target), done, r.Claimed)}
+		out[i] = Standing{Quest: r.Quest, Status: StatusOf(int(r.Quest.Target), done, r.Claimed),
+			Claims: int(r.Claims), LastClaimedAt: r.LastClaimedAt}
 	}
 	return out, nil
 }
@@ -193,10 +194,13 @@ func (h *Handler) act(c echo.Context, change func(echo.Context, *db.Queries, db.
 	return web.Redirect(c, "/quests")
 }
 
-// Standing is a quest and where the viewer stands on it this period.
+// Standing is a quest, where the viewer stands on it this period, and how
+// often they claimed it before (LastClaimedAt is zero when never).
 type Standing struct {
-	Quest  db.Quest
-	Status Status
+	Quest         db.Quest
+	Status        Status
+	Claims        int
+	LastClaimedAt time.Time
 }
 
 // OpenQuests lists the viewer's quests still to claim this period.

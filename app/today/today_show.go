@@ -177,22 +177,13 @@ func (h *Handler) candidates(c echo.Context, st db.GetTodayStateRow, now time.Ti
 	if err != nil {
 		return nil, fmt.Errorf("today: unable to read quests: %w", err)
 	}
-	claims, err := h.q.ListQuestSignals(ctx, v.ID)
-	if err != nil {
-		return nil, fmt.Errorf("today: unable to read quest history: %w", err)
-	}
 	for _, q := range open {
 		label := q.Quest.Title
 		if q.Status.Complete {
 			label = "Claim: " + label
 		}
-		cand := Candidate{ID: "quest:" + q.Quest.ID, Type: "quest", Days: -1, Label: label}
-		for _, cl := range claims {
-			if cl.QuestID == q.Quest.ID {
-				cand.Count, cand.Days = int(cl.Claims), daysSince(habits.LocalDay(cl.LastAt, v.Location), true, today)
-			}
-		}
-		out = append(out, cand)
+		out = append(out, Candidate{ID: "quest:" + q.Quest.ID, Type: "quest", Count: q.Claims,
+			Days: daysSince(habits.LocalDay(q.LastClaimedAt, v.Location), q.Claims > 0, today), Label: label})
 	}
 	if !st.FocusRunning {
 		out = append(out, Candidate{ID: "focus:start", Type: "focus", Count: int(st.FocusCompletions),

@@ -90,7 +90,8 @@ func (q *Queries) GetActiveQuest(ctx context.Context, id string) (Quest, error) 
 const listQuestStandings = `-- name: ListQuestStandings :many
 SELECT q.id, q.title, q.description, q.period, q.metric, q.target, q.skill, q.xp, q.coins, q.position, q.active, q.updated_at, coalesce(p.manual, 0)::integer AS manual, (p.claimed_at IS NOT NULL)::boolean AS claimed,
        (CASE WHEN q.period = 'weekly' THEN n.habits_week ELSE n.habits_day END)::integer AS habits_done,
-       (CASE WHEN q.period = 'weekly' THEN n.focus_week ELSE n.focus_day END)::integer AS focus_done
+       (CASE WHEN q.period = 'weekly' THEN n.focus_week ELSE n.focus_day END)::integer AS focus_done,
+       coalesce(h.claims, 0)::integer AS claims, coalesce(h.last_at, '0001-01-01')::timestamptz AS last_claimed_at
 FROM quests q
 CROSS JOIN (
     SELECT (SELECT count(*) FROM habit_completions c
@@ -106,6 +107,11 @@ CROSS JOIN (
 ) n
 LEFT JOIN quest_progress p ON p.user_id = $1::uuid AND p.quest_id = q.id
     AND p.period_start = (CASE WHEN q.period = 'weekly' THEN $3::date ELSE $2::date END)
+LEFT JOIN (
+    SELECT split_part(l.key, ':', 2) AS quest_id, count(*) AS claims, max(l.created_at) AS last_at
+    FROM ledger_entries l WHERE l.user_id = $1::uuid AND l.key LIKE 'quest:%'
+    GROUP BY 1
+) h ON h.quest_id = q.id
 WHERE q.active AND ($9::text IS NULL OR q.id = $9::text)
 ORDER BY q.position, q.id
 `
@@ -123,18 +129,21 @@ type ListQuestStandingsParams struct {
 }
 
 type ListQuestStandingsRow struct {
-	Quest      Quest
-	Manual     int32
-	Claimed    bool
-	HabitsDone int32
-	FocusDone  int32
+	Quest         Quest
+	Manual        int32
+	Claimed       bool
+	HabitsDone    int32
+	FocusDone     int32
+	Claims        int32
+	LastClaimedAt time.Time
 }
 
 // The active quests (or only the one named) with the user's standing in
 // each one's current period: its period row (steps taken by hand, claim)
 // and how many habit completions and completed focus sessions the period
-// holds. Days are local dates; the instants are the local midnights that
-// bound the day and the week.
+// holds; and, from the ledger, how often the quest was ever claimed and
+// when last. Days are local dates; the instants are the local midnights
+// that bound the day and the week.
 func (q *Queries) ListQuestStandings(ctx context.Context, arg ListQuestStandingsParams) ([]ListQuestStandingsRow, error) {
 	rows, err := q.db.Query(ctx, listQuestStandings,
 		arg.UserID,
@@ -171,6 +180,8 @@ func (q *Queries) ListQuestStandings(ctx context.Context, arg ListQuestStandings
 			&i.Claimed,
 			&i.HabitsDone,
 			&i.FocusDone,
+			&i.Claims,
+			&i.LastClaimedAt,
 		); err != nil {
 			return nil, err
 		}

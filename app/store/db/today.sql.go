@@ -230,41 +230,6 @@ func (q *Queries) ListHabitSignals(ctx context.Context, arg ListHabitSignalsPara
 	return items, nil
 }
 
-const listQuestSignals = `-- name: ListQuestSignals :many
-SELECT split_part(key, ':', 2)::text AS quest_id, count(*)::integer AS claims,
-       max(created_at)::timestamptz AS last_at
-FROM ledger_entries
-WHERE user_id = $1 AND key LIKE 'quest:%'
-GROUP BY 1
-`
-
-type ListQuestSignalsRow struct {
-	QuestID string
-	Claims  int32
-	LastAt  time.Time
-}
-
-// How often each quest was claimed, and when last, from the ledger.
-func (q *Queries) ListQuestSignals(ctx context.Context, userID uuid.UUID) ([]ListQuestSignalsRow, error) {
-	rows, err := q.db.Query(ctx, listQuestSignals, userID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []ListQuestSignalsRow{}
-	for rows.Next() {
-		var i ListQuestSignalsRow
-		if err := rows.Scan(&i.QuestID, &i.Claims, &i.LastAt); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
 const recordCompletedOutcome = `-- name: RecordCompletedOutcome :exec
 INSERT INTO decision_outcomes (exposure_id, user_id, decision_id, action, time_to_action_ms)
 SELECT e.id, e.user_id, $1::text, 'completed', (extract(epoch FROM (now() - e.created_at)) * 1000)::bigint
