@@ -39,8 +39,8 @@ type Graph struct {
 	cache map[string]map[string]float64
 
 	flights singleflight.Group // one query per question at a time
-	pause   time.Duration      // current wait after a failure; 0 after a success
-	retryAt time.Time          // Neo4j is not asked before this
+	pause   time.Duration      // current wait after a failure; 0 while Neo4j answers
+	retryAt time.Time          // while failing, Neo4j is not asked before this
 }
 
 // cacheLimit bounds the remembered answers; past it the cache starts over.
@@ -181,9 +181,9 @@ func ReadPosition(ctx context.Context, q *db.Queries) (Position, error) {
 // actions seen after last, as of the projection's position pos. It refuses
 // a projection last synced more than MaxStaleness before now, and gives up
 // after the Graph's timeout. Callers asking the same question at the same
-// time share one query; after a failure Neo4j is left alone for a while
-// (see backoff), so a stalled server costs at most one timeout now and
-// then. The map may be shared with other callers: read it only.
+// time share one query. After a failure Neo4j is asked again only after a
+// pause (see minBackoff), by one caller at a time, so a stalled server
+// holds one request for the timeout now and then, not every page. The map may be shared with other callers: read it only.
 func (g *Graph) NextProbabilities(ctx context.Context, user uuid.UUID, last string, pos Position, now time.Time) (map[string]float64, error) {
 	if now.Sub(pos.SyncedAt) > MaxStaleness {
 		return nil, ErrStale
@@ -191,12 +191,17 @@ func (g *Graph) NextProbabilities(ctx context.Context, user uuid.UUID, last stri
 	key := fmt.Sprintf("%s|%d|%s", user, pos.EventID, last)
 	g.mu.Lock()
 	cached, ok := g.cache[key]
-	resting := time.Now().Before(g.retryAt)
+	failing := !ok && g.pause > 0
+	if failing && !time.Now().Before(g.retryAt) {
+		// This caller tries Neo4j again; everyone else carries on without
+		// the signal until it has answered or the next pause is over.
+		g.retryAt, failing = time.Now().Add(g.pause), false
+	}
 	g.mu.Unlock()
 	if ok {
 		return cached, nil
 	}
-	if resting {
+	if failing {
 		return nil, ErrUnavailable
 	}
 	// The query outlives a caller that gives up: others may wait for it.
