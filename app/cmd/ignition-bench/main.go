@@ -60,7 +60,7 @@ func run(bin string, conns int, duration time.Duration, seedUsers int) error {
 	if neo != nil {
 		defer func() { neo.Process.Signal(syscall.SIGCONT); neo.Process.Kill(); neo.Wait() }()
 	}
-	base, stop, err := startServer(bin, dbURL, neo4jURL)
+	base, appPID, stop, err := startServer(bin, dbURL, neo4jURL)
 	if err != nil {
 		return err
 	}
@@ -85,19 +85,19 @@ func run(bin string, conns int, duration time.Duration, seedUsers int) error {
 		time.Sleep(20 * time.Second)
 	}
 
-	fmt.Printf("load: %d connections, %s per endpoint, %d seeded users; the signed-in user has 10 habits with two years of daily history\n\n",
+	fmt.Printf("load: %d connections, %s per endpoint, %d seeded users; the signed-in user has 10 habits with two years of daily history\n(app CPU and db CPU: CPU time per request of the app process and of all PostgreSQL processes)\n\n",
 		conns, duration, seedUsers)
-	fmt.Printf("%-10s %10s %9s %9s %9s %7s\n", "endpoint", "requests", "req/s", "p50", "p99", "errors")
+	fmt.Printf("%-10s %10s %9s %9s %9s %7s %9s %9s\n", "endpoint", "requests", "req/s", "p50", "p99", "errors", "app CPU", "db CPU")
 	var pages []*result
 	for _, path := range []string{"/today", "/habits", "/progress"} {
-		r, err := load(base+path, cookie, conns, duration)
+		r, err := load(base+path, cookie, conns, duration, appPID)
 		if err != nil {
 			return err
 		}
 		r.print(path)
 		pages = append(pages, r)
 	}
-	health, err := load(base+"/healthz", "", conns, duration)
+	health, err := load(base+"/healthz", "", conns, duration, appPID)
 	if err != nil {
 		return err
 	}
@@ -110,7 +110,7 @@ func run(bin string, conns int, duration time.Duration, seedUsers int) error {
 			return err
 		}
 		neo.Process.Signal(syscall.SIGSTOP)
-		stalled, err = load(base+"/today", cookie, conns, duration)
+		stalled, err = load(base+"/today", cookie, conns, duration, appPID)
 		neo.Process.Signal(syscall.SIGCONT)
 		if err != nil {
 			return err
@@ -207,23 +207,23 @@ func startNeo4j() (string, *exec.Cmd, error) {
 	return "", nil, errors.New("neo4j did not start")
 }
 
-func startServer(bin, dbURL, neo4jURL string) (string, func(), error) {
+func startServer(bin, dbURL, neo4jURL string) (base string, pid int, stop func(), err error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return "", nil, err
+		return "", 0, nil, err
 	}
 	port := ln.Addr().(*net.TCPAddr).Port
 	ln.Close()
-	base := fmt.Sprintf("http://localhost:%d", port)
+	base = fmt.Sprintf("http://localhost:%d", port)
 	cmd := exec.Command(bin, "serve")
 	cmd.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "IGNITION_ENV=development", "IGNITION_NEO4J_URL="+neo4jURL,
 		fmt.Sprintf("IGNITION_ADDR=127.0.0.1:%d", port), "IGNITION_BASE_URL="+base, "IGNITION_SIGNIN_RATE=1000")
 	var logs bytes.Buffer
 	cmd.Stderr = &logs
 	if err := cmd.Start(); err != nil {
-		return "", nil, err
+		return "", 0, nil, err
 	}
-	stop := func() {
+	stop = func() {
 		cmd.Process.Signal(syscall.SIGTERM)
 		cmd.Wait()
 	}
@@ -231,12 +231,12 @@ func startServer(bin, dbURL, neo4jURL string) (string, func(), error) {
 		if resp, err := http.Get(base + "/readyz"); err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
-				return base, stop, nil
+				return base, cmd.Process.Pid, stop, nil
 			}
 		}
 	}
 	stop()
-	return "", nil, fmt.Errorf("server did not become ready:\n%s", logs.String())
+	return "", 0, nil, fmt.Errorf("server did not become ready:\n%s", logs.String())
 }
 
 // seed fills the users and sessions tables so lookups run against a
@@ -345,15 +345,18 @@ type result struct {
 	rps      float64
 	p50, p99 time.Duration
 	errors   int
+	cpu      usage // per request
 }
 
 func (r *result) print(name string) {
-	fmt.Printf("%-10s %10d %9.0f %9s %9s %7d\n", name, r.requests, r.rps,
-		r.p50.Round(10*time.Microsecond), r.p99.Round(10*time.Microsecond), r.errors)
+	fmt.Printf("%-10s %10d %9.0f %9s %9s %7d %9s %9s\n", name, r.requests, r.rps,
+		r.p50.Round(10*time.Microsecond), r.p99.Round(10*time.Microsecond), r.errors,
+		r.cpu.app.Round(time.Microsecond), r.cpu.db.Round(time.Microsecond))
 }
 
-// load runs wrk against target with conns connections for duration.
-func load(target, cookie string, conns int, duration time.Duration) (*result, error) {
+// load runs wrk against target with conns connections for duration, and
+// works out the app's (process appPID) and Postgres's CPU time per request.
+func load(target, cookie string, conns int, duration time.Duration, appPID int) (*result, error) {
 	args := []string{"-t1", fmt.Sprintf("-c%d", conns), fmt.Sprintf("-d%ds", int(duration.Seconds())), "--latency",
 		"-H", "Accept-Encoding: gzip"}
 	if cookie != "" {
@@ -361,11 +364,19 @@ func load(target, cookie string, conns int, duration time.Duration) (*result, er
 	}
 	// The generator shares the machine's two cores with the server and
 	// its database; at a lower priority it takes less of the CPU it measures.
+	before := sample(appPID)
 	out, err := exec.Command("nice", append([]string{"-n", "15", "wrk"}, append(args, target)...)...).CombinedOutput()
 	if err != nil {
 		return nil, fmt.Errorf("wrk: %v\n%s", err, out)
 	}
-	return parseWrk(string(out))
+	after := sample(appPID)
+	r, err := parseWrk(string(out))
+	if err != nil || r.requests == 0 {
+		return r, err
+	}
+	n := time.Duration(r.requests)
+	r.cpu = usage{app: (after.app - before.app) / n, db: (after.db - before.db) / n}
+	return r, nil
 }
 
 var (
