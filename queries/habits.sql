@@ -23,12 +23,13 @@ UPDATE habits
 SET archived_at = CASE WHEN @archived::boolean THEN now() END, updated_at = now()
 WHERE user_id = @user_id AND id = @id AND (archived_at IS NOT NULL) <> @archived::boolean;
 
--- name: ListCompletionDaysSince :many
--- The completed days of the user's active habits from a day on.
-SELECT c.habit_id, c.day
-FROM habit_completions c JOIN habits h ON h.id = c.habit_id
-WHERE c.user_id = @user_id AND h.archived_at IS NULL AND c.day >= @since
-ORDER BY c.habit_id, c.day;
+-- name: ListActiveHabitsWithDays :many
+-- Active habits, oldest first, each with its completed days from a day on.
+SELECT sqlc.embed(h),
+       ARRAY(SELECT c.day FROM habit_completions c WHERE c.habit_id = h.id AND c.day >= @since::date ORDER BY c.day)::date[] AS days
+FROM habits h
+WHERE h.user_id = @user_id AND h.archived_at IS NULL
+ORDER BY h.created_at, h.id;
 
 -- name: SetHabitStreak :exec
 -- Stores what pages read instead of the history: the streak run and the

@@ -17,6 +17,19 @@ SELECT coalesce(p.xp, 0)::bigint AS xp, coalesce(p.coins, 0)::bigint AS coins
 FROM users u LEFT JOIN user_progress p ON p.user_id = u.id
 WHERE u.id = @user_id;
 
+-- name: GetProgress :one
+-- The balances and the XP per skill in one row: skills[i] has skill_xp[i]
+-- (a skill never rewarded is absent).
+SELECT coalesce(p.xp, 0)::bigint AS xp, coalesce(p.coins, 0)::bigint AS coins,
+       coalesce(s.skills, '{}')::text[] AS skills, coalesce(s.skill_xp, '{}')::bigint[] AS skill_xp
+FROM users u
+LEFT JOIN user_progress p ON p.user_id = u.id
+LEFT JOIN LATERAL (
+    SELECT array_agg(k.skill ORDER BY k.skill) AS skills, array_agg(k.xp ORDER BY k.skill) AS skill_xp
+    FROM user_skills k WHERE k.user_id = u.id
+) s ON true
+WHERE u.id = @user_id;
+
 -- name: GetLedgerTotals :one
 -- The balances as the ledger alone says they are.
 SELECT coalesce(sum(xp), 0)::bigint AS xp, coalesce(sum(coins), 0)::bigint AS coins
@@ -25,9 +38,6 @@ FROM ledger_entries WHERE user_id = @user_id;
 -- name: MoveSkill :exec
 INSERT INTO user_skills (user_id, skill, xp) VALUES (@user_id, @skill, @xp)
 ON CONFLICT (user_id, skill) DO UPDATE SET xp = user_skills.xp + excluded.xp;
-
--- name: GetSkillTotals :many
-SELECT skill, xp FROM user_skills WHERE user_id = @user_id;
 
 -- name: GetLedgerSkillTotals :many
 -- The XP per skill as the ledger alone says it is.

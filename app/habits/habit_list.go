@@ -3,9 +3,7 @@ package habits
 import (
 	"fmt"
 	"net/http"
-	"time"
 
-	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/store/db"
@@ -20,22 +18,14 @@ func (h *Handler) list(c echo.Context) error {
 func (h *Handler) renderList(c echo.Context, status int, f views.HabitForm) error {
 	v := web.CurrentViewer(c)
 	ctx := c.Request().Context()
-	habits, err := h.q.ListHabits(ctx, db.ListHabitsParams{UserID: v.ID, Archived: false})
+	since := WeekOf(web.Today(c, h.now()), v.WeekStart)
+	habits, err := h.q.ListActiveHabitsWithDays(ctx, db.ListActiveHabitsWithDaysParams{UserID: v.ID, Since: since})
 	if err != nil {
 		return fmt.Errorf("habits: unable to list habits of %s: %w", v.ID, err)
 	}
-	since := WeekOf(web.Today(c, h.now()), v.WeekStart)
-	completions, err := h.q.ListCompletionDaysSince(ctx, db.ListCompletionDaysSinceParams{UserID: v.ID, Since: since})
-	if err != nil {
-		return fmt.Errorf("habits: unable to list completions of %s: %w", v.ID, err)
-	}
-	done := map[uuid.UUID][]time.Time{}
-	for _, cd := range completions {
-		done[cd.HabitID] = append(done[cd.HabitID], cd.Day)
-	}
 	rows := make([]views.Row, len(habits))
 	for i, hb := range habits {
-		rows[i] = h.row(c, hb, done[hb.ID])
+		rows[i] = h.row(c, hb.Habit, hb.Days)
 	}
 	return web.Render(c, status, "Habits", views.List(rows, f, skillChoices(), weekdayChoices(v.WeekStart), web.CSRFToken(c)))
 }

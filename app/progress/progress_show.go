@@ -30,21 +30,17 @@ func (h *Handler) Register(e *echo.Echo) {
 func (h *Handler) show(c echo.Context) error {
 	v := web.CurrentViewer(c)
 	ctx := c.Request().Context()
-	bal, err := h.q.GetBalances(ctx, v.ID)
+	bal, err := h.q.GetProgress(ctx, v.ID)
 	if err != nil {
-		return fmt.Errorf("progress: unable to load balances of %s: %w", v.ID, err)
-	}
-	totals, err := h.q.GetSkillTotals(ctx, v.ID)
-	if err != nil {
-		return fmt.Errorf("progress: unable to load skills of %s: %w", v.ID, err)
+		return fmt.Errorf("progress: unable to load balances and skills of %s: %w", v.ID, err)
 	}
 	recent, err := h.q.ListRecentActivity(ctx, db.ListRecentActivityParams{UserID: v.ID, MaxRows: activityShown})
 	if err != nil {
 		return fmt.Errorf("progress: unable to load activity of %s: %w", v.ID, err)
 	}
 	byID := map[string]int64{}
-	for _, t := range totals {
-		byID[t.Skill] = t.Xp
+	for i, skill := range bal.Skills {
+		byID[skill] = bal.SkillXp[i]
 	}
 	lvl := LevelFor(bal.Xp)
 	page := views.Page{Level: lvl.Number, Into: lvl.Into, ToNext: lvl.ToNext, Percent: lvl.Percent, XP: bal.Xp, Coins: bal.Coins}

@@ -153,34 +153,54 @@ func (q *Queries) InsertCompletion(ctx context.Context, arg InsertCompletionPara
 	return id, err
 }
 
-const listCompletionDaysSince = `-- name: ListCompletionDaysSince :many
-SELECT c.habit_id, c.day
-FROM habit_completions c JOIN habits h ON h.id = c.habit_id
-WHERE c.user_id = $1 AND h.archived_at IS NULL AND c.day >= $2
-ORDER BY c.habit_id, c.day
+const listActiveHabitsWithDays = `-- name: ListActiveHabitsWithDays :many
+SELECT h.id, h.user_id, h.title, h.description, h.cadence, h.weekdays, h.times_per_week, h.reminder_time, h.skill, h.archived_at, h.created_at, h.updated_at, h.streak_run, h.streak_end, h.streak_longest, h.completions, h.last_completed,
+       ARRAY(SELECT c.day FROM habit_completions c WHERE c.habit_id = h.id AND c.day >= $1::date ORDER BY c.day)::date[] AS days
+FROM habits h
+WHERE h.user_id = $2 AND h.archived_at IS NULL
+ORDER BY h.created_at, h.id
 `
 
-type ListCompletionDaysSinceParams struct {
-	UserID uuid.UUID
+type ListActiveHabitsWithDaysParams struct {
 	Since  time.Time
+	UserID uuid.UUID
 }
 
-type ListCompletionDaysSinceRow struct {
-	HabitID uuid.UUID
-	Day     time.Time
+type ListActiveHabitsWithDaysRow struct {
+	Habit Habit
+	Days  []time.Time
 }
 
-// The completed days of the user's active habits from a day on.
-func (q *Queries) ListCompletionDaysSince(ctx context.Context, arg ListCompletionDaysSinceParams) ([]ListCompletionDaysSinceRow, error) {
-	rows, err := q.db.Query(ctx, listCompletionDaysSince, arg.UserID, arg.Since)
+// Active habits, oldest first, each with its completed days from a day on.
+func (q *Queries) ListActiveHabitsWithDays(ctx context.Context, arg ListActiveHabitsWithDaysParams) ([]ListActiveHabitsWithDaysRow, error) {
+	rows, err := q.db.Query(ctx, listActiveHabitsWithDays, arg.Since, arg.UserID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	items := []ListCompletionDaysSinceRow{}
+	items := []ListActiveHabitsWithDaysRow{}
 	for rows.Next() {
-		var i ListCompletionDaysSinceRow
-		if err := rows.Scan(&i.HabitID, &i.Day); err != nil {
+		var i ListActiveHabitsWithDaysRow
+		if err := rows.Scan(
+			&i.Habit.ID,
+			&i.Habit.UserID,
+			&i.Habit.Title,
+			&i.Habit.Description,
+			&i.Habit.Cadence,
+			&i.Habit.Weekdays,
+			&i.Habit.TimesPerWeek,
+			&i.Habit.ReminderTime,
+			&i.Habit.Skill,
+			&i.Habit.ArchivedAt,
+			&i.Habit.CreatedAt,
+			&i.Habit.UpdatedAt,
+			&i.Habit.StreakRun,
+			&i.Habit.StreakEnd,
+			&i.Habit.StreakLongest,
+			&i.Habit.Completions,
+			&i.Habit.LastCompleted,
+			&i.Days,
+		); err != nil {
 			return nil, err
 		}
 		items = append(items, i)

@@ -90,33 +90,37 @@ func (q *Queries) GetLedgerTotals(ctx context.Context, userID uuid.UUID) (GetLed
 	return i, err
 }
 
-const getSkillTotals = `-- name: GetSkillTotals :many
-SELECT skill, xp FROM user_skills WHERE user_id = $1
+const getProgress = `-- name: GetProgress :one
+SELECT coalesce(p.xp, 0)::bigint AS xp, coalesce(p.coins, 0)::bigint AS coins,
+       coalesce(s.skills, '{}')::text[] AS skills, coalesce(s.skill_xp, '{}')::bigint[] AS skill_xp
+FROM users u
+LEFT JOIN user_progress p ON p.user_id = u.id
+LEFT JOIN LATERAL (
+    SELECT array_agg(k.skill ORDER BY k.skill) AS skills, array_agg(k.xp ORDER BY k.skill) AS skill_xp
+    FROM user_skills k WHERE k.user_id = u.id
+) s ON true
+WHERE u.id = $1
 `
 
-type GetSkillTotalsRow struct {
-	Skill string
-	Xp    int64
+type GetProgressRow struct {
+	Xp      int64
+	Coins   int64
+	Skills  []string
+	SkillXp []int64
 }
 
-func (q *Queries) GetSkillTotals(ctx context.Context, userID uuid.UUID) ([]GetSkillTotalsRow, error) {
-	rows, err := q.db.Query(ctx, getSkillTotals, userID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []GetSkillTotalsRow{}
-	for rows.Next() {
-		var i GetSkillTotalsRow
-		if err := rows.Scan(&i.Skill, &i.Xp); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
+// The balances and the XP per skill in one row: skills[i] has skill_xp[i]
+// (a skill never rewarded is absent).
+func (q *Queries) GetProgress(ctx context.Context, userID uuid.UUID) (GetProgressRow, error) {
+	row := q.db.QueryRow(ctx, getProgress, userID)
+	var i GetProgressRow
+	err := row.Scan(
+		&i.Xp,
+		&i.Coins,
+		&i.Skills,
+		&i.SkillXp,
+	)
+	return i, err
 }
 
 const insertLedgerEntry = `-- name: InsertLedgerEntry :one
