@@ -36,6 +36,10 @@ const (
 	jsBudget         = 24 * 1024
 )
 
+// pacedRate is the request rate of the runs below saturation: about a
+// quarter of what the pages sustain on two cores.
+const pacedRate = 300
+
 func main() {
 	bin := flag.String("bin", "bin/ignition", "the ignition binary")
 	conns := flag.Int("c", 100, "concurrent connections")
@@ -116,6 +120,17 @@ func run(bin string, conns int, duration time.Duration, seedUsers int) error {
 			return err
 		}
 		stalled.print("/today (Neo4j stalled)")
+	}
+
+	// The same pages below saturation, for what one request takes when
+	// the server is not queueing. Reported only: the budgets hold at conns.
+	fmt.Printf("\nat a fixed %d requests/s (open loop; reported, no budget):\n", pacedRate)
+	for _, path := range []string{"/today", "/habits", "/progress"} {
+		r, err := paced(base+path, cookie, pacedRate, duration/2)
+		if err != nil {
+			return err
+		}
+		r.print(path)
 	}
 
 	w, err := weigh(base, cookie)
