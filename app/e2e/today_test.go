@@ -61,3 +61,18 @@ func TestReducedModeAfterFourDays(t *testing.T) {
 	tab.WaitForPath("/today")
 	tab.ExpectText("#starter-title", "Next up")
 }
+
+func TestNewcomerIsLedToTheirFirstHabit(t *testing.T) {
+	app := startApp(t)
+	tab := app.NewTab(t)
+	tab.SignIn("newcomer@example.com", "Nia")
+	tab.ExpectText("#starter button", "Create your first habit")
+	tab.Click(`#starter button`)
+	tab.WaitForPath("/habits#habit-form-card")
+	tab.Fill("#habit-title", "Stretch")
+	tab.Click(`#habit-form button[type=submit]`)
+	tab.WaitForPath("/habits")
+	tab.ExpectText("#habit-list", "Stretch")
+	tab.Visit("/today")
+	tab.ExpectText("#starter button", "Stretch")
+}

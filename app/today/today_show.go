@@ -153,8 +153,12 @@ func Reduced(lastActive, now time.Time) bool {
 	return lastActive.Year() > 1 && now.Sub(lastActive) > ReducedAfter
 }
 
-// candidates gathers what Today could suggest: habits due and not done,
-// quests not yet claimed, and a focus session when none is running.
+// firstHabit is the decision to create a habit, offered while there is none.
+const firstHabit = "habit:new"
+
+// candidates gathers what Today could suggest: habits due and not done (or
+// creating the first one), quests not yet claimed, and a focus session when
+// none is running.
 func (h *Handler) candidates(c echo.Context, st db.GetTodayStateRow, now time.Time) ([]Candidate, error) {
 	v := web.CurrentViewer(c)
 	ctx := c.Request().Context()
@@ -172,6 +176,11 @@ func (h *Handler) candidates(c echo.Context, st db.GetTodayStateRow, now time.Ti
 		}
 		out = append(out, Candidate{ID: "habit:" + r.ID.String(), Type: "habit", Count: int(r.Completions),
 			Days: daysSince(r.LastDay, r.HasLast, today), Label: r.Title})
+	}
+	if len(rows) == 0 {
+		// Habits are the daily loop's backbone: without any, making the
+		// first one is the thing to suggest.
+		out = append(out, Candidate{ID: firstHabit, Type: "habit", Days: -1, Label: "Create your first habit"})
 	}
 	open, err := h.quests.OpenQuests(c)
 	if err != nil {
@@ -273,6 +282,8 @@ func shown(cands []exposedCandidate, decision string) bool {
 func HrefFor(decision string) (string, bool) {
 	kind, id, _ := strings.Cut(decision, ":")
 	switch {
+	case decision == firstHabit:
+		return "/habits#habit-form-card", true
 	case kind == "habit" && uuid.Validate(id) == nil:
 		return "/habits/" + id, true
 	case kind == "quest" && id != "":

@@ -196,7 +196,8 @@ func TestClaimedQuestsRankByHistory(t *testing.T) {
 	env := apptest.New(t)
 	c := env.SignIn("claims@example.com", "")
 	before := decisions(c.Get("/today").Do())
-	if before[0] != "quest:daily-intention" { // no history: quests by ID, before focus
+	// No history: creating a first habit, then quests by ID, before focus.
+	if len(before) < 2 || before[0] != "habit:new" || before[1] != "quest:daily-intention" {
 		t.Fatalf("order with no history = %v", before)
 	}
 	// Claimed the weekly share quest last week: it now has a history.
@@ -208,4 +209,27 @@ func TestClaimedQuestsRankByHistory(t *testing.T) {
 	if after := decisions(c.Get("/today").Do()); after[0] != "quest:weekly-share" {
 		t.Fatalf("order with a past claim = %v, want the claimed quest first", after)
 	}
+}
+
+func TestFirstHabitIsSuggestedUntilThereIsOne(t *testing.T) {
+	env := apptest.New(t)
+	c := env.SignIn("newcomer@example.com", "")
+	page := c.Get("/today").Do()
+	page.AssertText("#starter", "Create your first habit")
+	if got := decisions(page); len(got) == 0 || got[0] != "habit:new" {
+		t.Fatalf("decisions = %v, want habit:new first", got)
+	}
+	exposure, _ := page.Attr(`#starter input[name="exposure"]`, "value")
+	c.Post("/today/picks").Form("exposure", exposure, "decision", "habit:new").Do().AssertRedirect("/habits#habit-form-card")
+	var n int
+	if err := env.Pool.QueryRow(t.Context(), "SELECT count(*) FROM decision_outcomes WHERE exposure_id = $1 AND decision_id = 'habit:new'", exposure).Scan(&n); err != nil || n != 1 {
+		t.Fatalf("outcomes for habit:new = %d (%v), want 1", n, err)
+	}
+
+	c.Post("/habits").Form("title", "Stretch", "cadence", "daily", "skill", "guts").Do().AssertRedirect("/habits")
+	page = c.Get("/today").Do()
+	if slices.Contains(decisions(page), "habit:new") {
+		t.Errorf("with a habit, Today still suggests creating the first: %v", decisions(page))
+	}
+	page.AssertText("#starter", "Stretch")
 }

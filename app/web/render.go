@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"sync"
 
 	"github.com/a-h/templ"
@@ -53,9 +54,12 @@ func RenderBare(c echo.Context, status int, title string, content templ.Componen
 }
 
 // Redirect sends the browser to url: htmx follows HX-Redirect, a plain
-// request gets 303 See Other.
+// request gets 303 See Other. A boosted request also gets HX-Redirect when
+// url has a fragment: the fetch behind boosting would follow a 303 and
+// drop the fragment, so the page would not land where url points.
 func Redirect(c echo.Context, url string) error {
-	if c.Request().Header.Get("HX-Request") == "true" && c.Request().Header.Get("HX-Boosted") != "true" {
+	h := c.Request().Header
+	if h.Get("HX-Request") == "true" && (h.Get("HX-Boosted") != "true" || strings.Contains(url, "#")) {
 		c.Response().Header().Set("HX-Redirect", url)
 		return c.NoContent(http.StatusNoContent)
 	}

@@ -6,10 +6,13 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/labstack/echo/v4"
 )
 
 func TestLocalPath(t *testing.T) {
@@ -76,4 +79,35 @@ func FuzzLocalPath(f *testing.F) {
 			t.Fatalf("LocalPath(%q) = %q leaves the site", in, got)
 		}
 	})
+}
+
+func TestRedirect(t *testing.T) {
+	tests := []struct {
+		name, htmx, boosted, url string
+		status                   int
+		location, hxRedirect     string
+	}{
+		{"plain request", "", "", "/habits", http.StatusSeeOther, "/habits", ""},
+		{"htmx request", "true", "", "/habits", http.StatusNoContent, "", "/habits"},
+		{"boosted request", "true", "true", "/habits", http.StatusSeeOther, "/habits", ""},
+		{"boosted, to a fragment", "true", "true", "/habits#habit-form-card", http.StatusNoContent, "", "/habits#habit-form-card"},
+	}
+	e := echo.New()
+	for _, tc := range tests {
+		req := httptest.NewRequest(http.MethodPost, "/today/picks", nil)
+		if tc.htmx != "" {
+			req.Header.Set("HX-Request", tc.htmx)
+		}
+		if tc.boosted != "" {
+			req.Header.Set("HX-Boosted", tc.boosted)
+		}
+		rec := httptest.NewRecorder()
+		if err := Redirect(e.NewContext(req, rec), tc.url); err != nil {
+			t.Fatal(err)
+		}
+		if rec.Code != tc.status || rec.Header().Get("Location") != tc.location || rec.Header().Get("HX-Redirect") != tc.hxRedirect {
+			t.Errorf("%s: status %d, Location %q, HX-Redirect %q; want %d, %q, %q", tc.name, rec.Code,
+				rec.Header().Get("Location"), rec.Header().Get("HX-Redirect"), tc.status, tc.location, tc.hxRedirect)
+		}
+	}
 }
