@@ -10,10 +10,12 @@ import (
 	"path"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
+	pgxuuid "github.com/vgarvardt/pgx-google-uuid/v5"
 
 	"ignition/migrations"
 )
@@ -25,6 +27,12 @@ func Open(ctx context.Context, databaseURL string) (*pgxpool.Pool, error) {
 		return nil, fmt.Errorf("store: invalid database URL: %w", err)
 	}
 	cfg.MaxConnIdleTime = 5 * time.Minute
+	// UUIDs travel in Postgres's binary form, not through their text form
+	// (database/sql's Scanner and Valuer), which cost a parse each way.
+	cfg.AfterConnect = func(_ context.Context, conn *pgx.Conn) error {
+		pgxuuid.Register(conn.TypeMap())
+		return nil
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to create pool: %w", err)
