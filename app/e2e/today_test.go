@@ -40,6 +40,17 @@ func TestTodayPicksAreExplainedAndActedOn(t *testing.T) {
 		IF NOT EXISTS (SELECT 1 FROM decision_outcomes WHERE exposure_id = '`+exposure+`' AND action = 'started') THEN
 			RAISE EXCEPTION 'no outcome for the exposure';
 		END IF; END $$`)
+
+	// Today changes when the user asks: Scales done in the other browser
+	// leaves the starter block on Refresh.
+	tab.Visit("/today")
+	tab.ExpectText("#starter button", "Scales")
+	other.Visit("/habits")
+	other.Click(`button[aria-label="Mark Scales done"]`)
+	other.ExpectText("#habit-list", "Done today")
+	tab.ExpectText("#starter button", "Scales")
+	tab.Click("#today-refresh")
+	tab.ExpectText("#starter button", "Ear training")
 }
 
 func TestReducedModeAfterFourDays(t *testing.T) {
