@@ -210,11 +210,26 @@ func daysSince(day time.Time, valid bool, today time.Time) int {
 
 // exposedCandidate is one row of a decision_exposed record.
 type exposedCandidate struct {
-	ID         string             `json:"id"`
-	Type       string             `json:"type"`
-	Position   int                `json:"position"`
-	Score      float64            `json:"score"`
-	Components map[string]float64 `json:"score_components"`
+	ID         string          `json:"id"`
+	Type       string          `json:"type"`
+	Position   int             `json:"position"`
+	Score      float64         `json:"score"`
+	Components scoreComponents `json:"score_components"`
+}
+
+// scoreComponents are a candidate's signal values.
+type scoreComponents struct {
+	Freq    float64 `json:"freq"`
+	Recency float64 `json:"recency"`
+	Seq     float64 `json:"seq"`
+	Context float64 `json:"context"`
+}
+
+// exposureContext is the state a decision_exposed record was made in.
+type exposureContext struct {
+	ReducedMode    bool   `json:"reduced_mode"`
+	TimeOfDay      string `json:"time_of_day"`
+	LastActionType string `json:"last_action_type,omitempty"`
 }
 
 // expose records what the page shows (decision_exposed) and returns its
@@ -226,12 +241,11 @@ func (h *Handler) expose(c echo.Context, ranked []Scored, reduced bool, last str
 	cands := make([]exposedCandidate, len(ranked))
 	for i, s := range ranked {
 		cands[i] = exposedCandidate{ID: s.ID, Type: s.Type, Position: s.Position, Score: s.Score,
-			Components: map[string]float64{"freq": s.F, "recency": s.R, "seq": s.S, "context": s.C}}
+			Components: scoreComponents{Freq: s.F, Recency: s.R, Seq: s.S, Context: s.C}}
 	}
-	context := map[string]any{"reduced_mode": reduced, "time_of_day": strings.ToLower(strings.TrimPrefix(Greeting(web.LocalTime(c, now)), "Good "))}
-	if last != "" {
-		context["last_action_type"], _, _ = strings.Cut(last, ":")
-	}
+	context := exposureContext{ReducedMode: reduced,
+		TimeOfDay: strings.ToLower(strings.TrimPrefix(Greeting(web.LocalTime(c, now)), "Good "))}
+	context.LastActionType, _, _ = strings.Cut(last, ":")
 	cj, _ := json.Marshal(context)
 	kj, _ := json.Marshal(cands)
 	id := uuid.New()
