@@ -183,7 +183,8 @@ func ReadPosition(ctx context.Context, q *db.Queries) (Position, error) {
 // after the Graph's timeout. Callers asking the same question at the same
 // time share one query. After a failure Neo4j is asked again only after a
 // pause (see minBackoff), by one caller at a time, so a stalled server
-// holds one request for the timeout now and then, not every page. The map may be shared with other callers: read it only.
+// holds one request for the timeout now and then, not every page. The map
+// may be shared with other callers: read it only.
 func (g *Graph) NextProbabilities(ctx context.Context, user uuid.UUID, last string, pos Position, now time.Time) (map[string]float64, error) {
 	if now.Sub(pos.SyncedAt) > MaxStaleness {
 		return nil, ErrStale
