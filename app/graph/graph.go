@@ -38,6 +38,11 @@ type Graph struct {
 	mu    sync.Mutex
 	cache map[string]map[string]float64
 
+	// The driver sets itself up on its first connection without a lock,
+	// so nothing else uses it until Open's first contact is over: ready
+	// is closed then.
+	ready chan struct{}
+
 	flights singleflight.Group // one query per question at a time
 	pause   time.Duration      // current wait after a failure; 0 while Neo4j answers
 	retryAt time.Time          // while failing, Neo4j is not asked before this
@@ -65,9 +70,22 @@ func Open(url string, timeout time.Duration) (*Graph, error) {
 	if err != nil {
 		return nil, fmt.Errorf("graph: invalid Neo4j URL: %w", err)
 	}
-	g := &Graph{driver: d, timeout: timeout, cache: map[string]map[string]float64{}}
-	go g.Warm(context.Background(), 30*time.Second)
+	g := &Graph{driver: d, timeout: timeout, cache: map[string]map[string]float64{}, ready: make(chan struct{})}
+	go func() {
+		defer close(g.ready)
+		g.warm(context.Background(), 30*time.Second)
+	}()
 	return g, nil
+}
+
+// wait returns once Open's first contact with the server is over.
+func (g *Graph) wait(ctx context.Context) error {
+	select {
+	case <-g.ready:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // Close closes the connection.
@@ -78,6 +96,9 @@ func (g *Graph) Close(ctx context.Context) error { return g.driver.Close(ctx) }
 // that transition. It records how far it got, so it can run on any app
 // process, again and again.
 func (g *Graph) Sync(ctx context.Context, q *db.Queries, now time.Time) (int, error) {
+	if err := g.wait(ctx); err != nil {
+		return 0, err
+	}
 	pos, err := ReadPosition(ctx, q)
 	if err != nil {
 		return 0, err
@@ -119,7 +140,7 @@ func (g *Graph) Sync(ctx context.Context, q *db.Queries, now time.Time) (int, er
 	if total > 0 {
 		// New labels and counts make the server plan the read again: do it
 		// here, not in a page's 200 ms.
-		if err := g.Warm(ctx, 30*time.Second); err != nil {
+		if err := g.warm(ctx, 30*time.Second); err != nil {
 			return total, fmt.Errorf("graph: unable to warm the read query: %w", err)
 		}
 	} else {
@@ -137,9 +158,16 @@ const nextQuery = `
 
 // Warm opens a connection, makes sure actions are indexed by user and ID,
 // and has the server plan the sequence query, so that the first page does
-// not spend its 200 ms budget on any of it. Open
-// starts it; it gives up after timeout.
+// not spend its 200 ms budget on any of it. Open starts it; Warm does it
+// again once that is over. It gives up after timeout.
 func (g *Graph) Warm(ctx context.Context, timeout time.Duration) error {
+	if err := g.wait(ctx); err != nil {
+		return err
+	}
+	return g.warm(ctx, timeout)
+}
+
+func (g *Graph) warm(ctx context.Context, timeout time.Duration) error {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	_, err := neo4j.ExecuteQuery(ctx, g.driver, `CREATE INDEX action_user_id IF NOT EXISTS FOR (a:Action) ON (a.user, a.id)`,
@@ -159,6 +187,7 @@ func (g *Graph) Warm(ctx context.Context, timeout time.Duration) error {
 var (
 	ErrStale       = errors.New("graph: projection is stale")
 	ErrUnavailable = errors.New("graph: Neo4j failed recently; not asking again yet")
+	ErrConnecting  = errors.New("graph: still making first contact with Neo4j")
 )
 
 // Position is how far the projection has got: the last event it holds and
@@ -188,6 +217,11 @@ func ReadPosition(ctx context.Context, q *db.Queries) (Position, error) {
 func (g *Graph) NextProbabilities(ctx context.Context, user uuid.UUID, last string, pos Position, now time.Time) (map[string]float64, error) {
 	if now.Sub(pos.SyncedAt) > MaxStaleness {
 		return nil, ErrStale
+	}
+	select {
+	case <-g.ready:
+	default:
+		return nil, ErrConnecting
 	}
 	key := fmt.Sprintf("%s|%d|%s", user, pos.EventID, last)
 	g.mu.Lock()
