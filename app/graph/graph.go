@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -46,6 +47,8 @@ type Graph struct {
 	flights singleflight.Group // one query per question at a time
 	pause   time.Duration      // current wait after a failure; 0 while Neo4j answers
 	retryAt time.Time          // while failing, Neo4j is not asked before this
+
+	staleSince time.Time // the last sync of a projection found stale, logged once
 }
 
 // cacheLimit bounds the remembered answers; past it the cache starts over.
@@ -216,6 +219,13 @@ func ReadPosition(ctx context.Context, q *db.Queries) (Position, error) {
 // may be shared with other callers: read it only.
 func (g *Graph) NextProbabilities(ctx context.Context, user uuid.UUID, last string, pos Position, now time.Time) (map[string]float64, error) {
 	if now.Sub(pos.SyncedAt) > MaxStaleness {
+		g.mu.Lock()
+		first := !g.staleSince.Equal(pos.SyncedAt)
+		g.staleSince = pos.SyncedAt
+		g.mu.Unlock()
+		if first {
+			slog.Default().Warn("sequence signal off: the projection is stale", "last_sync", pos.SyncedAt)
+		}
 		return nil, ErrStale
 	}
 	select {
@@ -266,7 +276,11 @@ func (g *Graph) fetch(ctx context.Context, user uuid.UUID, last, key string) (ma
 		g.mu.Lock()
 		g.pause = min(max(2*g.pause, minBackoff), maxBackoff)
 		g.retryAt = time.Now().Add(g.pause)
+		pause := g.pause
 		g.mu.Unlock()
+		// Logged here, once per failed read, not by every page that then
+		// renders without the signal.
+		slog.Default().Warn("sequence signal off: Neo4j read failed", "error", err.Error(), "retry_in", pause.String())
 		return nil, fmt.Errorf("graph: sequence query failed: %w", err)
 	}
 	counts := map[string]int64{}
@@ -282,6 +296,9 @@ func (g *Graph) fetch(ctx context.Context, user uuid.UUID, last, key string) (ma
 		out[id] = float64(n) / float64(sum)
 	}
 	g.mu.Lock()
+	if g.pause > 0 {
+		slog.Default().Info("sequence signal on: Neo4j answers again")
+	}
 	g.pause = 0
 	if len(g.cache) >= cacheLimit {
 		g.cache = map[string]map[string]float64{}

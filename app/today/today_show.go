@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"slices"
 	"strings"
@@ -139,9 +138,10 @@ func (h *Handler) sequence(c echo.Context, st db.GetTodayStateRow, now time.Time
 		return nil
 	}
 	pos := graph.Position{EventID: st.GraphEventID, SyncedAt: st.GraphSyncedAt}
+	// On an error the page goes without the signal; the graph package logs
+	// each failed read once rather than every page logging it.
 	probs, err := h.graph.NextProbabilities(c.Request().Context(), web.CurrentViewer(c).ID, st.LastAction, pos, now)
 	if err != nil {
-		slog.Default().Warn("sequence signal unavailable", "request_id", web.RequestID(c), "error", err.Error())
 		return nil
 	}
 	return probs
