@@ -32,6 +32,7 @@ const (
 type Graph struct {
 	driver  neo4j.DriverWithContext
 	timeout time.Duration
+	log     *slog.Logger
 
 	// Answers change only when the projection moves, so they are kept per
 	// (user, last action, sync position read from Postgres): every app
@@ -64,8 +65,9 @@ const (
 
 // Open connects to the Neo4j server at url (bolt://host:port); a read that
 // takes longer than timeout counts as no signal. It does not wait for the
-// server: a Graph that cannot reach it answers "no signal".
-func Open(url string, timeout time.Duration) (*Graph, error) {
+// server: a Graph that cannot reach it answers "no signal". Failed reads
+// go to logger.
+func Open(url string, timeout time.Duration, logger *slog.Logger) (*Graph, error) {
 	d, err := neo4j.NewDriverWithContext(url, neo4j.NoAuth(), func(c *config.Config) {
 		c.SocketConnectTimeout = 2 * time.Second
 		c.ConnectionAcquisitionTimeout = timeout
@@ -73,7 +75,7 @@ func Open(url string, timeout time.Duration) (*Graph, error) {
 	if err != nil {
 		return nil, fmt.Errorf("graph: invalid Neo4j URL: %w", err)
 	}
-	g := &Graph{driver: d, timeout: timeout, cache: map[string]map[string]float64{}, ready: make(chan struct{})}
+	g := &Graph{driver: d, timeout: timeout, log: logger, cache: map[string]map[string]float64{}, ready: make(chan struct{})}
 	go func() {
 		defer close(g.ready)
 		g.warm(context.Background(), 30*time.Second)
@@ -224,7 +226,7 @@ func (g *Graph) NextProbabilities(ctx context.Context, user uuid.UUID, last stri
 		g.staleSince = pos.SyncedAt
 		g.mu.Unlock()
 		if first {
-			slog.Default().Warn("sequence signal off: the projection is stale", "last_sync", pos.SyncedAt)
+			g.log.Warn("sequence signal off: the projection is stale", "last_sync", pos.SyncedAt)
 		}
 		return nil, ErrStale
 	}
@@ -280,7 +282,7 @@ func (g *Graph) fetch(ctx context.Context, user uuid.UUID, last, key string) (ma
 		g.mu.Unlock()
 		// Logged here, once per failed read, not by every page that then
 		// renders without the signal.
-		slog.Default().Warn("sequence signal off: Neo4j read failed", "error", err.Error(), "retry_in", pause.String())
+		g.log.Warn("sequence signal off: Neo4j read failed", "error", err.Error(), "retry_in", pause.String())
 		return nil, fmt.Errorf("graph: sequence query failed: %w", err)
 	}
 	counts := map[string]int64{}
@@ -297,7 +299,7 @@ func (g *Graph) fetch(ctx context.Context, user uuid.UUID, last, key string) (ma
 	}
 	g.mu.Lock()
 	if g.pause > 0 {
-		slog.Default().Info("sequence signal on: Neo4j answers again")
+		g.log.Info("sequence signal on: Neo4j answers again")
 	}
 	g.pause = 0
 	if len(g.cache) >= cacheLimit {

@@ -1,8 +1,11 @@
 package graph_test
 
 import (
+	"bytes"
 	"errors"
+	"log/slog"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,7 +50,7 @@ func TestProjectionStalenessAndTimeout(t *testing.T) {
 	q := db.New(pool)
 	// Correctness does not depend on speed: read with a generous timeout
 	// here, and check the 200 ms one against a stalled server below.
-	g, err := graph.Open(neo.URL, 10*time.Second)
+	g, err := graph.Open(neo.URL, 10*time.Second, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +108,8 @@ func TestProjectionStalenessAndTimeout(t *testing.T) {
 	g.Sync(ctx, q, now) // a new position: nothing is remembered for it
 	pos := position(t, q)
 	neo.Pause(t)
-	fast, err := graph.Open(neo.URL, graph.QueryTimeout)
+	var logs bytes.Buffer // the handler serialises writes
+	fast, err := graph.Open(neo.URL, graph.QueryTimeout, slog.New(slog.NewTextHandler(&logs, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,6 +145,9 @@ func TestProjectionStalenessAndTimeout(t *testing.T) {
 	}
 	if !errors.Is(err, graph.ErrUnavailable) || again > 50*time.Millisecond {
 		t.Errorf("right after a failure: %v after %s, want ErrUnavailable at once", err, again)
+	}
+	if n := strings.Count(logs.String(), "Neo4j read failed"); n != 1 {
+		t.Errorf("the failed read was logged %d times for 21 callers, want once:\n%s", n, logs.String())
 	}
 	if _, err := g.NextProbabilities(ctx, ann, "habit:x", position(t, q), time.Now()); err != nil {
 		t.Errorf("after resuming: %v", err)

@@ -65,7 +65,7 @@ func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) (*App, err
 	var g *graph.Graph
 	if cfg.Neo4jURL != "" {
 		var err error
-		if g, err = graph.Open(cfg.Neo4jURL, cfg.Neo4jTimeout); err != nil {
+		if g, err = graph.Open(cfg.Neo4jURL, cfg.Neo4jTimeout, logger); err != nil {
 			return nil, err
 		}
 	}

@@ -99,7 +99,7 @@ func run(args []string) error {
 		if cfg.Neo4jURL == "" {
 			return errors.New("IGNITION_NEO4J_URL is not set")
 		}
-		g, err := graph.Open(cfg.Neo4jURL, cfg.Neo4jTimeout)
+		g, err := graph.Open(cfg.Neo4jURL, cfg.Neo4jTimeout, logger)
 		if err != nil {
 			return err
 		}
