@@ -73,11 +73,11 @@ func TestReducedModeAfterFourDays(t *testing.T) {
 	tab.ExpectText("#starter-title", "Next up")
 }
 
-func TestNewcomerIsLedToTheirFirstHabit(t *testing.T) {
+func TestNewcomerIsLedToAddAHabit(t *testing.T) {
 	app := startApp(t)
 	tab := app.NewTab(t)
 	tab.SignIn("newcomer@example.com", "Nia")
-	tab.ExpectText("#starter button", "Create your first habit")
+	tab.ExpectText("#starter button", "Add a habit")
 	tab.Click(`#starter button`)
 	tab.WaitForPath("/habits#habit-form-card")
 	tab.Fill("#habit-title", "Stretch")

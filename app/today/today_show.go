@@ -153,11 +153,11 @@ func Reduced(lastActive, now time.Time) bool {
 	return lastActive.Year() > 1 && now.Sub(lastActive) > ReducedAfter
 }
 
-// firstHabit is the decision to create a habit, offered while there is none.
-const firstHabit = "habit:new"
+// newHabit is the decision to add a habit, offered while none is active.
+const newHabit = "habit:new"
 
 // candidates gathers what Today could suggest: habits due and not done (or
-// creating the first one), quests not yet claimed, and a focus session when
+// adding one, when none is active), quests not yet claimed, and a focus session when
 // none is running.
 func (h *Handler) candidates(c echo.Context, st db.GetTodayStateRow, now time.Time) ([]Candidate, error) {
 	v := web.CurrentViewer(c)
@@ -178,9 +178,9 @@ func (h *Handler) candidates(c echo.Context, st db.GetTodayStateRow, now time.Ti
 			Days: daysSince(r.LastDay, r.HasLast, today), Label: r.Title})
 	}
 	if len(rows) == 0 {
-		// Habits are the daily loop's backbone: without any, making the
-		// first one is the thing to suggest.
-		out = append(out, Candidate{ID: firstHabit, Type: "habit", Days: -1, Label: "Create your first habit"})
+		// Habits are the daily loop's backbone: with none active, adding
+		// one is the thing to suggest.
+		out = append(out, Candidate{ID: newHabit, Type: "habit", Days: -1, Label: "Add a habit"})
 	}
 	open, err := h.quests.OpenQuests(c)
 	if err != nil {
@@ -296,7 +296,7 @@ func shown(cands []exposedCandidate, decision string) bool {
 func HrefFor(decision string) (string, bool) {
 	kind, id, _ := strings.Cut(decision, ":")
 	switch {
-	case decision == firstHabit:
+	case decision == newHabit:
 		return "/habits#habit-form-card", true
 	case kind == "habit" && uuid.Validate(id) == nil:
 		return "/habits/" + id, true

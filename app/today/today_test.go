@@ -196,7 +196,7 @@ func TestClaimedQuestsRankByHistory(t *testing.T) {
 	env := apptest.New(t)
 	c := env.SignIn("claims@example.com", "")
 	before := decisions(c.Get("/today").Do())
-	// No history: creating a first habit, then quests by ID, before focus.
+	// No history: adding a habit, then quests by ID, before focus.
 	if len(before) < 2 || before[0] != "habit:new" || before[1] != "quest:daily-intention" {
 		t.Fatalf("order with no history = %v", before)
 	}
@@ -211,11 +211,11 @@ func TestClaimedQuestsRankByHistory(t *testing.T) {
 	}
 }
 
-func TestFirstHabitIsSuggestedUntilThereIsOne(t *testing.T) {
+func TestAddingAHabitIsSuggestedWhileNoneIsActive(t *testing.T) {
 	env := apptest.New(t)
 	c := env.SignIn("newcomer@example.com", "")
 	page := c.Get("/today").Do()
-	page.AssertText("#starter", "Create your first habit")
+	page.AssertText("#starter", "Add a habit")
 	if got := decisions(page); len(got) == 0 || got[0] != "habit:new" {
 		t.Fatalf("decisions = %v, want habit:new first", got)
 	}
@@ -229,7 +229,16 @@ func TestFirstHabitIsSuggestedUntilThereIsOne(t *testing.T) {
 	c.Post("/habits").Form("title", "Stretch", "cadence", "daily", "skill", "guts").Do().AssertRedirect("/habits")
 	page = c.Get("/today").Do()
 	if slices.Contains(decisions(page), "habit:new") {
-		t.Errorf("with a habit, Today still suggests creating the first: %v", decisions(page))
+		t.Errorf("with a habit, Today still suggests adding one: %v", decisions(page))
 	}
 	page.AssertText("#starter", "Stretch")
+
+	var id string
+	if err := env.Pool.QueryRow(t.Context(), "SELECT id::text FROM habits WHERE title = 'Stretch'").Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	c.Post("/habits/" + id + "/archive").Do()
+	if got := decisions(c.Get("/today").Do()); len(got) == 0 || got[0] != "habit:new" {
+		t.Errorf("with the only habit archived, decisions = %v, want habit:new first", got)
+	}
 }
