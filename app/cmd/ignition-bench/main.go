@@ -372,9 +372,14 @@ type result struct {
 }
 
 func (r *result) print(name string) {
+	cpu := func(d time.Duration) string {
+		if d <= 0 {
+			return "-" // not measured
+		}
+		return d.Round(time.Microsecond).String()
+	}
 	fmt.Printf("%-10s %10d %9.0f %9s %9s %7d %9s %9s\n", name, r.requests, r.rps,
-		r.p50.Round(10*time.Microsecond), r.p99.Round(10*time.Microsecond), r.errors,
-		r.cpu.app.Round(time.Microsecond), r.cpu.db.Round(time.Microsecond))
+		r.p50.Round(10*time.Microsecond), r.p99.Round(10*time.Microsecond), r.errors, cpu(r.cpu.app), cpu(r.cpu.db))
 }
 
 // load runs wrk against target with conns connections for duration, and
