@@ -7,7 +7,8 @@ SELECT s.user_id, s.data, s.last_seen_at, s.expires_at,
        (u.age_verified_at IS NOT NULL)::boolean AS owner_age_verified,
        (u.terms_accepted_at IS NOT NULL)::boolean AS owner_terms_accepted,
        coalesce(eq.skin, '')::text AS owner_skin, coalesce(eq.accent, '')::text AS owner_accent,
-       coalesce(eq.badge, '')::text AS owner_badge, coalesce(eq.title, '')::text AS owner_title
+       coalesce(eq.badge, '')::text AS owner_badge, coalesce(eq.title, '')::text AS owner_title,
+       EXISTS (SELECT 1 FROM focus_sessions f WHERE f.user_id = s.user_id AND f.ended_at IS NULL)::boolean AS owner_focusing
 FROM sessions s
 LEFT JOIN users u ON u.id = s.user_id
 LEFT JOIN user_settings us ON us.user_id = s.user_id

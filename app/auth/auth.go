@@ -75,6 +75,7 @@ func (h *Handler) LoadViewer(next echo.HandlerFunc) echo.HandlerFunc {
 			Status: owner.Status, AgeVerified: owner.AgeVerified, TermsAccepted: owner.TermsAccepted,
 			IsAdmin: owner.EmailVerified && h.cfg.IsAdmin(owner.Email),
 			Skin:    owner.Skin, Accent: owner.Accent, Badge: owner.Badge, Title: owner.Title,
+			Focusing: owner.Focusing,
 		})
 		c.Set(web.UserIDKey, owner.ID.String())
 		return next(c)

@@ -31,7 +31,15 @@ func TestFocusSessionLifecycle(t *testing.T) {
 		t.Error("the indicator shows a session that is not running")
 	}
 
+	// With nothing running the bottom bar only polls; once a session runs
+	// (started on another device too) every page has it load at once.
+	if trigger, _ := phone.Get("/today").Do().Attr("#bottombar", "hx-trigger"); trigger != "every 30s" {
+		t.Errorf("bottom bar trigger with no session = %q", trigger)
+	}
 	laptop.Post("/focus/start").Form("kind", "focus").Do().AssertRedirect("/focus")
+	if trigger, _ := phone.Get("/today").Do().Attr("#bottombar", "hx-trigger"); trigger != "load, every 30s" {
+		t.Errorf("bottom bar trigger with a session running = %q", trigger)
+	}
 	phone.Post("/focus/start").Form("kind", "short_break").Do().AssertRedirect("/focus") // one session at a time
 	panel := phone.Get("/focus/panel").HTMX().Do()
 	panel.AssertText("#focus-panel h2", "Focus")

@@ -95,6 +95,7 @@ func (s *Store) New(r *http.Request, name string) (*sessions.Session, error) {
 			Status: row.OwnerStatus, EmailVerified: row.OwnerEmailVerified,
 			AgeVerified: row.OwnerAgeVerified, TermsAccepted: row.OwnerTermsAccepted,
 			Skin: row.OwnerSkin, Accent: row.OwnerAccent, Badge: row.OwnerBadge, Title: row.OwnerTitle,
+			Focusing: row.OwnerFocusing,
 		}
 	}
 	if now.Sub(row.LastSeenAt) >= touchThreshold {
@@ -204,6 +205,7 @@ type Owner struct {
 	TermsAccepted bool
 	// The market cosmetics they wear ("" for none).
 	Skin, Accent, Badge, Title string
+	Focusing                   bool // a focus session runs, on any device
 }
 
 // ownerKey keys the Owner in the session's values; as a non-string key it

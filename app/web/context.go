@@ -23,6 +23,7 @@ type Viewer struct {
 	IsAdmin       bool
 	// The market cosmetics they wear ("" for none).
 	Skin, Accent, Badge, Title string
+	Focusing                   bool // a focus session runs, on any device
 }
 
 const (

@@ -31,6 +31,7 @@ func Shell(c echo.Context, title string) layout.Shell {
 		s.Admin = v.IsAdmin
 		s.Skin, s.Accent = v.Skin, v.Accent
 		s.User.Badge, s.User.Title = v.Badge, v.Title
+		s.Focusing = v.Focusing
 	}
 	return s
 }

@@ -15,6 +15,7 @@ type Shell struct {
 	Skin      string // market theme worn, rendered on <html>
 	Accent    string // market accent colour worn, rendered on <html>
 	DevNotice bool   // the development sign-in is enabled
+	Focusing  bool   // a focus session runs: the bottom bar loads its indicator at once
 }
 
 // User is the signed-in user as the shell shows them.
@@ -104,4 +105,12 @@ const htmxConfig = `{"includeIndicatorStyles":false,"allowEval":false,"historyCa
 func csrfHeaders(token string) string {
 	b, _ := json.Marshal(map[string]string{"X-CSRF-Token": token})
 	return string(b)
+}
+
+// bottomBarTrigger is when the bottom bar asks for the focus indicator.
+func bottomBarTrigger(focusing bool) string {
+	if focusing {
+		return "load, every 30s"
+	}
+	return "every 30s"
 }

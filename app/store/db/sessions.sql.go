@@ -71,7 +71,8 @@ SELECT s.user_id, s.data, s.last_seen_at, s.expires_at,
        (u.age_verified_at IS NOT NULL)::boolean AS owner_age_verified,
        (u.terms_accepted_at IS NOT NULL)::boolean AS owner_terms_accepted,
        coalesce(eq.skin, '')::text AS owner_skin, coalesce(eq.accent, '')::text AS owner_accent,
-       coalesce(eq.badge, '')::text AS owner_badge, coalesce(eq.title, '')::text AS owner_title
+       coalesce(eq.badge, '')::text AS owner_badge, coalesce(eq.title, '')::text AS owner_title,
+       EXISTS (SELECT 1 FROM focus_sessions f WHERE f.user_id = s.user_id AND f.ended_at IS NULL)::boolean AS owner_focusing
 FROM sessions s
 LEFT JOIN users u ON u.id = s.user_id
 LEFT JOIN user_settings us ON us.user_id = s.user_id
@@ -107,6 +108,7 @@ type GetSessionRow struct {
 	OwnerAccent        string
 	OwnerBadge         string
 	OwnerTitle         string
+	OwnerFocusing      bool
 }
 
 // The live session with the owner fields every page shows, in one round trip.
@@ -131,6 +133,7 @@ func (q *Queries) GetSession(ctx context.Context, arg GetSessionParams) (GetSess
 		&i.OwnerAccent,
 		&i.OwnerBadge,
 		&i.OwnerTitle,
+		&i.OwnerFocusing,
 	)
 	return i, err
 }
