@@ -34,7 +34,7 @@ run: build $(if $(NEO4J_RUN),neo4j) ## start the app on http://localhost:8080 (l
 	@if [ -z "$${DATABASE_URL:-}" ]; then export DATABASE_URL=$$(scripts/postgres.sh ignition); fi; \
 	if [ -n "$(NEO4J_RUN)" ] && [ -z "$${IGNITION_NEO4J_URL:-}" ]; then export IGNITION_NEO4J_URL=$$(scripts/neo4j.sh); fi; \
 	export IGNITION_ENV=$${IGNITION_ENV:-development}; \
-	$(BIN) migrate up && $(BIN) seed && exec $(BIN) serve
+	exec $(BIN) serve # it migrates and seeds on start
 
 build: ## build bin/ignition
 	go build -trimpath -o $(BIN) ./app/cmd/ignition

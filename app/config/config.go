@@ -30,7 +30,7 @@ var Settings = []Setting{
 	{"IGNITION_COOKIE_DOMAIN", "", "Domain attribute of the session and CSRF cookies (empty: host-only)."},
 	{"IGNITION_SESSION_IDLE", "168h", "A session ends after this long without a request."},
 	{"IGNITION_SESSION_MAX", "720h", "A session ends this long after sign-in, active or not."},
-	{"IGNITION_MIGRATE_ON_START", "true", "`serve` applies pending migrations before it listens."},
+	{"IGNITION_MIGRATE_ON_START", "true", "`serve` applies pending migrations and loads the built-in content (quests, market items) before it listens."},
 	{"IGNITION_BODY_LIMIT", "1048576", "Largest request body in bytes; larger requests get 413."},
 	{"IGNITION_SIGNIN_RATE", "10", "Sign-in attempts allowed per client address per minute."},
 	{"IGNITION_SHUTDOWN_TIMEOUT", "25s", "How long SIGTERM waits for in-flight requests to finish."},

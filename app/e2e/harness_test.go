@@ -128,12 +128,7 @@ func freePort(t *testing.T) int {
 func launch(t *testing.T, port int, extraEnv ...string) *App {
 	t.Helper()
 	app := &App{URL: fmt.Sprintf("http://localhost:%d", port), DBURL: testdb.NewURL(t), logs: &testutil.SyncBuffer{}}
-	seed := exec.Command(binary, "seed")
-	seed.Env = append(os.Environ(), "DATABASE_URL="+app.DBURL)
-	if out, err := seed.CombinedOutput(); err != nil {
-		t.Fatalf("seed: %v\n%s", err, out)
-	}
-	cmd := exec.Command(binary, "serve")
+	cmd := exec.Command(binary, "serve") // it migrates and seeds on start
 	cmd.Env = append(os.Environ(),
 		"DATABASE_URL="+app.DBURL,
 		"IGNITION_ENV=development",

@@ -18,8 +18,13 @@ type Set struct {
 }
 
 // Run applies the sets in one transaction and returns how many it applied.
+// App processes starting together take turns: each holds a Postgres
+// advisory lock while it seeds.
 func Run(ctx context.Context, pool *pgxpool.Pool, sets ...Set) (int, error) {
 	err := pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock(hashtextextended('ignition.seed', 0))"); err != nil {
+			return fmt.Errorf("seed: unable to take the lock: %w", err)
+		}
 		for _, s := range sets {
 			if err := s.Apply(ctx, tx); err != nil {
 				return fmt.Errorf("seed: unable to apply %s: %w", s.Name, err)

@@ -76,6 +76,11 @@ func run(args []string) error {
 			if err := migrate(ctx, pool, "up", logger); err != nil {
 				return err
 			}
+			n, err := seed.Run(ctx, pool, server.Seeds...)
+			if err != nil {
+				return err
+			}
+			logger.Info("seeded", "sets", n)
 		}
 		app, err := server.New(cfg, pool, logger)
 		if err != nil {

@@ -1,0 +1,40 @@
+package server_test
+
+import (
+	"testing"
+
+	"ignition/app/market"
+	"ignition/app/quests"
+	"ignition/app/seed"
+	"ignition/app/server"
+	"ignition/app/testdb"
+)
+
+// TestSeedingTogetherIsSafe runs the built-in content's seeding from four
+// "processes" at once, as app processes starting together do, and again:
+// every run succeeds and the content is there once.
+func TestSeedingTogetherIsSafe(t *testing.T) {
+	pool := testdb.New(t)
+	errs := make(chan error, 4)
+	for range cap(errs) {
+		go func() {
+			_, err := seed.Run(t.Context(), pool, server.Seeds...)
+			errs <- err
+		}()
+	}
+	for range cap(errs) {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := seed.Run(t.Context(), pool, server.Seeds...); err != nil {
+		t.Fatal(err)
+	}
+	var questRows, itemRows int
+	if err := pool.QueryRow(t.Context(), "SELECT (SELECT count(*) FROM quests), (SELECT count(*) FROM market_items)").Scan(&questRows, &itemRows); err != nil {
+		t.Fatal(err)
+	}
+	if questRows != len(quests.Builtin) || itemRows != len(market.Catalog) {
+		t.Fatalf("after seeding: %d quests, %d market items; want %d and %d", questRows, itemRows, len(quests.Builtin), len(market.Catalog))
+	}
+}
