@@ -42,10 +42,9 @@ build: ## build bin/ignition
 db: ## create and start the local Postgres cluster
 	@scripts/postgres.sh ignition
 
-test: check-generate vet staticcheck e2e-deps dex neo4j ## run every check and test (the race detector on all but the browser tests)
+test: check-generate vet staticcheck e2e-deps dex neo4j ## run every check and test, with the race detector
 	@export TEST_DATABASE_URL=$$(scripts/postgres.sh postgres); \
-	go test -count=1 -timeout 25m -race $(GO_TEST_FLAGS) $$(go list ./... | grep -v /app/e2e); \
-	go test -count=1 -timeout 25m $(GO_TEST_FLAGS) ./app/e2e
+	go test -count=1 -timeout 25m -race $(GO_TEST_FLAGS) ./...
 
 vet:
 	go vet ./...

@@ -46,7 +46,11 @@ func run(m *testing.M) int {
 	}
 	defer os.RemoveAll(tmp)
 	binary = filepath.Join(tmp, "ignition")
-	build := exec.Command("go", "build", "-o", binary, "./app/cmd/ignition")
+	args := []string{"build", "-o", binary}
+	if raceDetector {
+		args = append(args, "-race")
+	}
+	build := exec.Command("go", append(args, "./app/cmd/ignition")...)
 	build.Dir = root
 	if out, err := build.CombinedOutput(); err != nil {
 		return fail(fmt.Errorf("build: %v\n%s", err, out))

@@ -1,0 +1,6 @@
+//go:build !race
+
+package e2e
+
+// raceDetector is on when the tests run with -race (see race_on_test.go).
+const raceDetector = false
