@@ -16,7 +16,6 @@ import (
 	"github.com/google/uuid"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
-	"golang.org/x/sync/singleflight"
 
 	"ignition/app/store/db"
 )
@@ -45,7 +44,7 @@ type Graph struct {
 	// is closed then.
 	ready chan struct{}
 
-	flights singleflight.Group // one query per question at a time
+	flights map[string]*flight // reads in progress, by question
 	pause   time.Duration      // current wait after a failure; 0 while Neo4j answers
 	retryAt time.Time          // while failing, Neo4j is not asked before this
 
@@ -63,6 +62,19 @@ const (
 	maxBackoff = 30 * time.Second
 )
 
+// followerWait is how long a caller waits for another caller's read of the
+// same answer: ample for a Neo4j that answers (a few milliseconds), short
+// enough that a stalled one holds only the caller that asked, for the
+// timeout, and not everyone who asked after it.
+const followerWait = 25 * time.Millisecond
+
+// flight is a read in progress; done is closed when probs or err is set.
+type flight struct {
+	done  chan struct{}
+	probs map[string]float64
+	err   error
+}
+
 // Open connects to the Neo4j server at url (bolt://host:port); a read that
 // takes longer than timeout counts as no signal. It does not wait for the
 // server: a Graph that cannot reach it answers "no signal". Failed reads
@@ -75,7 +87,8 @@ func Open(url string, timeout time.Duration, logger *slog.Logger) (*Graph, error
 	if err != nil {
 		return nil, fmt.Errorf("graph: invalid Neo4j URL: %w", err)
 	}
-	g := &Graph{driver: d, timeout: timeout, log: logger, cache: map[string]map[string]float64{}, ready: make(chan struct{})}
+	g := &Graph{driver: d, timeout: timeout, log: logger, cache: map[string]map[string]float64{},
+		flights: map[string]*flight{}, ready: make(chan struct{})}
 	go func() {
 		defer close(g.ready)
 		g.warm(context.Background(), 30*time.Second)
@@ -193,6 +206,7 @@ var (
 	ErrStale       = errors.New("graph: projection is stale")
 	ErrUnavailable = errors.New("graph: Neo4j failed recently; not asking again yet")
 	ErrConnecting  = errors.New("graph: still making first contact with Neo4j")
+	ErrPending     = errors.New("graph: another request's read of the same answer is still pending")
 )
 
 // Position is how far the projection has got: the last event it holds and
@@ -215,10 +229,11 @@ func ReadPosition(ctx context.Context, q *db.Queries) (Position, error) {
 // actions seen after last, as of the projection's position pos. It refuses
 // a projection last synced more than MaxStaleness before now, and gives up
 // after the Graph's timeout. Callers asking the same question at the same
-// time share one query. After a failure Neo4j is asked again only after a
-// pause (see minBackoff), by one caller at a time, so a stalled server
-// holds one request for the timeout now and then, not every page. The map
-// may be shared with other callers: read it only.
+// time share one read, waiting for it at most followerWait. After a
+// failure Neo4j is asked again only after a pause (see minBackoff), by one
+// caller at a time, so a stalled server holds one request for the timeout
+// now and then, not every page. The map may be shared with other callers:
+// read it only.
 func (g *Graph) NextProbabilities(ctx context.Context, user uuid.UUID, last string, pos Position, now time.Time) (map[string]float64, error) {
 	if now.Sub(pos.SyncedAt) > MaxStaleness {
 		g.mu.Lock()
@@ -244,6 +259,11 @@ func (g *Graph) NextProbabilities(ctx context.Context, user uuid.UUID, last stri
 		// the signal until it has answered or the next pause is over.
 		g.retryAt, failing = time.Now().Add(g.pause), false
 	}
+	f, leader := g.flights[key], false
+	if !ok && !failing && f == nil {
+		f, leader = &flight{done: make(chan struct{})}, true
+		g.flights[key] = f
+	}
 	g.mu.Unlock()
 	if ok {
 		return cached, nil
@@ -251,24 +271,36 @@ func (g *Graph) NextProbabilities(ctx context.Context, user uuid.UUID, last stri
 	if failing {
 		return nil, ErrUnavailable
 	}
-	// The query outlives a caller that gives up: others may wait for it.
-	flight := g.flights.DoChan(key, func() (any, error) {
-		return g.fetch(context.WithoutCancel(ctx), user, last, key)
-	})
+	var giveUp <-chan time.Time // the leader's read ends by itself, at the timeout
+	if leader {
+		// The read outlives a caller that gives up: others may wait for it.
+		go g.fetch(context.WithoutCancel(ctx), user, last, key, f)
+	} else {
+		t := time.NewTimer(followerWait)
+		defer t.Stop()
+		giveUp = t.C
+	}
 	select {
-	case r := <-flight:
-		if r.Err != nil {
-			return nil, r.Err
-		}
-		return r.Val.(map[string]float64), nil
+	case <-f.done:
+		return f.probs, f.err
+	case <-giveUp:
+		return nil, ErrPending
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
 }
 
-// fetch asks Neo4j, remembers the answer under key, and on failure starts
-// (or lengthens) a pause before Neo4j is asked again.
-func (g *Graph) fetch(ctx context.Context, user uuid.UUID, last, key string) (map[string]float64, error) {
+// fetch asks Neo4j for flight f, remembers the answer under key, and on
+// failure starts (or lengthens) a pause before Neo4j is asked again.
+func (g *Graph) fetch(ctx context.Context, user uuid.UUID, last, key string, f *flight) {
+	f.probs, f.err = g.read(ctx, user, last, key)
+	g.mu.Lock()
+	delete(g.flights, key)
+	g.mu.Unlock()
+	close(f.done)
+}
+
+func (g *Graph) read(ctx context.Context, user uuid.UUID, last, key string) (map[string]float64, error) {
 	ctx, cancel := context.WithTimeout(ctx, g.timeout)
 	defer cancel()
 	res, err := neo4j.ExecuteQuery(ctx, g.driver, nextQuery,
