@@ -60,12 +60,17 @@ func run(bin string, conns int, duration time.Duration, seedUsers int) error {
 	if dbURL == "" {
 		return errors.New("DATABASE_URL is not set")
 	}
-	neo4jURL, neo, err := startNeo4j()
+	neo4jURL, neo, neoDir, err := startNeo4j()
 	if err != nil {
 		return err
 	}
 	if neo != nil {
-		defer func() { neo.Process.Signal(syscall.SIGCONT); neo.Process.Kill(); neo.Wait() }()
+		defer func() {
+			neo.Process.Signal(syscall.SIGCONT)
+			neo.Process.Kill()
+			neo.Wait()
+			os.RemoveAll(neoDir)
+		}()
 	}
 	base, appPID, stop, err := startServer(bin, dbURL, neo4jURL)
 	if err != nil {
@@ -81,6 +86,9 @@ func run(bin string, conns int, duration time.Duration, seedUsers int) error {
 	}
 
 	if err := seedHistory(dbURL, "bench@example.com"); err != nil {
+		return err
+	}
+	if err := settle(dbURL); err != nil {
 		return err
 	}
 	if neo4jURL != "" {
@@ -200,34 +208,38 @@ func graphSync(bin, dbURL, neo4jURL string) error {
 }
 
 // startNeo4j runs the Neo4j launcher `make neo4j` builds, when
-// IGNITION_NEO4J_HOME names it.
-func startNeo4j() (string, *exec.Cmd, error) {
+// IGNITION_NEO4J_HOME names it, on a fresh data folder (dir) it returns
+// for the caller to remove.
+func startNeo4j() (url string, cmd *exec.Cmd, dir string, err error) {
 	home := os.Getenv("IGNITION_NEO4J_HOME")
 	if home == "" {
-		return "", nil, nil
+		return "", nil, "", nil
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return "", nil, err
+		return "", nil, "", err
 	}
 	port := ln.Addr().(*net.TCPAddr).Port
 	ln.Close()
-	dir, err := os.MkdirTemp("", "ignition-bench-neo4j-")
+	dir, err = os.MkdirTemp("", "ignition-bench-neo4j-")
 	if err != nil {
-		return "", nil, err
+		return "", nil, "", err
 	}
-	cmd := exec.Command("java", "-Xmx512m", "-cp", home+"/launcher.jar:"+home+"/lib/*", "ignition.Launcher", dir, fmt.Sprint(port))
+	cmd = exec.Command("java", "-Xmx512m", "-cp", home+"/launcher.jar:"+home+"/lib/*", "ignition.Launcher", dir, fmt.Sprint(port))
 	if err := cmd.Start(); err != nil {
-		return "", nil, fmt.Errorf("neo4j: %w", err)
+		os.RemoveAll(dir)
+		return "", nil, "", fmt.Errorf("neo4j: %w", err)
 	}
 	for deadline := time.Now().Add(90 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
 		if c, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", port)); err == nil {
 			c.Close()
-			return fmt.Sprintf("bolt://127.0.0.1:%d", port), cmd, nil
+			return fmt.Sprintf("bolt://127.0.0.1:%d", port), cmd, dir, nil
 		}
 	}
 	cmd.Process.Kill()
-	return "", nil, errors.New("neo4j did not start")
+	cmd.Wait()
+	os.RemoveAll(dir)
+	return "", nil, "", errors.New("neo4j did not start")
 }
 
 func startServer(bin, dbURL, neo4jURL string) (base string, pid int, stop func(), err error) {
@@ -325,6 +337,24 @@ func seedHistory(dbURL, email string) error {
 	} {
 		if _, err := conn.Exec(ctx, sql, userID); err != nil {
 			return fmt.Errorf("seed history: %w", err)
+		}
+	}
+	return nil
+}
+
+// settle vacuums, analyzes and checkpoints the freshly seeded database, so
+// that the measurements do not pay for the bulk load's background work
+// (autovacuum, dirty pages); a running system is past its bulk loads.
+func settle(dbURL string) error {
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	for _, sql := range []string{"VACUUM ANALYZE", "CHECKPOINT"} {
+		if _, err := conn.Exec(ctx, sql); err != nil {
+			return fmt.Errorf("settle: %s: %w", sql, err)
 		}
 	}
 	return nil
