@@ -107,7 +107,10 @@ func (h *Handler) show(c echo.Context) error {
 
 	exposure := ""
 	if st.Telemetry {
-		if exposure, err = h.expose(c, ranked, reduced, st.LastAction, now); err != nil {
+		// What the page shows is what was exposed: the starter and the
+		// quick picks, not the candidates ranked below them.
+		onPage := ranked[:min(len(ranked), 1+quickPicks)]
+		if exposure, err = h.expose(c, onPage, reduced, st.LastAction, now); err != nil {
 			return err
 		}
 	}
@@ -225,6 +228,8 @@ type scoreComponents struct {
 	Context float64 `json:"context"`
 }
 
+func fourDecimals(f float64) float64 { return float64(round4(f)) / 10000 }
+
 // exposureContext is the state a decision_exposed record was made in.
 type exposureContext struct {
 	ReducedMode    bool   `json:"reduced_mode"`
@@ -240,8 +245,9 @@ func (h *Handler) expose(c echo.Context, ranked []Scored, reduced bool, last str
 	}
 	cands := make([]exposedCandidate, len(ranked))
 	for i, s := range ranked {
-		cands[i] = exposedCandidate{ID: s.ID, Type: s.Type, Position: s.Position, Score: s.Score,
-			Components: scoreComponents{Freq: s.F, Recency: s.R, Seq: s.S, Context: s.C}}
+		// Four decimals: what ranking compares.
+		cands[i] = exposedCandidate{ID: s.ID, Type: s.Type, Position: s.Position, Score: fourDecimals(s.Score),
+			Components: scoreComponents{Freq: fourDecimals(s.F), Recency: fourDecimals(s.R), Seq: fourDecimals(s.S), Context: fourDecimals(s.C)}}
 	}
 	context := exposureContext{ReducedMode: reduced,
 		TimeOfDay: strings.ToLower(strings.TrimPrefix(Greeting(web.LocalTime(c, now)), "Good "))}

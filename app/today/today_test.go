@@ -87,6 +87,10 @@ func TestExposureAndOutcomeShareAnID(t *testing.T) {
 	if err := json.Unmarshal(raw, &candidates); err != nil || candidates[0]["id"] != "habit:"+habit || candidates[0]["position"] != float64(1) {
 		t.Fatalf("exposure candidates = %s", raw)
 	}
+	// The habit, five quests and focus are ranked; the page shows five.
+	if shownCount := page.Doc().Find("button[data-decision]").Length(); len(candidates) != shownCount || shownCount != 5 {
+		t.Errorf("the exposure records %d candidates, the page shows %d; want the 5 shown", len(candidates), shownCount)
+	}
 	if strings.Contains(string(raw), "Practice") {
 		t.Error("the exposure records a title")
 	}
