@@ -13,6 +13,7 @@ import (
 
 	"ignition/app/auth"
 	"ignition/app/form"
+	"ignition/app/habits"
 	"ignition/app/progress"
 	"ignition/app/store/db"
 	"ignition/app/web"
@@ -108,8 +109,7 @@ func (h *Handler) starts(c echo.Context, focusToday int) ([]views.Start, error) 
 
 // localMidnight is the instant today began in the viewer's time zone.
 func (h *Handler) localMidnight(c echo.Context) time.Time {
-	y, m, d := web.LocalTime(c, h.now()).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, web.CurrentViewer(c).Location)
+	return web.Midnight(c, web.Today(c, h.now()))
 }
 
 func (h *Handler) show(c echo.Context) error {
@@ -149,7 +149,7 @@ func (h *Handler) renderPage(c echo.Context, status int, f views.SettingsForm, s
 	if err != nil {
 		return fmt.Errorf("focus: unable to offer sessions: %w", err)
 	}
-	weekStart := midnight.AddDate(0, 0, -((int(midnight.Weekday()) - int(v.WeekStart) + 7) % 7))
+	weekStart := web.Midnight(c, habits.WeekOf(web.Today(c, h.now()), v.WeekStart))
 	week, err := h.q.FocusTotals(ctx, db.FocusTotalsParams{UserID: v.ID, Since: weekStart})
 	if err != nil {
 		return err

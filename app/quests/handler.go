@@ -43,13 +43,10 @@ func (h *Handler) standings(c echo.Context, q *db.Queries, id string) ([]Standin
 	today := web.Today(c, h.now())
 	week := PeriodStart(Weekly, today, v.WeekStart)
 	weekEnd := PeriodEnd(Weekly, week)
-	midnight := func(day time.Time) time.Time {
-		return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, v.Location)
-	}
 	rows, err := q.ListQuestStandings(c.Request().Context(), db.ListQuestStandingsParams{
 		UserID: v.ID, Day: today, WeekStart: week, WeekEnd: weekEnd,
-		DayFrom: midnight(today), DayTo: midnight(today.AddDate(0, 0, 1)),
-		WeekFrom: midnight(week), WeekTo: midnight(weekEnd.AddDate(0, 0, 1)),
+		DayFrom: web.Midnight(c, today), DayTo: web.Midnight(c, today.AddDate(0, 0, 1)),
+		WeekFrom: web.Midnight(c, week), WeekTo: web.Midnight(c, weekEnd.AddDate(0, 0, 1)),
 		QuestID: pgtype.Text{String: id, Valid: id != ""},
 	})
 	if err != nil {

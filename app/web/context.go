@@ -61,6 +61,16 @@ func LocalTime(c echo.Context, t time.Time) time.Time {
 	return t.UTC()
 }
 
+// Midnight returns the instant a local day (a date at midnight UTC, as
+// Today returns) begins in the viewer's time zone.
+func Midnight(c echo.Context, day time.Time) time.Time {
+	loc := time.UTC
+	if v := CurrentViewer(c); v != nil && v.Location != nil {
+		loc = v.Location
+	}
+	return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc)
+}
+
 // Today returns the viewer's current local day (see habits.LocalDay: the
 // date at midnight UTC).
 func Today(c echo.Context, now time.Time) time.Time {
