@@ -62,6 +62,11 @@ func (h *Handler) Register(e *echo.Echo) {
 // user, records the viewer for pages and logs.
 func (h *Handler) LoadViewer(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
+		if slices.Contains(web.PublicRoutes, c.Path()) {
+			// Assets, health and metrics serve everyone alike: a browser
+			// sends its cookie with each, and none needs a session lookup.
+			return next(c)
+		}
 		sess, err := h.sessions.Get(c.Request(), session.CookieName)
 		if err != nil {
 			return err

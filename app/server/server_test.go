@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/apptest"
+	"ignition/app/static"
 )
 
 func TestVisitorIsSentToSignIn(t *testing.T) {
@@ -273,6 +274,20 @@ func TestHealthReadinessAndMetrics(t *testing.T) {
 	}
 	env.Pool.Close()
 	c.Get("/readyz").Do().AssertStatus(http.StatusServiceUnavailable)
+}
+
+// Plumbing serves a signed-in browser without reading its session: each
+// asset request carries the cookie, and none should cost a database query.
+func TestPlumbingSkipsTheSessionLookup(t *testing.T) {
+	env := apptest.New(t)
+	c := env.SignIn("ada@example.com", "Ada")
+	css := static.URL("css/app.css")
+	c.Get(css).Do().AssertStatus(http.StatusOK)
+	env.Pool.Close() // from here on, any session lookup fails
+	c.Get("/healthz").Do().AssertStatus(http.StatusOK)
+	c.Get(css).Do().AssertStatus(http.StatusOK)
+	c.Get("/metrics").Do().AssertStatus(http.StatusOK)
+	c.Get("/today").Do().AssertStatus(http.StatusInternalServerError)
 }
 
 func TestLogsNeverCarryFormValues(t *testing.T) {
