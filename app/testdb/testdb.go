@@ -81,14 +81,18 @@ func create(t testing.TB, migrated bool) string {
 	return withDatabase(base, name)
 }
 
+// templateLock is the advisory lock held while a template is looked up or
+// built.
+const templateLock = 774411
+
 // ensureTemplate creates the migrated template once; concurrent test
 // packages wait on an advisory lock instead of racing.
 func ensureTemplate(ctx context.Context, admin *pgx.Conn, base string) (string, error) {
 	name := "ignition_tpl_" + migrationsHash()
-	if _, err := admin.Exec(ctx, "SELECT pg_advisory_lock(774411)"); err != nil {
+	if _, err := admin.Exec(ctx, "SELECT pg_advisory_lock($1)", templateLock); err != nil {
 		return "", fmt.Errorf("testdb: unable to lock: %w", err)
 	}
-	defer admin.Exec(context.Background(), "SELECT pg_advisory_unlock(774411)")
+	defer admin.Exec(context.Background(), "SELECT pg_advisory_unlock($1)", templateLock)
 	var exists bool
 	if err := admin.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", name).Scan(&exists); err != nil {
 		return "", fmt.Errorf("testdb: unable to look up template: %w", err)
@@ -109,7 +113,26 @@ func ensureTemplate(ctx context.Context, admin *pgx.Conn, base string) (string, 
 	if _, err := admin.Exec(ctx, fmt.Sprintf("ALTER DATABASE %s RENAME TO %s", building, name)); err != nil {
 		return "", fmt.Errorf("testdb: unable to publish template: %w", err)
 	}
+	dropOtherTemplates(ctx, admin, name)
 	return name, nil
+}
+
+// dropOtherTemplates removes the templates of earlier migrations, which
+// would otherwise pile up on a developer's cluster (each one is another
+// database for autovacuum to visit). One still in use stays. The caller
+// holds the template lock, so no template is being built meanwhile.
+func dropOtherTemplates(ctx context.Context, admin *pgx.Conn, keep string) {
+	rows, err := admin.Query(ctx, `SELECT datname FROM pg_database WHERE datname LIKE 'ignition\_tpl\_%' AND datname <> $1`, keep)
+	if err != nil {
+		return
+	}
+	old, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return
+	}
+	for _, name := range old {
+		_, _ = admin.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize())
+	}
 }
 
 func migrate(ctx context.Context, databaseURL string) error {

@@ -1,0 +1,45 @@
+package testdb
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+)
+
+func TestBuildingATemplateDropsStaleOnes(t *testing.T) {
+	base := os.Getenv("TEST_DATABASE_URL")
+	if base == "" {
+		t.Fatal("TEST_DATABASE_URL is not set: run the tests with `make test`")
+	}
+	ctx := context.Background()
+	admin, err := pgx.Connect(ctx, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close(ctx)
+	current, err := ensureTemplate(ctx, admin, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := "ignition_tpl_stale" + randomHex(4)
+	if _, err := admin.Exec(ctx, "CREATE DATABASE "+stale); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := admin.Exec(ctx, "SELECT pg_advisory_lock($1)", templateLock); err != nil {
+		t.Fatal(err)
+	}
+	dropOtherTemplates(ctx, admin, current)
+	admin.Exec(ctx, "SELECT pg_advisory_unlock($1)", templateLock)
+
+	for name, want := range map[string]bool{stale: false, current: true} {
+		var exists bool
+		if err := admin.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", name).Scan(&exists); err != nil {
+			t.Fatal(err)
+		}
+		if exists != want {
+			t.Errorf("%s exists = %v, want %v", name, exists, want)
+		}
+	}
+}
