@@ -39,6 +39,12 @@ const (
 // pagePaths are the signed-in pages the bench loads.
 var pagePaths = []string{"/today", "/habits", "/progress"}
 
+// floorPath is the lightest signed-in request: the bottom bar's focus
+// indicator, which every open tab polls (a session lookup, one query and a
+// small fragment). No page can be faster, so it shows the floor the page
+// budgets start from. Reported, without a budget.
+const floorPath = "/focus/indicator"
+
 // pacedRate is the request rate of the runs below saturation: about a
 // quarter of what the pages sustain on two cores.
 const pacedRate = 300
@@ -118,9 +124,9 @@ func run(bin string, conns int, duration time.Duration, seedUsers int) error {
 		light = append(light, r)
 	}
 
-	fmt.Printf("load: %d connections, %s per endpoint, %d seeded users; the signed-in user has 10 habits with two years of daily history\n(app CPU and db CPU: CPU time per request of the app process and of all PostgreSQL processes)\n\n",
-		conns, duration, seedUsers)
-	fmt.Printf("%-10s %10s %9s %9s %9s %7s %9s %9s\n", "endpoint", "requests", "req/s", "p50", "p99", "errors", "app CPU", "db CPU")
+	fmt.Printf("load: %d connections, %s per endpoint, %d seeded users; the signed-in user has 10 habits with two years of daily history\n(app CPU and db CPU: CPU time per request of the app process and of all PostgreSQL processes;\n %s is the lightest signed-in request, the floor under every page, reported without a budget)\n\n",
+		conns, duration, seedUsers, floorPath)
+	fmt.Printf("%-24s %10s %9s %9s %9s %7s %9s %9s\n", "endpoint", "requests", "req/s", "p50", "p99", "errors", "app CPU", "db CPU")
 	var pages []*result
 	for _, path := range pagePaths {
 		r, err := load(base+path, cookie, conns, duration, appPID)
@@ -130,6 +136,11 @@ func run(bin string, conns int, duration time.Duration, seedUsers int) error {
 		r.print(path)
 		pages = append(pages, r)
 	}
+	floor, err := load(base+floorPath, cookie, conns, duration, appPID)
+	if err != nil {
+		return err
+	}
+	floor.print(floorPath)
 	health, err := load(base+"/healthz", "", conns, duration, appPID)
 	if err != nil {
 		return err
@@ -415,7 +426,7 @@ func (r *result) print(name string) {
 		}
 		return d.Round(time.Microsecond).String()
 	}
-	fmt.Printf("%-10s %10d %9.0f %9s %9s %7d %9s %9s\n", name, r.requests, r.rps,
+	fmt.Printf("%-24s %10d %9.0f %9s %9s %7d %9s %9s\n", name, r.requests, r.rps,
 		r.p50.Round(10*time.Microsecond), r.p99.Round(10*time.Microsecond), r.errors, cpu(r.cpu.app), cpu(r.cpu.db))
 }
 
