@@ -320,7 +320,8 @@ func seed(dbURL string, users int) error {
 }
 
 // seedHistory gives the user ten daily habits created two years ago, each
-// completed every day since, with the ledger entries they paid.
+// completed every day since, with the ledger entries, streaks and skill
+// totals the app would have written.
 func seedHistory(dbURL, email string) error {
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, dbURL)
@@ -343,8 +344,9 @@ func seedHistory(dbURL, email string) error {
 		 SELECT h.id, h.user_id, d::date FROM habits h, generate_series(now() - interval '730 days', now() - interval '1 day', interval '1 day') AS d
 		 WHERE h.user_id = $1`,
 		`INSERT INTO ledger_entries (user_id, key, reason, skill, xp, coins, created_at)
-		 SELECT c.user_id, 'habit:' || c.id, 'Completed a habit', 'proficiency', 10, 2, c.day FROM habit_completions c WHERE c.user_id = $1`,
-		`UPDATE habits h SET completions = c.n, last_completed = c.last
+		 SELECT c.user_id, 'habit:' || c.id, 'Completed “' || h.title || '”', 'proficiency', 10, 2, c.day
+		 FROM habit_completions c JOIN habits h ON h.id = c.habit_id WHERE c.user_id = $1`,
+		`UPDATE habits h SET completions = c.n, last_completed = c.last, streak_run = c.n, streak_end = c.last, streak_longest = c.n
 		 FROM (SELECT habit_id, count(*) AS n, max(day) AS last FROM habit_completions WHERE user_id = $1 GROUP BY habit_id) c
 		 WHERE c.habit_id = h.id`,
 		`INSERT INTO activity_events (user_id, action, occurred_at)
@@ -352,6 +354,9 @@ func seedHistory(dbURL, email string) error {
 		`INSERT INTO user_progress (user_id, xp, coins)
 		 SELECT user_id, sum(xp), sum(coins) FROM ledger_entries WHERE user_id = $1 GROUP BY user_id
 		 ON CONFLICT (user_id) DO UPDATE SET xp = excluded.xp, coins = excluded.coins`,
+		`INSERT INTO user_skills (user_id, skill, xp)
+		 SELECT user_id, skill, sum(xp) FROM ledger_entries WHERE user_id = $1 GROUP BY user_id, skill
+		 ON CONFLICT (user_id, skill) DO UPDATE SET xp = excluded.xp`,
 	} {
 		if _, err := conn.Exec(ctx, sql, userID); err != nil {
 			return fmt.Errorf("seed history: %w", err)
