@@ -34,8 +34,14 @@ FROM graph_sync g,
      (SELECT count(*) AS completions, max(f.ended_at) AS last_at
       FROM focus_sessions f WHERE f.user_id = @user_id::uuid AND f.kind = 'focus' AND f.outcome = 'completed') fs;
 
--- name: InsertExposure :exec
-INSERT INTO decision_exposures (id, user_id, context, candidates) VALUES (@id, @user_id, @context, @candidates);
+-- name: InsertExposures :exec
+-- Writes a batch of exposures; one whose user has since been deleted is
+-- skipped rather than failing the batch.
+INSERT INTO decision_exposures (id, user_id, context, candidates, created_at)
+SELECT e.id, e.user_id, e.context, e.candidates, e.created_at
+FROM (SELECT unnest(@ids::uuid[]) AS id, unnest(@user_ids::uuid[]) AS user_id, unnest(@contexts::jsonb[]) AS context,
+             unnest(@candidates::jsonb[]) AS candidates, unnest(@created_ats::timestamptz[]) AS created_at) e
+WHERE EXISTS (SELECT 1 FROM users u WHERE u.id = e.user_id);
 
 -- name: GetExposure :one
 SELECT * FROM decision_exposures WHERE id = @id AND user_id = @user_id;

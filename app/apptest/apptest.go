@@ -89,6 +89,7 @@ func start(t testing.TB, provider func(baseURL string) map[string]string, set []
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(app.Close) // runs after the server below has closed
 	srv.Config.Handler = app.Handler
 	srv.Start()
 	t.Cleanup(srv.Close)

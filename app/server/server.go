@@ -41,9 +41,11 @@ type App struct {
 	Echo     *echo.Echo
 	Sessions *session.Store
 	Graph    *graph.Graph // nil without Neo4j
-	signIn   *ratelimit.Limiter
-	q        *db.Queries
-	logger   *slog.Logger
+	// Exposures writes Today's decision_exposed records in the background.
+	Exposures *today.Exposures
+	signIn    *ratelimit.Limiter
+	q         *db.Queries
+	logger    *slog.Logger
 }
 
 // New builds the application over pool.
@@ -69,7 +71,8 @@ func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) (*App, err
 			return nil, err
 		}
 	}
-	today.NewHandler(pool, authHandler, questsHandler, g).Register(e)
+	exposures := today.NewExposures(q, logger)
+	today.NewHandler(pool, authHandler, questsHandler, g, exposures).Register(e)
 	focus.NewHandler(pool, authHandler).Register(e)
 	settings.NewHandler(pool, sessions, authHandler, cfg.PasskeysEnabled()).Register(e)
 	questsHandler.Register(e)
@@ -88,7 +91,16 @@ func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) (*App, err
 		logger.Warn("passkeys disabled: IGNITION_BASE_URL must name a domain, not an IP address")
 	}
 
-	return &App{Handler: e, Echo: e, Sessions: sessions, Graph: g, signIn: signIn, logger: logger, q: q}, nil
+	return &App{Handler: e, Echo: e, Sessions: sessions, Graph: g, Exposures: exposures, signIn: signIn, logger: logger, q: q}, nil
+}
+
+// Close writes what the background writers still hold and lets go of
+// Neo4j. Call it once the HTTP server has stopped.
+func (a *App) Close() {
+	a.Exposures.Close()
+	if a.Graph != nil {
+		a.Graph.Close(context.Background())
+	}
 }
 
 // RunGraphSync projects new activity into Neo4j every interval until ctx

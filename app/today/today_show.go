@@ -42,17 +42,18 @@ const (
 
 // Handler serves the Today page.
 type Handler struct {
-	graph  *graph.Graph // nil without Neo4j
-	pool   *pgxpool.Pool
-	q      *db.Queries
-	auth   *auth.Handler
-	quests *quests.Handler
-	now    func() time.Time
+	graph     *graph.Graph // nil without Neo4j
+	pool      *pgxpool.Pool
+	q         *db.Queries
+	auth      *auth.Handler
+	quests    *quests.Handler
+	exposures *Exposures
+	now       func() time.Time
 }
 
-// NewHandler returns the Today handler.
-func NewHandler(pool *pgxpool.Pool, a *auth.Handler, qh *quests.Handler, g *graph.Graph) *Handler {
-	return &Handler{graph: g, pool: pool, q: db.New(pool), auth: a, quests: qh, now: time.Now}
+// NewHandler returns the Today handler; it records exposures through x.
+func NewHandler(pool *pgxpool.Pool, a *auth.Handler, qh *quests.Handler, g *graph.Graph, x *Exposures) *Handler {
+	return &Handler{graph: g, pool: pool, q: db.New(pool), auth: a, quests: qh, exposures: x, now: time.Now}
 }
 
 // Register adds the Today routes.
@@ -237,8 +238,8 @@ type exposureContext struct {
 	LastActionType string `json:"last_action_type,omitempty"`
 }
 
-// expose records what the page shows (decision_exposed) and returns its
-// ID, or "" when it shows nothing. Titles are not recorded.
+// expose queues the record of what the page shows (decision_exposed) and
+// returns its ID, or "" when it shows nothing. Titles are not recorded.
 func (h *Handler) expose(c echo.Context, ranked []Scored, reduced bool, last string, now time.Time) (string, error) {
 	if len(ranked) == 0 {
 		return "", nil
@@ -255,7 +256,7 @@ func (h *Handler) expose(c echo.Context, ranked []Scored, reduced bool, last str
 	cj, _ := json.Marshal(context)
 	kj, _ := json.Marshal(cands)
 	id := uuid.New()
-	err := h.q.InsertExposure(c.Request().Context(), db.InsertExposureParams{ID: id, UserID: web.CurrentViewer(c).ID, Context: cj, Candidates: kj})
+	err := h.exposures.Record(c.Request().Context(), Exposure{ID: id, UserID: web.CurrentViewer(c).ID, Context: cj, Candidates: kj, At: now})
 	if err != nil {
 		return "", fmt.Errorf("today: unable to record exposure: %w", err)
 	}
@@ -274,6 +275,12 @@ func (h *Handler) pick(c echo.Context) error {
 	}
 	if id, err := uuid.Parse(c.FormValue("exposure")); err == nil {
 		exp, err := h.q.GetExposure(ctx, db.GetExposureParams{ID: id, UserID: v.ID})
+		if errors.Is(err, pgx.ErrNoRows) {
+			// Perhaps still queued in this process: write the queue, look again.
+			if err = h.exposures.Flush(ctx); err == nil {
+				exp, err = h.q.GetExposure(ctx, db.GetExposureParams{ID: id, UserID: v.ID})
+			}
+		}
 		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 			return fmt.Errorf("today: unable to read exposure %s: %w", id, err)
 		}

@@ -79,6 +79,8 @@ func TestExposureAndOutcomeShareAnID(t *testing.T) {
 	if exposure == "" {
 		t.Fatal("the picks carry no exposure ID")
 	}
+	// Acting at once: the record may still be queued, and the pick finds it.
+	c.Post("/today/picks").Form("exposure", exposure, "decision", "habit:"+habit).Do().AssertRedirect("/habits/" + habit)
 	var candidates []map[string]any
 	var raw []byte
 	if err := env.Pool.QueryRow(t.Context(), "SELECT candidates FROM decision_exposures WHERE id = $1", exposure).Scan(&raw); err != nil {
@@ -105,7 +107,6 @@ func TestExposureAndOutcomeShareAnID(t *testing.T) {
 		t.Error("the exposure lacks score components")
 	}
 
-	c.Post("/today/picks").Form("exposure", exposure, "decision", "habit:"+habit).Do().AssertRedirect("/habits/" + habit)
 	var action, decision string
 	if err := env.Pool.QueryRow(t.Context(), "SELECT action, decision_id FROM decision_outcomes WHERE exposure_id = $1", exposure).Scan(&action, &decision); err != nil {
 		t.Fatal(err)
@@ -134,6 +135,9 @@ func TestExposureAndOutcomeShareAnID(t *testing.T) {
 	page = c.Get("/today").Do()
 	if _, has := page.Attr(`#starter input[name="exposure"]`, "value"); has {
 		t.Error("an opted-out user's picks carry an exposure")
+	}
+	if err := env.App.Exposures.Flush(t.Context()); err != nil {
+		t.Fatal(err)
 	}
 	if err := env.Pool.QueryRow(t.Context(), "SELECT count(*) FROM decision_exposures").Scan(&n); err != nil || n != 1 {
 		t.Fatalf("exposures after opting out = %d, want still 1", n)
@@ -186,6 +190,9 @@ func TestKillSwitches(t *testing.T) {
 		t.Error("with ranking off, picks still explain a score")
 	}
 	var scores []byte
+	if err := env.App.Exposures.Flush(t.Context()); err != nil {
+		t.Fatal(err)
+	}
 	if err := env.Pool.QueryRow(t.Context(), "SELECT candidates FROM decision_exposures ORDER BY created_at DESC LIMIT 1").Scan(&scores); err != nil {
 		t.Fatal(err)
 	}

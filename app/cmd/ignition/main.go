@@ -86,6 +86,7 @@ func run(args []string) error {
 		if err != nil {
 			return err
 		}
+		defer app.Close() // after the server has drained, before the pool closes
 		go app.RunJanitor(ctx, 10*time.Minute)
 		if app.Graph != nil && cfg.GraphSync > 0 {
 			go app.RunGraphSync(ctx, cfg.GraphSync)

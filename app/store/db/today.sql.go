@@ -126,23 +126,31 @@ func (q *Queries) GetTodayState(ctx context.Context, userID uuid.UUID) (GetToday
 	return i, err
 }
 
-const insertExposure = `-- name: InsertExposure :exec
-INSERT INTO decision_exposures (id, user_id, context, candidates) VALUES ($1, $2, $3, $4)
+const insertExposures = `-- name: InsertExposures :exec
+INSERT INTO decision_exposures (id, user_id, context, candidates, created_at)
+SELECT e.id, e.user_id, e.context, e.candidates, e.created_at
+FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::uuid[]) AS user_id, unnest($3::jsonb[]) AS context,
+             unnest($4::jsonb[]) AS candidates, unnest($5::timestamptz[]) AS created_at) e
+WHERE EXISTS (SELECT 1 FROM users u WHERE u.id = e.user_id)
 `
 
-type InsertExposureParams struct {
-	ID         uuid.UUID
-	UserID     uuid.UUID
-	Context    []byte
-	Candidates []byte
+type InsertExposuresParams struct {
+	Ids        []uuid.UUID
+	UserIds    []uuid.UUID
+	Contexts   [][]byte
+	Candidates [][]byte
+	CreatedAts []time.Time
 }
 
-func (q *Queries) InsertExposure(ctx context.Context, arg InsertExposureParams) error {
-	_, err := q.db.Exec(ctx, insertExposure,
-		arg.ID,
-		arg.UserID,
-		arg.Context,
+// Writes a batch of exposures; one whose user has since been deleted is
+// skipped rather than failing the batch.
+func (q *Queries) InsertExposures(ctx context.Context, arg InsertExposuresParams) error {
+	_, err := q.db.Exec(ctx, insertExposures,
+		arg.Ids,
+		arg.UserIds,
+		arg.Contexts,
 		arg.Candidates,
+		arg.CreatedAts,
 	)
 	return err
 }
