@@ -144,6 +144,21 @@ func TestBadInputGetsClearErrors(t *testing.T) {
 	c.Post("/settings/theme").RawBody(big).Do().AssertStatus(http.StatusRequestEntityTooLarge).AssertText("h1", "Too large")
 
 	c.Post("/settings/theme").RawBody("_csrf=" + c.CSRF() + "&theme=%zz").Do().AssertStatus(http.StatusBadRequest)
+
+	// Bytes no browser sends and Postgres cannot store as text.
+	for _, title := range []string{"ab%FF%FEcd", "ab%00cd"} {
+		for _, path := range []string{"/habits", "/goals"} {
+			body := "_csrf=" + c.CSRF() + "&cadence=daily&skill=guts&category=personal&title=" + title
+			c.Post(path).RawBody(body).Do().AssertStatus(http.StatusBadRequest).AssertText("h1", "Bad request")
+		}
+	}
+	for _, path := range []string{"/quests/ab%00cd/claim", "/quests/ab%FFcd/advance", "/market/ab%00cd/buy", "/market/ab%FF/equip", "/market/x%00/unequip"} {
+		c.Post(path).Do().AssertStatus(http.StatusNotFound).AssertText("h1", "Page not found")
+	}
+	var n int
+	if err := env.Pool.QueryRow(t.Context(), "SELECT (SELECT count(*) FROM habits) + (SELECT count(*) FROM goals)").Scan(&n); err != nil || n != 0 {
+		t.Errorf("malformed forms stored %d rows (%v)", n, err)
+	}
 }
 
 func TestPanicsRenderA500WithRequestID(t *testing.T) {

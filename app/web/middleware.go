@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
@@ -153,6 +155,42 @@ func parseForms(next echo.HandlerFunc) echo.HandlerFunc {
 			}
 			return echo.NewHTTPError(http.StatusBadRequest, "malformed form")
 		}
+		if !wellFormed(r.Form) {
+			return echo.NewHTTPError(http.StatusBadRequest, "malformed form")
+		}
 		return next(c)
 	}
 }
+
+// wellFormedParams answers 404 for a path whose parameters are not valid
+// text: such a path names nothing.
+func wellFormedParams(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		for _, v := range c.ParamValues() {
+			if !validText(v) {
+				return echo.ErrNotFound
+			}
+		}
+		return next(c)
+	}
+}
+
+// wellFormed reports whether every name and value of form is valid text.
+func wellFormed(form url.Values) bool {
+	for name, values := range form {
+		if !validText(name) {
+			return false
+		}
+		for _, v := range values {
+			if !validText(v) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// validText reports whether s is valid UTF-8 without a NUL byte: what a
+// browser sends, and what Postgres text can store (it refuses anything else
+// with an error, where the user should get a message).
+func validText(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }

@@ -42,6 +42,7 @@ func NewEcho(cfg *config.Config, logger *slog.Logger, db Pinger, metrics *Metric
 	e.Use(securityHeaders(cfg.BaseURL.Scheme == "https"))
 	e.Use(middleware.BodyLimit(fmt.Sprintf("%dB", cfg.BodyLimit)))
 	e.Use(parseForms)
+	e.Use(wellFormedParams)
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{
 		// A response that fits the first TCP round trip (an initial window of
 		// ten segments, about 14 KB) arrives no sooner compressed, so only
