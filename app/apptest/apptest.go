@@ -135,6 +135,14 @@ func (e *Env) Client() *Client {
 	}}
 }
 
+// WithT returns the same visitor (same cookies) reporting to t: a fuzz
+// target or subtest must not fail through its parent.
+func (c *Client) WithT(t testing.TB) *Client {
+	env := *c.env
+	env.T = t
+	return &Client{env: &env, http: c.http}
+}
+
 // SignIn returns a client signed in through the development sign-in as the
 // user with this email.
 func (e *Env) SignIn(email, name string) *Client {
