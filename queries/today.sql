@@ -43,6 +43,12 @@ FROM (SELECT unnest(@ids::uuid[]) AS id, unnest(@user_ids::uuid[]) AS user_id, u
              unnest(@candidates::jsonb[]) AS candidates, unnest(@created_ats::timestamptz[]) AS created_at) e
 WHERE EXISTS (SELECT 1 FROM users u WHERE u.id = e.user_id);
 
+-- name: DeleteOldExposures :execrows
+-- Deletes up to batch exposures from before a time, oldest first, and their
+-- outcomes with them.
+DELETE FROM decision_exposures WHERE id IN (
+    SELECT e.id FROM decision_exposures e WHERE e.created_at < @before ORDER BY e.created_at LIMIT @batch);
+
 -- name: GetExposure :one
 SELECT * FROM decision_exposures WHERE id = @id AND user_id = @user_id;
 

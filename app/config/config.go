@@ -50,6 +50,7 @@ var Settings = []Setting{
 	{"IGNITION_NEO4J_URL", "", "Bolt URL of the Neo4j projection (e.g. bolt://127.0.0.1:7687); empty runs without it."},
 	{"IGNITION_NEO4J_TIMEOUT", "200ms", "A sequence read slower than this counts as no signal (the page renders without it)."},
 	{"IGNITION_GRAPH_SYNC_INTERVAL", "1m", "How often serve projects new activity into Neo4j; 0 leaves it to `ignition graph-sync`."},
+	{"IGNITION_TELEMETRY_RETENTION", "2160h", "How long Today's decision telemetry (exposures and outcomes) is kept; 0 keeps it forever."},
 }
 
 // Config holds the parsed settings.
@@ -69,6 +70,7 @@ type Config struct {
 	Neo4jURL        string
 	Neo4jTimeout    time.Duration
 	GraphSync       time.Duration // 0: no in-process projection
+	TelemetryKeep   time.Duration // 0: decision telemetry is kept forever
 	AdminEmails     []string      // lower-case
 	AutoApprove     []string      // lower-case email domains
 	Providers       []Provider
@@ -168,6 +170,9 @@ func Parse(getenv func(string) string) (*Config, error) {
 	c.Neo4jTimeout = duration("IGNITION_NEO4J_TIMEOUT")
 	if v := get("IGNITION_GRAPH_SYNC_INTERVAL"); v != "0" {
 		c.GraphSync = duration("IGNITION_GRAPH_SYNC_INTERVAL")
+	}
+	if v := get("IGNITION_TELEMETRY_RETENTION"); v != "0" {
+		c.TelemetryKeep = duration("IGNITION_TELEMETRY_RETENTION")
 	}
 	c.AdminEmails = list(get("IGNITION_ADMIN_EMAILS"))
 	c.AutoApprove = list(get("IGNITION_AUTO_APPROVE_DOMAINS"))

@@ -19,8 +19,14 @@ func TestDefaults(t *testing.T) {
 	if c.Env != "production" || c.Addr != "127.0.0.1:8080" || c.SessionIdle != 168*time.Hour || !c.MigrateOnStart || c.SignInRate != 10 {
 		t.Errorf("defaults = %+v", c)
 	}
+	if c.TelemetryKeep != 90*24*time.Hour {
+		t.Errorf("telemetry retention = %s, want 90 days", c.TelemetryKeep)
+	}
 	if c.DevSignIn() {
 		t.Error("development sign-in is on by default")
+	}
+	if c, err := Parse(env(map[string]string{"IGNITION_TELEMETRY_RETENTION": "0"})); err != nil || c.TelemetryKeep != 0 {
+		t.Errorf("retention 0 = %v (%v), want kept forever", c.TelemetryKeep, err)
 	}
 	if c.SecureCookies() {
 		t.Error("plain-http localhost must not demand Secure cookies")
@@ -31,11 +37,12 @@ func TestInvalidValuesAreAllReported(t *testing.T) {
 	_, err := Parse(env(map[string]string{
 		"IGNITION_ENV": "staging", "IGNITION_SESSION_IDLE": "soon", "IGNITION_BODY_LIMIT": "-1",
 		"IGNITION_BASE_URL": "ftp://x", "IGNITION_ADDR": "8080", "IGNITION_LOG_LEVEL": "loud",
+		"IGNITION_TELEMETRY_RETENTION": "-1h",
 	}))
 	if err == nil {
 		t.Fatal("invalid settings accepted")
 	}
-	for _, name := range []string{"IGNITION_ENV", "IGNITION_SESSION_IDLE", "IGNITION_BODY_LIMIT", "IGNITION_BASE_URL", "IGNITION_ADDR", "IGNITION_LOG_LEVEL"} {
+	for _, name := range []string{"IGNITION_ENV", "IGNITION_SESSION_IDLE", "IGNITION_BODY_LIMIT", "IGNITION_BASE_URL", "IGNITION_ADDR", "IGNITION_LOG_LEVEL", "IGNITION_TELEMETRY_RETENTION"} {
 		if !strings.Contains(err.Error(), name) {
 			t.Errorf("error does not name %s: %v", name, err)
 		}

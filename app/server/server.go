@@ -43,9 +43,11 @@ type App struct {
 	Graph    *graph.Graph // nil without Neo4j
 	// Exposures writes Today's decision_exposed records in the background.
 	Exposures *today.Exposures
-	signIn    *ratelimit.Limiter
-	q         *db.Queries
-	logger    *slog.Logger
+	// TelemetryKeep is how long decision telemetry is kept (0: forever).
+	TelemetryKeep time.Duration
+	signIn        *ratelimit.Limiter
+	q             *db.Queries
+	logger        *slog.Logger
 }
 
 // New builds the application over pool.
@@ -91,7 +93,7 @@ func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) (*App, err
 		logger.Warn("passkeys disabled: IGNITION_BASE_URL must name a domain, not an IP address")
 	}
 
-	return &App{Handler: e, Echo: e, Sessions: sessions, Graph: g, Exposures: exposures, signIn: signIn, logger: logger, q: q}, nil
+	return &App{Handler: e, Echo: e, Sessions: sessions, Graph: g, Exposures: exposures, TelemetryKeep: cfg.TelemetryKeep, signIn: signIn, logger: logger, q: q}, nil
 }
 
 // Close writes what the background writers still hold and lets go of
@@ -123,9 +125,8 @@ func (a *App) RunGraphSync(ctx context.Context, interval time.Duration) {
 	}
 }
 
-// RunJanitor deletes expired sessions and finished rate-limit windows every
-// interval until ctx ends. Every app process may run it: the deletes are
-// idempotent.
+// RunJanitor sweeps every interval until ctx ends. Every app process may
+// run it: the deletes are idempotent.
 func (a *App) RunJanitor(ctx context.Context, interval time.Duration) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
@@ -135,13 +136,26 @@ func (a *App) RunJanitor(ctx context.Context, interval time.Duration) {
 			return
 		case <-t.C:
 		}
-		if n, err := a.Sessions.DeleteExpired(ctx); err != nil {
+		a.Sweep(ctx, time.Now())
+	}
+}
+
+// Sweep deletes expired sessions, finished rate-limit windows and decision
+// telemetry past its retention.
+func (a *App) Sweep(ctx context.Context, now time.Time) {
+	if n, err := a.Sessions.DeleteExpired(ctx); err != nil {
+		a.logger.Warn("janitor", "error", err.Error())
+	} else if n > 0 {
+		a.logger.Info("janitor", "expired_sessions", n)
+	}
+	if err := a.signIn.DeleteOld(ctx); err != nil {
+		a.logger.Warn("janitor", "error", err.Error())
+	}
+	if a.TelemetryKeep > 0 {
+		if n, err := today.DeleteOldExposures(ctx, a.q, now.Add(-a.TelemetryKeep)); err != nil {
 			a.logger.Warn("janitor", "error", err.Error())
 		} else if n > 0 {
-			a.logger.Info("janitor", "expired_sessions", n)
-		}
-		if err := a.signIn.DeleteOld(ctx); err != nil {
-			a.logger.Warn("janitor", "error", err.Error())
+			a.logger.Info("janitor", "expired_exposures", n)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -324,5 +325,35 @@ func TestLogsNeverCarryFormValues(t *testing.T) {
 	}
 	if !strings.Contains(logs, `"user_id":"`) {
 		t.Error("signed-in requests are logged without the user ID")
+	}
+}
+
+func TestSweepDeletesTelemetryPastRetention(t *testing.T) {
+	env := apptest.New(t)
+	env.SignIn("kept@example.com", "")
+	// More old exposures than one delete takes, one of them acted on, and
+	// one recent exposure.
+	_, err := env.Pool.Exec(t.Context(), `
+		INSERT INTO decision_exposures (id, user_id, context, candidates, created_at)
+		SELECT gen_random_uuid(), u.id, '{}', '[]', now() - interval '91 days' - i * interval '1 second'
+		FROM users u, generate_series(1, 5003) AS i;
+		INSERT INTO decision_outcomes (exposure_id, user_id, decision_id, action, time_to_action_ms)
+		SELECT id, user_id, 'focus:start', 'started', 1000 FROM decision_exposures LIMIT 1;
+		INSERT INTO decision_exposures (id, user_id, context, candidates, created_at)
+		SELECT gen_random_uuid(), id, '{}', '[]', now() - interval '89 days' FROM users`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env.App.Sweep(t.Context(), time.Now())
+	var exposures, outcomes int
+	err = env.Pool.QueryRow(t.Context(), "SELECT (SELECT count(*) FROM decision_exposures), (SELECT count(*) FROM decision_outcomes)").Scan(&exposures, &outcomes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if exposures != 1 || outcomes != 0 {
+		t.Errorf("after the sweep: %d exposures, %d outcomes; want the recent exposure only", exposures, outcomes)
+	}
+	if !strings.Contains(env.Logs(), `"expired_exposures":5003`) {
+		t.Errorf("the sweep did not log what it deleted:\n%s", env.Logs())
 	}
 }

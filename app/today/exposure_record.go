@@ -2,6 +2,7 @@ package today
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -12,6 +13,10 @@ import (
 
 // exposureBatch is the most records one statement writes.
 const exposureBatch = 256
+
+// deleteBatch is the most expired exposures one statement deletes, so that
+// clearing a long backlog never holds many locks at once.
+const deleteBatch = 5000
 
 // Exposure is one decision_exposed record: what one rendered Today showed.
 type Exposure struct {
@@ -126,6 +131,22 @@ func (e *Exposures) write(batch []exposureItem) {
 	for _, it := range batch {
 		if it.written != nil {
 			close(it.written)
+		}
+	}
+}
+
+// DeleteOldExposures deletes the exposures recorded before before, and
+// their outcomes with them, and returns how many it deleted.
+func DeleteOldExposures(ctx context.Context, q *db.Queries, before time.Time) (int64, error) {
+	var total int64
+	for {
+		n, err := q.DeleteOldExposures(ctx, db.DeleteOldExposuresParams{Before: before, Batch: deleteBatch})
+		total += n
+		if err != nil {
+			return total, fmt.Errorf("today: unable to delete exposures from before %s: %w", before.Format(time.RFC3339), err)
+		}
+		if n < deleteBatch {
+			return total, nil
 		}
 	}
 }

@@ -12,6 +12,26 @@ import (
 	"github.com/google/uuid"
 )
 
+const deleteOldExposures = `-- name: DeleteOldExposures :execrows
+DELETE FROM decision_exposures WHERE id IN (
+    SELECT e.id FROM decision_exposures e WHERE e.created_at < $1 ORDER BY e.created_at LIMIT $2)
+`
+
+type DeleteOldExposuresParams struct {
+	Before time.Time
+	Batch  int32
+}
+
+// Deletes up to batch exposures from before a time, oldest first, and their
+// outcomes with them.
+func (q *Queries) DeleteOldExposures(ctx context.Context, arg DeleteOldExposuresParams) (int64, error) {
+	result, err := q.db.Exec(ctx, deleteOldExposures, arg.Before, arg.Batch)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
 const getExposure = `-- name: GetExposure :one
 SELECT id, user_id, context, candidates, created_at FROM decision_exposures WHERE id = $1 AND user_id = $2
 `
