@@ -30,7 +30,9 @@ var (
 	binary  string // the ignition binary under test
 	browser playwright.Browser
 	axeJS   string
-	expect  = playwright.NewPlaywrightAssertions(5000)
+	// Assertions wait up to 15 s: CI runs the race-instrumented server
+	// beside other test packages on two cores.
+	expect = playwright.NewPlaywrightAssertions(15000)
 )
 
 func TestMain(m *testing.M) {
@@ -147,6 +149,12 @@ func launch(t *testing.T, port int, extraEnv ...string) *App {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
+		if t.Failed() {
+			dir := artifactDir(t)
+			if os.MkdirAll(dir, 0o755) == nil {
+				os.WriteFile(filepath.Join(dir, "server.log"), []byte(app.logs.String()), 0o644)
+			}
+		}
 		cmd.Process.Signal(syscall.SIGTERM)
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
@@ -399,8 +407,14 @@ func (tab *Tab) ExpectAttr(selector, name, want string) {
 	}
 }
 
+// artifactDir is where a failed test leaves its screenshots, pages and
+// server log.
+func artifactDir(t testing.TB) string {
+	return filepath.Join(root, ".e2e", "artifacts", strings.ReplaceAll(t.Name(), "/", "_"))
+}
+
 func (tab *Tab) saveArtifacts() {
-	dir := filepath.Join(root, ".e2e", "artifacts", strings.ReplaceAll(tab.t.Name(), "/", "_"))
+	dir := artifactDir(tab.t)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return
 	}
