@@ -31,15 +31,18 @@ func TestFocusSessionLifecycle(t *testing.T) {
 		t.Error("the indicator shows a session that is not running")
 	}
 
-	// With nothing running the bottom bar only polls; once a session runs
-	// (started on another device too) every page has it load at once.
-	if trigger, _ := phone.Get("/today").Do().Attr("#bottombar", "hx-trigger"); trigger != "every 30s" {
-		t.Errorf("bottom bar trigger with no session = %q", trigger)
+	// The bottom bar polls every 30 s; once a session runs (started on
+	// another device too) every page comes with its indicator.
+	today := phone.Get("/today").Do()
+	if trigger, _ := today.Attr("#bottombar", "hx-trigger"); trigger != "every 30s" {
+		t.Errorf("bottom bar trigger = %q", trigger)
+	}
+	if today.Doc().Find("#bottombar .focus-indicator").Length() != 0 {
+		t.Error("the bottom bar shows a session that is not running")
 	}
 	laptop.Post("/focus/start").Form("kind", "focus").Do().AssertRedirect("/focus")
-	if trigger, _ := phone.Get("/today").Do().Attr("#bottombar", "hx-trigger"); trigger != "load, every 30s" {
-		t.Errorf("bottom bar trigger with a session running = %q", trigger)
-	}
+	phone.Get("/today").Do().AssertText("#bottombar .focus-indicator", "Focus · 25:00 left")
+	phone.Get("/habits").Header("HX-Request", "true").Header("HX-Boosted", "true").Do().AssertText("#bottombar .focus-indicator", "Focus · 25:00 left")
 	phone.Post("/focus/start").Form("kind", "short_break").Do().AssertRedirect("/focus") // one session at a time
 	panel := phone.Get("/focus/panel").HTMX().Do()
 	panel.AssertText("#focus-panel h2", "Focus")

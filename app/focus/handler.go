@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/a-h/templ"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
@@ -173,12 +174,28 @@ func (h *Handler) panel(c echo.Context) error {
 	return web.Render(c, http.StatusOK, "Focus", views.Panel(a, starts, web.CSRFToken(c)))
 }
 
-func (h *Handler) indicator(c echo.Context) error {
+// Indicator renders the bottom bar's note of a running session for full
+// pages, or nil when none runs (known from the session, without a query).
+func (h *Handler) Indicator(c echo.Context) (templ.Component, error) {
+	if v := web.CurrentViewer(c); v == nil || !v.Focusing {
+		return nil, nil
+	}
 	a, err := h.active(c)
+	if err != nil || a == nil {
+		return nil, err
+	}
+	return views.Indicator(a), nil
+}
+
+func (h *Handler) indicator(c echo.Context) error {
+	bar, err := h.Indicator(c)
 	if err != nil {
 		return err
 	}
-	return web.Render(c, http.StatusOK, "Focus", views.Indicator(a))
+	if bar == nil {
+		bar = views.Indicator(nil)
+	}
+	return web.Render(c, http.StatusOK, "Focus", bar)
 }
 
 // start begins a session of the chosen kind; with one already running

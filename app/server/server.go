@@ -75,7 +75,9 @@ func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) (*App, err
 	}
 	exposures := today.NewExposures(q, logger)
 	today.NewHandler(pool, authHandler, questsHandler, g, exposures).Register(e)
-	focus.NewHandler(pool, authHandler).Register(e)
+	focusHandler := focus.NewHandler(pool, authHandler)
+	focusHandler.Register(e)
+	e.Use(web.BottomBar(focusHandler.Indicator))
 	settings.NewHandler(pool, sessions, authHandler, cfg.PasskeysEnabled()).Register(e)
 	questsHandler.Register(e)
 	habits.NewHandler(pool).Register(e)

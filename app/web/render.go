@@ -31,9 +31,24 @@ func Shell(c echo.Context, title string) layout.Shell {
 		s.Admin = v.IsAdmin
 		s.Skin, s.Accent = v.Skin, v.Accent
 		s.User.Badge, s.User.Title = v.Badge, v.Title
-		s.Focusing = v.Focusing
 	}
 	return s
+}
+
+// bottomBarKey is where BottomBar leaves what renders the bar's indicators.
+const bottomBarKey = "web.bottom_bar"
+
+// BottomBar is middleware through which a domain renders the bottom bar's
+// indicators (a running focus session) with every full page, instead of
+// the page asking for them once it has loaded. indicators returns nil when
+// there is nothing to show.
+func BottomBar(indicators func(echo.Context) (templ.Component, error)) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			c.Set(bottomBarKey, indicators)
+			return next(c)
+		}
+	}
 }
 
 // Render answers with content: alone for a fragment request, inside the
@@ -42,7 +57,15 @@ func Render(c echo.Context, status int, title string, content templ.Component) e
 	if IsFragmentRequest(c) {
 		return write(c, status, content)
 	}
-	return write(c, status, layout.Page(Shell(c, title), content))
+	s := Shell(c, title)
+	if indicators, ok := c.Get(bottomBarKey).(func(echo.Context) (templ.Component, error)); ok && s.User != nil {
+		// Without its indicators the page is still what was asked for:
+		// the bar fills itself on its next poll.
+		if bar, err := indicators(c); err == nil {
+			s.BottomBar = bar
+		}
+	}
+	return write(c, status, layout.Page(s, content))
 }
 
 // RenderBare is Render for pages without navigation (sign-in, errors for

@@ -2,20 +2,24 @@
 // navigation, the user menu and the bottom bar.
 package layout
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/a-h/templ"
+)
 
 // Shell is what every page needs to render around its content.
 type Shell struct {
 	Title     string
 	Theme     string // system, dark or light; rendered on <html>
 	CSRF      string
-	Path      string // the request path, to mark the current navigation item
-	User      *User  // nil for a visitor who is not signed in
-	Admin     bool   // the user is an administrator
-	Skin      string // market theme worn, rendered on <html>
-	Accent    string // market accent colour worn, rendered on <html>
-	DevNotice bool   // the development sign-in is enabled
-	Focusing  bool   // a focus session runs: the bottom bar loads its indicator at once
+	Path      string          // the request path, to mark the current navigation item
+	User      *User           // nil for a visitor who is not signed in
+	Admin     bool            // the user is an administrator
+	Skin      string          // market theme worn, rendered on <html>
+	Accent    string          // market accent colour worn, rendered on <html>
+	DevNotice bool            // the development sign-in is enabled
+	BottomBar templ.Component // the bar's indicators, rendered with the page; nil when none
 }
 
 // User is the signed-in user as the shell shows them.
@@ -105,12 +109,4 @@ const htmxConfig = `{"includeIndicatorStyles":false,"allowEval":false,"historyCa
 func csrfHeaders(token string) string {
 	b, _ := json.Marshal(map[string]string{"X-CSRF-Token": token})
 	return string(b)
-}
-
-// bottomBarTrigger is when the bottom bar asks for the focus indicator.
-func bottomBarTrigger(focusing bool) string {
-	if focusing {
-		return "load, every 30s"
-	}
-	return "every 30s"
 }
