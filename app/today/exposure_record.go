@@ -2,8 +2,10 @@ package today
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -37,7 +39,13 @@ type Exposures struct {
 	logger *slog.Logger
 	queue  chan exposureItem
 	done   chan struct{}
+	mu     sync.RWMutex // held to send, and to close the queue
+	closed bool
 }
+
+// errClosed is what recording after Close returns: a request still running
+// when shutdown stopped waiting for it.
+var errClosed = errors.New("the exposure writer is closed")
 
 // exposureItem is a record to write, or (without one) a flush marker;
 // written is closed once it and everything queued before it is written.
@@ -56,6 +64,11 @@ func NewExposures(q *db.Queries, logger *slog.Logger) *Exposures {
 // Record queues x. With the queue full it waits (or gives up with ctx)
 // rather than drop a record the page already links to.
 func (e *Exposures) Record(ctx context.Context, x Exposure) error {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	if e.closed {
+		return errClosed
+	}
 	select {
 	case e.queue <- exposureItem{exposure: &x}:
 		return nil
@@ -67,9 +80,16 @@ func (e *Exposures) Record(ctx context.Context, x Exposure) error {
 // Flush returns once every record queued before it is written.
 func (e *Exposures) Flush(ctx context.Context) error {
 	written := make(chan struct{})
+	e.mu.RLock()
+	if e.closed {
+		e.mu.RUnlock()
+		return nil // Close wrote everything
+	}
 	select {
 	case e.queue <- exposureItem{written: written}:
+		e.mu.RUnlock()
 	case <-ctx.Done():
+		e.mu.RUnlock()
 		return ctx.Err()
 	}
 	select {
@@ -80,10 +100,15 @@ func (e *Exposures) Flush(ctx context.Context) error {
 	}
 }
 
-// Close writes what is queued and stops the writer. Nothing may be
-// recorded after it: close the HTTP server first.
+// Close writes what is queued and stops the writer; later records are
+// refused. Close the HTTP server first.
 func (e *Exposures) Close() {
-	close(e.queue)
+	e.mu.Lock()
+	if !e.closed {
+		e.closed = true
+		close(e.queue)
+	}
+	e.mu.Unlock()
 	<-e.done
 }
 

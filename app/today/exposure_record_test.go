@@ -68,6 +68,15 @@ func TestExposuresAreWrittenInTheBackground(t *testing.T) {
 	}
 	wg.Wait()
 	x.Close()
+	// A request still running when shutdown stopped waiting is refused, not
+	// a panic.
+	if err := x.Record(t.Context(), today.Exposure{ID: uuid.New(), UserID: user}); err == nil {
+		t.Error("a record after Close was accepted")
+	}
+	if err := x.Flush(t.Context()); err != nil {
+		t.Errorf("flush after Close = %v", err)
+	}
+	x.Close()
 	if n := count(); n != 40 {
 		t.Errorf("exposures = %d, want 40 (the first and 39 of the 40 queued)", n)
 	}
