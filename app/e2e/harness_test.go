@@ -145,7 +145,8 @@ func launch(t *testing.T, port int, extraEnv ...string) *App {
 	cmd.Env = append(cmd.Env, extraEnv...)
 	cmd.Stdout = app.logs
 	cmd.Stderr = app.logs
-	if err := cmd.Start(); err != nil {
+	proc, err := testutil.StartProcess(cmd)
+	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
@@ -156,18 +157,22 @@ func launch(t *testing.T, port int, extraEnv ...string) *App {
 			}
 		}
 		cmd.Process.Signal(syscall.SIGTERM)
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
 		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("server exited with %v\n%s", err, app.logs.String())
+		case <-proc.Exited:
+			if proc.Err != nil {
+				t.Errorf("server exited with %v\n%s", proc.Err, app.logs.String())
 			}
 		case <-time.After(10 * time.Second):
 			cmd.Process.Kill()
+			<-proc.Exited
 			t.Error("server did not stop on SIGTERM")
 		}
 	})
+	// Its own socket, not an answer on the port: another test's server
+	// may hold a port this one failed to bind.
+	if err := proc.WaitListening(port, 30*time.Second); err != nil {
+		t.Fatalf("server did not start: %v\n%s", err, app.logs.String())
+	}
 	if err := testutil.WaitHTTP(app.URL+"/readyz", 15*time.Second); err != nil {
 		t.Fatalf("server not ready: %v\n%s", err, app.logs.String())
 	}

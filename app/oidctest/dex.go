@@ -95,13 +95,19 @@ staticPasswords:
 	}
 	cmd := exec.Command(bin, "serve", path)
 	cmd.Stdout, cmd.Stderr = d.logs, d.logs
-	if err := cmd.Start(); err != nil {
+	proc, err := testutil.StartProcess(cmd)
+	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
 		cmd.Process.Kill()
-		cmd.Wait()
+		<-proc.Exited
 	})
+	// Its own socket, not an answer on the port: another test's Dex may
+	// hold a port this one failed to bind.
+	if err := proc.WaitListening(ln.Addr().(*net.TCPAddr).Port, 10*time.Second); err != nil {
+		t.Fatalf("Dex did not start: %v\n%s", err, d.logs.String())
+	}
 	if err := testutil.WaitHTTP(d.Issuer+"/.well-known/openid-configuration", 10*time.Second); err != nil {
 		t.Fatalf("Dex did not start: %v\n%s", err, d.logs.String())
 	}
