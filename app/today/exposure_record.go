@@ -83,7 +83,8 @@ func (e *Exposures) Flush(ctx context.Context) error {
 	e.mu.RLock()
 	if e.closed {
 		e.mu.RUnlock()
-		return nil // Close wrote everything
+		<-e.done // Close writes everything queued
+		return nil
 	}
 	select {
 	case e.queue <- exposureItem{written: written}:
