@@ -58,6 +58,7 @@ func WaitHTTP(url string, timeout time.Duration) error {
 // to bind and the other answers for both.
 func Listens(pid, port int) bool {
 	sockets := map[string]bool{}
+	suffix := fmt.Sprintf(":%04X", port) // local_address is HEXADDR:HEXPORT
 	for _, table := range []string{"/proc/net/tcp", "/proc/net/tcp6"} {
 		b, err := os.ReadFile(table)
 		if err != nil {
@@ -65,8 +66,8 @@ func Listens(pid, port int) bool {
 		}
 		for _, line := range strings.Split(string(b), "\n")[1:] {
 			f := strings.Fields(line)
-			// local_address is HEXADDR:HEXPORT; state 0A is LISTEN.
-			if len(f) < 10 || f[3] != "0A" || !strings.HasSuffix(f[1], fmt.Sprintf(":%04X", port)) {
+			// State 0A is LISTEN.
+			if len(f) < 10 || f[3] != "0A" || !strings.HasSuffix(f[1], suffix) {
 				continue
 			}
 			sockets["socket:["+f[9]+"]"] = true
