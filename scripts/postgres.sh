@@ -34,11 +34,18 @@ fi
 if [ ! -f "$root/data/PG_VERSION" ]; then
   as_owner "$bindir/initdb" -D "$root/data" -A trust -U postgres -E UTF8 --no-sync >/dev/null
 fi
+# Durable defaults: `make run` serves real data from this cluster. (Tests
+# turn synchronous commit off on their own connections only.)
+pg_ctl=(as_owner "$bindir/pg_ctl" -D "$root/data" -l "$root/log" -w -o "-p $port -k $root -c listen_addresses=127.0.0.1 -c max_connections=200")
 if ! as_owner "$bindir/pg_ctl" -D "$root/data" status >/dev/null 2>&1; then
-  as_owner "$bindir/pg_ctl" -D "$root/data" -l "$root/log" -w -o \
-    "-p $port -k $root -c listen_addresses=127.0.0.1 -c synchronous_commit=off -c max_connections=200" start >/dev/null
+  "${pg_ctl[@]}" start >/dev/null
 fi
 psql=(psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1)
+# A cluster started by an earlier version of this script without them
+# restarts with them.
+if [ "$("${psql[@]}" -tAc "SELECT reset_val FROM pg_settings WHERE name = 'synchronous_commit'")" != on ]; then
+  "${pg_ctl[@]}" restart >/dev/null
+fi
 if [ "$("${psql[@]}" -tAc "SELECT 1 FROM pg_database WHERE datname = '$dbname'")" != 1 ]; then
   "${psql[@]}" -c "CREATE DATABASE \"$dbname\"" >/dev/null
 fi

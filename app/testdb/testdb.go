@@ -164,12 +164,19 @@ func migrationsHash() string {
 	return hex.EncodeToString(h.Sum(nil))[:12]
 }
 
+// withDatabase returns the URL of database name on the cluster of base.
+// Its connections do not wait for the disk at commit: a test database is
+// thrown away, so tests trade the durability the cluster keeps for the
+// app (`make run`) for speed.
 func withDatabase(base, name string) string {
 	u, err := url.Parse(base)
 	if err != nil {
 		panic("testdb: TEST_DATABASE_URL must be a URL: " + err.Error())
 	}
 	u.Path = "/" + name
+	q := u.Query()
+	q.Set("synchronous_commit", "off")
+	u.RawQuery = q.Encode()
 	return u.String()
 }
 

@@ -43,3 +43,34 @@ func TestBuildingATemplateDropsStaleOnes(t *testing.T) {
 		}
 	}
 }
+
+// TestTheLocalClusterIsDurable: the cluster scripts/postgres.sh starts is
+// the one `make run` serves the app from, so it keeps Postgres's durable
+// defaults (a crash must not lose acknowledged writes); only test
+// databases' connections turn synchronous commit off.
+func TestTheLocalClusterIsDurable(t *testing.T) {
+	ctx := t.Context()
+	admin, err := pgx.Connect(ctx, os.Getenv("TEST_DATABASE_URL"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close(ctx)
+	for _, name := range []string{"fsync", "synchronous_commit", "full_page_writes"} {
+		var v string
+		if err := admin.QueryRow(ctx, "SELECT reset_val FROM pg_settings WHERE name = $1", name).Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		if v != "on" {
+			t.Errorf("the cluster runs with %s = %s, want on", name, v)
+		}
+	}
+	conn, err := pgx.Connect(ctx, NewURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var v string
+	if err := conn.QueryRow(ctx, "SHOW synchronous_commit").Scan(&v); err != nil || v != "off" {
+		t.Errorf("a test database's synchronous_commit = %q (%v), want off", v, err)
+	}
+}
