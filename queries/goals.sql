@@ -26,7 +26,14 @@ WHERE user_id = @user_id AND id = @id AND (completed_at IS NOT NULL) <> @complet
 -- name: ListMilestones :many
 SELECT * FROM goal_milestones WHERE user_id = @user_id AND goal_id = @goal_id ORDER BY position, created_at, id;
 
+-- name: LockGoal :exec
+-- Serialises changes to the goal's milestone order; run it first, as its
+-- own statement, so the statements after it see what the previous holder
+-- committed.
+SELECT id FROM goals WHERE user_id = @user_id AND id = @id FOR UPDATE;
+
 -- name: AddMilestone :exec
+-- After LockGoal: the next position is read under the goal's lock.
 INSERT INTO goal_milestones (goal_id, user_id, title, position)
 SELECT @goal_id, @user_id, @title, coalesce(max(position), 0) + 1 FROM goal_milestones WHERE goal_id = @goal_id;
 

@@ -57,3 +57,7 @@ LEFT JOIN (
 ) h ON h.quest_id = q.id
 WHERE q.active AND (sqlc.narg(quest_id)::text IS NULL OR q.id = sqlc.narg(quest_id)::text)
 ORDER BY q.position, q.id;
+
+-- name: LockQuestPeriod :exec
+-- Serialises actions on one user's quest period until the transaction ends.
+SELECT pg_advisory_xact_lock(hashtextextended(@key::text, 0));

@@ -2,7 +2,8 @@
 -- The live session with the owner fields every page shows, in one round trip.
 SELECT s.user_id, s.data, s.last_seen_at, s.expires_at,
        u.email AS owner_email, u.name AS owner_name, coalesce(us.theme, 'system')::text AS owner_theme,
-       coalesce(us.time_zone, 'UTC')::text AS owner_time_zone, coalesce(us.week_start, 1)::smallint AS owner_week_start,
+       coalesce(us.time_zone, 'UTC')::text AS owner_time_zone, us.previous_time_zone AS owner_previous_time_zone,
+       us.time_zone_switch AS owner_time_zone_switch, coalesce(us.week_start, 1)::smallint AS owner_week_start,
        coalesce(u.status, '')::text AS owner_status, coalesce(u.email_verified, false)::boolean AS owner_email_verified,
        (u.age_verified_at IS NOT NULL)::boolean AS owner_age_verified,
        (u.terms_accepted_at IS NOT NULL)::boolean AS owner_terms_accepted,

@@ -17,10 +17,24 @@ INSERT INTO user_settings (user_id, theme)
 VALUES (@user_id, @theme)
 ON CONFLICT (user_id) DO UPDATE SET theme = excluded.theme, updated_at = now();
 
+-- name: EnsureSettings :exec
+INSERT INTO user_settings (user_id) VALUES (@user_id) ON CONFLICT (user_id) DO NOTHING;
+
+-- name: LockZone :one
+-- After EnsureSettings: the user's time zone and the change to it still
+-- taking effect, locked until the transaction ends, and whether they have
+-- ever earned anything.
+SELECT s.time_zone, s.previous_time_zone, s.time_zone_switch,
+       EXISTS (SELECT 1 FROM ledger_entries l WHERE l.user_id = @user_id)::boolean AS has_earned
+FROM user_settings s
+WHERE s.user_id = @user_id
+FOR UPDATE;
+
 -- name: SetPreferences :exec
-INSERT INTO user_settings (user_id, time_zone, week_start, daw, os, notify_reminders, notify_focus_end, notify_weekly_summary)
-VALUES (@user_id, @time_zone, @week_start, @daw, @os, @notify_reminders, @notify_focus_end, @notify_weekly_summary)
+INSERT INTO user_settings (user_id, time_zone, previous_time_zone, time_zone_switch, week_start, daw, os, notify_reminders, notify_focus_end, notify_weekly_summary)
+VALUES (@user_id, @time_zone, @previous_time_zone, @time_zone_switch, @week_start, @daw, @os, @notify_reminders, @notify_focus_end, @notify_weekly_summary)
 ON CONFLICT (user_id) DO UPDATE SET
-    time_zone = excluded.time_zone, week_start = excluded.week_start, daw = excluded.daw, os = excluded.os,
+    time_zone = excluded.time_zone, previous_time_zone = excluded.previous_time_zone, time_zone_switch = excluded.time_zone_switch,
+    week_start = excluded.week_start, daw = excluded.daw, os = excluded.os,
     notify_reminders = excluded.notify_reminders, notify_focus_end = excluded.notify_focus_end,
     notify_weekly_summary = excluded.notify_weekly_summary, updated_at = now();

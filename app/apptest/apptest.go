@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
@@ -57,16 +58,17 @@ func NewWithDex(t testing.TB, set ...func(name string) string) (*Env, *oidctest.
 	return env, dex
 }
 
+// start builds the app on a fresh database. Its pool holds one connection
+// unless a test sets IGNITION_DB_POOL_SIZE: a request that takes a second
+// connection while it holds one (say, inside a transaction) then waits
+// until its deadline and fails the test with a 503, instead of passing here
+// and stalling every user in production under load.
 func start(t testing.TB, provider func(baseURL string) map[string]string, set []func(string) string) *Env {
 	t.Helper()
-	pool := testdb.New(t)
-	if _, err := seed.Run(t.Context(), pool, server.Seeds...); err != nil {
-		t.Fatal(err)
-	}
 	srv := httptest.NewUnstartedServer(nil)
 	// localhost, not the IP: passkeys need a domain name.
 	baseURL := fmt.Sprintf("http://localhost:%d", srv.Listener.Addr().(*net.TCPAddr).Port)
-	defaults := map[string]string{"IGNITION_ENV": "development", "IGNITION_BASE_URL": baseURL, "IGNITION_SIGNIN_RATE": "1000"}
+	defaults := map[string]string{"IGNITION_ENV": "development", "IGNITION_BASE_URL": baseURL, "IGNITION_SIGNIN_RATE": "1000", "IGNITION_DB_POOL_SIZE": "1"}
 	if provider != nil {
 		for k, v := range provider(baseURL) {
 			defaults[k] = v
@@ -81,6 +83,10 @@ func start(t testing.TB, provider func(baseURL string) map[string]string, set []
 		return defaults[name]
 	})
 	if err != nil {
+		t.Fatal(err)
+	}
+	pool := testdb.NewPool(t, cfg.DB)
+	if _, err := seed.Run(t.Context(), pool, server.Seeds...); err != nil {
 		t.Fatal(err)
 	}
 	logs := &testutil.SyncBuffer{}
@@ -177,8 +183,9 @@ type Request struct {
 	path    string
 	form    url.Values
 	body    io.Reader
-	headers http.Header
-	csrf    bool
+	headers   http.Header
+	csrf      bool
+	multipart bool
 }
 
 // Get starts a GET request.
@@ -191,6 +198,10 @@ func (c *Client) Post(path string) *Request {
 	r.csrf = true
 	return r
 }
+
+// Method starts a request with any method, without a CSRF token (a POST
+// needs Post).
+func (c *Client) Method(method, path string) *Request { return c.newRequest(method, path) }
 
 func (c *Client) newRequest(method, path string) *Request {
 	return &Request{c: c, method: method, path: path, headers: http.Header{}, form: url.Values{}}
@@ -210,6 +221,10 @@ func (r *Request) RawBody(body string) *Request {
 	return r
 }
 
+// Multipart sends the form as multipart/form-data, as a browser does for a
+// form with a file field.
+func (r *Request) Multipart() *Request { r.multipart = true; return r }
+
 // HTMX marks the request as an htmx request.
 func (r *Request) HTMX() *Request { r.headers.Set("HX-Request", "true"); return r }
 
@@ -226,16 +241,31 @@ func (r *Request) Do() *Response {
 	if r.csrf && r.form.Get("_csrf") == "" && r.headers.Get("X-CSRF-Token") == "" {
 		r.form.Set("_csrf", r.c.CSRF())
 	}
-	body := r.body
-	if body == nil && r.method != http.MethodGet {
+	body, contentType := r.body, "application/x-www-form-urlencoded"
+	switch {
+	case body == nil && r.multipart:
+		var b bytes.Buffer
+		w := multipart.NewWriter(&b)
+		for name, values := range r.form {
+			for _, v := range values {
+				if err := w.WriteField(name, v); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		body, contentType = &b, w.FormDataContentType()
+	case body == nil && r.method != http.MethodGet && r.method != http.MethodHead:
 		body = strings.NewReader(r.form.Encode())
 	}
 	req, err := http.NewRequest(r.method, r.c.env.URL()+r.path, body)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.method != http.MethodGet {
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if body != nil {
+		req.Header.Set("Content-Type", contentType)
 	}
 	for k, v := range r.headers {
 		req.Header[k] = v
@@ -347,3 +377,19 @@ func (c *Client) Cookie(name string) string {
 	}
 	return ""
 }
+
+// With overrides settings by name and value, for New: With("IGNITION_DB_POOL_SIZE", "4").
+func With(pairs ...string) func(name string) string {
+	return func(name string) string {
+		for i := 0; i+1 < len(pairs); i += 2 {
+			if pairs[i] == name {
+				return pairs[i+1]
+			}
+		}
+		return ""
+	}
+}
+
+// DatabaseURL is the connection string of the app's database, for tests
+// that need a connection of their own beside the app's pool.
+func (e *Env) DatabaseURL() string { return e.Pool.Config().ConnString() }

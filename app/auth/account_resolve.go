@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 
+	"ignition/app/store"
 	"ignition/app/store/db"
 )
 
@@ -24,8 +25,7 @@ var (
 // at once only for administrators and auto-approved domains.
 func (h *Handler) resolveAccount(ctx context.Context, providerID string, c *claims) (uuid.UUID, error) {
 	var userID uuid.UUID
-	err := pgx.BeginFunc(ctx, h.pool, func(tx pgx.Tx) error {
-		q := db.New(tx)
+	err := store.Tx(ctx, h.pool, func(q *db.Queries) error {
 		blocked, err := q.IsSignupBlocked(ctx, identityHash(providerID, c.Subject))
 		if err != nil {
 			return err

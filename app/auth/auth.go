@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net/http"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -14,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/calendar"
 	"ignition/app/config"
 	"ignition/app/ratelimit"
 	"ignition/app/session"
@@ -76,7 +76,7 @@ func (h *Handler) LoadViewer(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c) // anonymous, or the account is gone
 		}
 		web.SetViewer(c, &web.Viewer{
-			ID: owner.ID, Email: owner.Email, Name: owner.Name, Theme: owner.Theme, Location: location(owner.TimeZone), WeekStart: time.Weekday(owner.WeekStart),
+			ID: owner.ID, Email: owner.Email, Name: owner.Name, Theme: owner.Theme, Zone: zoneOf(owner), WeekStart: time.Weekday(owner.WeekStart),
 			Status: owner.Status, AgeVerified: owner.AgeVerified, TermsAccepted: owner.TermsAccepted,
 			IsAdmin: owner.EmailVerified && h.cfg.IsAdmin(owner.Email),
 			Skin:    owner.Skin, Accent: owner.Accent, Badge: owner.Badge, Title: owner.Title,
@@ -151,26 +151,25 @@ func (h *Handler) Session(c echo.Context) (*sessions.Session, error) { return h.
 // per-address rate, for sign-in routes other packages register.
 func (h *Handler) LimitSignIn(next echo.HandlerFunc) echo.HandlerFunc { return h.limitSignIn(next) }
 
-// SignIn turns the session into a session of userID with a fresh token, so
-// a token planted before sign-in is worthless after it.
+// SignIn turns the session into a session of userID with a fresh session
+// token and CSRF token, so tokens planted or seen before sign-in are
+// worthless after it.
 func (h *Handler) SignIn(c echo.Context, sess *sessions.Session, userID uuid.UUID) error {
 	session.SetUserID(sess, userID)
 	session.SetAuthenticatedAt(sess, time.Now())
-	return h.sessions.Rotate(c.Request(), c.Response(), sess)
+	if err := h.sessions.Rotate(c.Request(), c.Response(), sess); err != nil {
+		return err
+	}
+	web.RotateCSRF(c)
+	return nil
 }
 
-// locations caches loaded time zones: loading one reads the tz database.
-var locations sync.Map
-
-// location returns the named time zone, or UTC when the name is unknown.
-func location(name string) *time.Location {
-	if loc, ok := locations.Load(name); ok {
-		return loc.(*time.Location)
+// zoneOf returns the owner's time zone with the change to it still taking
+// effect.
+func zoneOf(o session.Owner) calendar.Zone {
+	z := calendar.Fixed(calendar.Location(o.TimeZone))
+	if o.PreviousTimeZone != "" && !o.TimeZoneSwitch.IsZero() {
+		z.Previous, z.Switch = calendar.Location(o.PreviousTimeZone), o.TimeZoneSwitch
 	}
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		loc = time.UTC
-	}
-	locations.Store(name, loc)
-	return loc
+	return z
 }

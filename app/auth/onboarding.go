@@ -6,10 +6,10 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/form"
+	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/auth"
@@ -59,7 +59,7 @@ func (h *Handler) ageSubmit(c echo.Context) error {
 		if err := h.refuseUnderAge(c, v.ID); err != nil {
 			return err
 		}
-		if err := h.sessions.Destroy(c.Request(), c.Response(), sess); err != nil {
+		if err := h.EndSession(c); err != nil {
 			return err
 		}
 		return web.RenderBare(c, http.StatusForbidden, "Too young to sign up", views.UnderAge(MinimumAge))
@@ -76,8 +76,7 @@ func (h *Handler) ageSubmit(c echo.Context) error {
 // refuseUnderAge deletes the user, keeping a block record per identity.
 func (h *Handler) refuseUnderAge(c echo.Context, userID uuid.UUID) error {
 	ctx := c.Request().Context()
-	return pgx.BeginFunc(ctx, h.pool, func(tx pgx.Tx) error {
-		q := db.New(tx)
+	return store.Tx(ctx, h.pool, func(q *db.Queries) error {
 		identities, err := q.ListUserIdentities(ctx, userID)
 		if err != nil {
 			return fmt.Errorf("auth: unable to list identities: %w", err)

@@ -8,6 +8,15 @@ import (
 
 // signOut ends this device's session.
 func (h *Handler) signOut(c echo.Context) error {
+	if err := h.EndSession(c); err != nil {
+		return err
+	}
+	return web.Redirect(c, "/signin")
+}
+
+// EndSession deletes this device's session and gives the browser a fresh
+// CSRF token: nothing of the signed-in session works after it.
+func (h *Handler) EndSession(c echo.Context) error {
 	sess, err := h.session(c)
 	if err != nil {
 		return err
@@ -15,7 +24,8 @@ func (h *Handler) signOut(c echo.Context) error {
 	if err := h.sessions.Destroy(c.Request(), c.Response(), sess); err != nil {
 		return err
 	}
-	return web.Redirect(c, "/signin")
+	web.RotateCSRF(c)
+	return nil
 }
 
 // signOutEverywhere ends every session of the user, this one included.
@@ -23,11 +33,7 @@ func (h *Handler) signOutEverywhere(c echo.Context) error {
 	if _, err := h.sessions.DestroyAllForUser(c.Request().Context(), web.CurrentViewer(c).ID); err != nil {
 		return err
 	}
-	sess, err := h.session(c)
-	if err != nil {
-		return err
-	}
-	if err := h.sessions.Destroy(c.Request(), c.Response(), sess); err != nil {
+	if err := h.EndSession(c); err != nil {
 		return err
 	}
 	return web.Redirect(c, "/signin")

@@ -32,6 +32,11 @@ var Settings = []Setting{
 	{"IGNITION_SESSION_MAX", "720h", "A session ends this long after sign-in, active or not."},
 	{"IGNITION_MIGRATE_ON_START", "true", "`serve` applies pending migrations and loads the built-in content (quests, market items) before it listens."},
 	{"IGNITION_BODY_LIMIT", "1048576", "Largest request body in bytes; larger requests get 413."},
+	{"IGNITION_REQUEST_TIMEOUT", "10s", "Longest a request may work; past it, it ends with a 503 page and its database calls are cancelled."},
+	{"IGNITION_DB_POOL_SIZE", "16", "Postgres connections each app process keeps at most (it overrides pool_max_conns in DATABASE_URL); requests beyond it wait for one, within their timeout."},
+	{"IGNITION_DB_STATEMENT_TIMEOUT", "5s", "Postgres cancels a statement of the app's that runs longer (statement_timeout)."},
+	{"IGNITION_DB_LOCK_TIMEOUT", "2s", "Postgres cancels a statement of the app's that waits longer for a lock (lock_timeout)."},
+	{"IGNITION_TRUSTED_PROXIES", "", "Comma-separated CIDRs of reverse proxies whose X-Forwarded-For names the client (for the sign-in rate limit and logs); empty trusts none."},
 	{"IGNITION_SIGNIN_RATE", "10", "Sign-in attempts allowed per client address per minute."},
 	{"IGNITION_SHUTDOWN_TIMEOUT", "25s", "How long SIGTERM waits for in-flight requests to finish."},
 	{"IGNITION_LOG_LEVEL", "info", "Log level: debug, info, warn or error."},
@@ -64,6 +69,9 @@ type Config struct {
 	SessionMax      time.Duration
 	MigrateOnStart  bool
 	BodyLimit       int64
+	RequestTimeout  time.Duration
+	DB              DBLimits
+	TrustedProxies  []*net.IPNet
 	SignInRate      int
 	ShutdownTimeout time.Duration
 	LogLevel        string
@@ -74,6 +82,13 @@ type Config struct {
 	AdminEmails     []string      // lower-case
 	AutoApprove     []string      // lower-case email domains
 	Providers       []Provider
+}
+
+// DBLimits bound what one app process asks of Postgres.
+type DBLimits struct {
+	PoolSize         int32         // connections at most
+	StatementTimeout time.Duration // Postgres cancels a longer statement
+	LockTimeout      time.Duration // and a longer wait for a lock
 }
 
 // Provider is one configured OpenID Connect sign-in provider.
@@ -131,13 +146,19 @@ func Parse(getenv func(string) string) (*Config, error) {
 	}
 
 	c := &Config{
-		DatabaseURL:     get("DATABASE_URL"),
-		Env:             get("IGNITION_ENV"),
-		Addr:            get("IGNITION_ADDR"),
-		CookieDomain:    get("IGNITION_COOKIE_DOMAIN"),
-		SessionIdle:     duration("IGNITION_SESSION_IDLE"),
-		SessionMax:      duration("IGNITION_SESSION_MAX"),
-		BodyLimit:       integer("IGNITION_BODY_LIMIT"),
+		DatabaseURL:    get("DATABASE_URL"),
+		Env:            get("IGNITION_ENV"),
+		Addr:           get("IGNITION_ADDR"),
+		CookieDomain:   get("IGNITION_COOKIE_DOMAIN"),
+		SessionIdle:    duration("IGNITION_SESSION_IDLE"),
+		SessionMax:     duration("IGNITION_SESSION_MAX"),
+		BodyLimit:      integer("IGNITION_BODY_LIMIT"),
+		RequestTimeout: duration("IGNITION_REQUEST_TIMEOUT"),
+		DB: DBLimits{
+			PoolSize:         int32(integer("IGNITION_DB_POOL_SIZE")),
+			StatementTimeout: duration("IGNITION_DB_STATEMENT_TIMEOUT"),
+			LockTimeout:      duration("IGNITION_DB_LOCK_TIMEOUT"),
+		},
 		SignInRate:      int(integer("IGNITION_SIGNIN_RATE")),
 		ShutdownTimeout: duration("IGNITION_SHUTDOWN_TIMEOUT"),
 		LogLevel:        get("IGNITION_LOG_LEVEL"),
@@ -173,6 +194,24 @@ func Parse(getenv func(string) string) (*Config, error) {
 	}
 	if v := get("IGNITION_TELEMETRY_RETENTION"); v != "0" {
 		c.TelemetryKeep = duration("IGNITION_TELEMETRY_RETENTION")
+	}
+	if c.DB.PoolSize > 1000 {
+		fail("IGNITION_DB_POOL_SIZE", fmt.Errorf("must be at most 1000"))
+	}
+	for _, cidr := range list(get("IGNITION_TRUSTED_PROXIES")) {
+		if !strings.Contains(cidr, "/") { // a bare address trusts just itself
+			if ip := net.ParseIP(cidr); ip != nil && ip.To4() != nil {
+				cidr += "/32"
+			} else {
+				cidr += "/128"
+			}
+		}
+		_, n, err := net.ParseCIDR(cidr)
+		if err != nil {
+			fail("IGNITION_TRUSTED_PROXIES", fmt.Errorf("%q is not an address or CIDR", cidr))
+			continue
+		}
+		c.TrustedProxies = append(c.TrustedProxies, n)
 	}
 	c.AdminEmails = list(get("IGNITION_ADMIN_EMAILS"))
 	c.AutoApprove = list(get("IGNITION_AUTO_APPROVE_DOMAINS"))

@@ -3,6 +3,7 @@ package focus_test
 import (
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 
 	"ignition/app/apptest"
@@ -106,4 +107,53 @@ func TestDurations(t *testing.T) {
 	c.Get("/focus?saved=1").Do().AssertText(`[role="status"]`, "Durations saved.").AssertText("#focus-panel .btn-primary", "Focus · 50 min")
 	c.Post("/focus/start").Form("kind", "focus").Do()
 	c.Get("/focus/panel").HTMX().Do().AssertText("#focus-left", "50:00 left")
+}
+
+// TestFiftyCompletesOfOneExpiredSession: fifty devices complete the same
+// expired session at once on a pool of four connections. One pays; the rest
+// answer at once with where things stand; meanwhile another user's pages
+// keep answering. (Saving the soft landing inside the session's row lock
+// once took a second connection per request: four requests held the pool
+// and every page of every user hung.)
+func TestFiftyCompletesOfOneExpiredSession(t *testing.T) {
+	env := apptest.New(t, apptest.With("IGNITION_DB_POOL_SIZE", "4", "IGNITION_REQUEST_TIMEOUT", "10s"))
+	c := env.SignIn("fifty@example.com", "")
+	other := env.SignIn("other@example.com", "")
+	c.Post("/focus/settings").Form("focus_minutes", "1", "short_break_minutes", "5", "long_break_minutes", "15", "long_break_every", "4").Do()
+	c.Post("/focus/start").Form("kind", "focus").Do().AssertStatus(http.StatusSeeOther)
+	elapse(t, env, 2)
+
+	statuses := make([]int, 50)
+	done := make(chan struct{})
+	var others []int
+	go func() {
+		defer close(done)
+		for i := 0; i < 20; i++ {
+			others = append(others, other.WithT(t).Get("/today").Do().StatusCode)
+		}
+	}()
+	var wg sync.WaitGroup
+	for i := range statuses {
+		wg.Go(func() { statuses[i] = c.WithT(t).Post("/focus/complete").Do().StatusCode })
+	}
+	wg.Wait()
+	<-done
+	for i, s := range statuses {
+		if s != http.StatusSeeOther {
+			t.Errorf("complete %d: status %d, want 303", i, s)
+		}
+	}
+	for i, s := range others {
+		if s != http.StatusOK {
+			t.Errorf("another user's page %d meanwhile: status %d", i, s)
+		}
+	}
+	var paid int
+	if err := env.Pool.QueryRow(t.Context(), "SELECT count(*) FROM ledger_entries WHERE key LIKE 'focus:%'").Scan(&paid); err != nil {
+		t.Fatal(err)
+	}
+	if paid != 1 {
+		t.Errorf("the session paid %d times, want once", paid)
+	}
+	c.Get("/today").Do().AssertStatus(http.StatusOK) // the payer lands softly, the app still answers
 }

@@ -1,6 +1,7 @@
 package focus
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -13,9 +14,10 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/auth"
+	"ignition/app/calendar"
 	"ignition/app/form"
-	"ignition/app/habits"
 	"ignition/app/progress"
+	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/focus"
@@ -150,7 +152,7 @@ func (h *Handler) renderPage(c echo.Context, status int, f views.SettingsForm, s
 	if err != nil {
 		return fmt.Errorf("focus: unable to offer sessions: %w", err)
 	}
-	weekStart := web.Midnight(c, habits.WeekOf(web.Today(c, h.now()), v.WeekStart))
+	weekStart := web.Midnight(c, calendar.WeekOf(web.Today(c, h.now()), v.WeekStart))
 	week, err := h.q.FocusTotals(ctx, db.FocusTotalsParams{UserID: v.ID, Since: weekStart})
 	if err != nil {
 		return err
@@ -218,61 +220,60 @@ func (h *Handler) start(c echo.Context) error {
 	return web.Redirect(c, "/focus")
 }
 
-// A step changes the locked active session and says where to go next.
-type step func(h *Handler, c echo.Context, q *db.Queries, s db.FocusSession) (string, error)
+// A step changes the locked active session through q, the transaction
+// that holds its lock, and says where to go next.
+type step func(ctx context.Context, q *db.Queries, s db.FocusSession, now time.Time) (next, error)
 
-var errNotNow = errors.New("the session is not in a state for that")
-
-func pause(h *Handler, c echo.Context, q *db.Queries, s db.FocusSession) (string, error) {
-	if s.PausedAt.Valid || timerOf(s).Done(h.now()) {
-		return "", errNotNow
-	}
-	return "/focus", q.PauseFocus(c.Request().Context(), db.PauseFocusParams{ID: s.ID, Now: h.now()})
+// next is where a step sends the user; softLanding asks Today for its soft
+// landing after a completed focus session.
+type next struct {
+	path        string
+	softLanding bool
 }
 
-func resume(h *Handler, c echo.Context, q *db.Queries, s db.FocusSession) (string, error) {
-	if !s.PausedAt.Valid {
-		return "", errNotNow
+var (
+	errNotNow = errors.New("the session is not in a state for that")
+	stay      = next{path: "/focus"}
+)
+
+func pause(ctx context.Context, q *db.Queries, s db.FocusSession, now time.Time) (next, error) {
+	if s.PausedAt.Valid || timerOf(s).Done(now) {
+		return stay, errNotNow
 	}
-	now := h.now()
-	return "/focus", q.ResumeFocus(c.Request().Context(), db.ResumeFocusParams{ID: s.ID, PauseSeconds: PauseSeconds(s.PausedAt.Time, now), Now: now})
+	return stay, q.PauseFocus(ctx, db.PauseFocusParams{ID: s.ID, Now: now})
+}
+
+func resume(ctx context.Context, q *db.Queries, s db.FocusSession, now time.Time) (next, error) {
+	if !s.PausedAt.Valid {
+		return stay, errNotNow
+	}
+	return stay, q.ResumeFocus(ctx, db.ResumeFocusParams{ID: s.ID, PauseSeconds: PauseSeconds(s.PausedAt.Time, now), Now: now})
 }
 
 // complete ends a session whose time has run out; a focus session pays its
 // reward and hands the user to Today in soft-landing mode.
-func complete(h *Handler, c echo.Context, q *db.Queries, s db.FocusSession) (string, error) {
-	now := h.now()
+func complete(ctx context.Context, q *db.Queries, s db.FocusSession, now time.Time) (next, error) {
 	if !timerOf(s).Done(now) {
-		return "", errNotNow
+		return stay, errNotNow
 	}
-	ctx := c.Request().Context()
 	err := q.EndFocus(ctx, db.EndFocusParams{ID: s.ID, Outcome: "completed", PauseSeconds: PauseSeconds(s.PausedAt.Time, now), Now: now})
 	if err != nil || s.Kind != Focus {
-		return "/focus", err
+		return stay, err
 	}
 	if err := q.RecordActivity(ctx, db.RecordActivityParams{UserID: s.UserID, Action: "focus:start"}); err != nil {
-		return "", err
+		return stay, err
 	}
 	if err := q.RecordCompletedOutcome(ctx, db.RecordCompletedOutcomeParams{UserID: s.UserID, DecisionID: "focus:start"}); err != nil {
-		return "", err
+		return stay, err
 	}
 	_, err = progress.Award(ctx, q, s.UserID, progress.Entry{
 		Key: "focus:" + s.ID.String(), Reason: "Finished a focus session", Skill: rewardSkill, XP: RewardXP, Coins: RewardCoins,
 	})
-	if err != nil {
-		return "", err
-	}
-	sess, err := h.auth.Session(c)
-	if err != nil {
-		return "", err
-	}
-	sess.Values[SoftLandingKey] = "focus"
-	return "/today", sess.Save(c.Request(), c.Response())
+	return next{path: "/today", softLanding: true}, err
 }
 
-func abandon(h *Handler, c echo.Context, q *db.Queries, s db.FocusSession) (string, error) {
-	now := h.now()
-	return "/focus", q.EndFocus(c.Request().Context(), db.EndFocusParams{ID: s.ID, Outcome: "abandoned", PauseSeconds: PauseSeconds(s.PausedAt.Time, now), Now: now})
+func abandon(ctx context.Context, q *db.Queries, s db.FocusSession, now time.Time) (next, error) {
+	return stay, q.EndFocus(ctx, db.EndFocusParams{ID: s.ID, Outcome: "abandoned", PauseSeconds: PauseSeconds(s.PausedAt.Time, now), Now: now})
 }
 
 // SoftLandingKey marks the session for Today's soft landing after a
@@ -280,19 +281,20 @@ func abandon(h *Handler, c echo.Context, q *db.Queries, s db.FocusSession) (stri
 const SoftLandingKey = "soft_landing"
 
 // change applies a step to the viewer's active session under a row lock,
-// so two devices acting at once apply one after the other.
+// so two devices acting at once apply one after the other. The soft
+// landing is written to the browser's session after the commit: the
+// transaction takes no second connection while it holds the lock.
 func (h *Handler) change(fn step) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		v := web.CurrentViewer(c)
 		ctx := c.Request().Context()
-		next := "/focus"
-		err := pgx.BeginFunc(ctx, h.pool, func(tx pgx.Tx) error {
-			q := db.New(tx)
+		var to next
+		err := store.Tx(ctx, h.pool, func(q *db.Queries) error {
 			s, err := q.GetActiveFocusForUpdate(ctx, v.ID)
 			if err != nil {
 				return err
 			}
-			next, err = fn(h, c, q, s)
+			to, err = fn(ctx, q, s, h.now())
 			return err
 		})
 		switch {
@@ -301,7 +303,17 @@ func (h *Handler) change(fn step) echo.HandlerFunc {
 		case err != nil:
 			return fmt.Errorf("focus: unable to update the session of %s: %w", v.ID, err)
 		}
-		return web.Redirect(c, next)
+		if to.softLanding {
+			sess, err := h.auth.Session(c)
+			if err != nil {
+				return err
+			}
+			sess.Values[SoftLandingKey] = "focus"
+			if err := sess.Save(c.Request(), c.Response()); err != nil {
+				return err
+			}
+		}
+		return web.Redirect(c, to.path)
 	}
 }
 

@@ -1,8 +1,10 @@
 package goals_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 
 	"ignition/app/apptest"
@@ -110,4 +112,32 @@ func TestAnotherUsersGoalsAreNotFound(t *testing.T) {
 	other.Post("/goals/" + mine + "/milestones/" + mid + "/toggle").Do().AssertStatus(http.StatusNotFound)
 	other.Post("/goals/" + mine + "/milestones/" + mid + "/up").Do().AssertStatus(http.StatusNotFound)
 	owner.Get("/goals/"+id).Do().AssertText("h1", "Secret goal")
+}
+
+// TestParallelMilestonesGetTheirOwnPositions: fifty milestones added at
+// once (and moves meanwhile) end up in fifty distinct places, in a pool
+// large enough for them to race.
+func TestParallelMilestonesGetTheirOwnPositions(t *testing.T) {
+	env := apptest.New(t, apptest.With("IGNITION_DB_POOL_SIZE", "8"))
+	c := env.SignIn("race@example.com", "")
+	id := newGoal(t, c, "title", "Fifty steps", "category", "creative")
+	c.Post("/goals/"+id+"/milestones").Form("title", "First").Do().AssertRedirect("/goals/" + id)
+	first := milestoneIDs(c, id)[0]
+	var wg sync.WaitGroup
+	for i := range 50 {
+		wg.Go(func() {
+			c.WithT(t).Post("/goals/"+id+"/milestones").Form("title", fmt.Sprintf("Step %d", i)).Do().AssertRedirect("/goals/" + id)
+		})
+		if i%10 == 0 {
+			wg.Go(func() { c.WithT(t).Post("/goals/" + id + "/milestones/" + first + "/down").Do() })
+		}
+	}
+	wg.Wait()
+	var rows, positions int
+	if err := env.Pool.QueryRow(t.Context(), "SELECT count(*), count(DISTINCT position) FROM goal_milestones").Scan(&rows, &positions); err != nil {
+		t.Fatal(err)
+	}
+	if rows != 51 || positions != 51 {
+		t.Errorf("%d milestones in %d distinct positions, want 51 in 51", rows, positions)
+	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"ignition/app/form"
 	"ignition/app/progress"
+	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/goals"
@@ -198,8 +199,7 @@ func (h *Handler) complete(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	err = pgx.BeginFunc(ctx, h.pool, func(tx pgx.Tx) error {
-		q := db.New(tx)
+	err = store.Tx(ctx, h.pool, func(q *db.Queries) error {
 		n, err := q.SetGoalCompleted(ctx, db.SetGoalCompletedParams{UserID: g.UserID, ID: g.ID, Completed: true})
 		if err != nil || n == 0 {
 			return err // completed already: nothing more to pay

@@ -5,10 +5,10 @@ import (
 	"net/http"
 
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/form"
+	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/goals"
@@ -26,7 +26,14 @@ func (h *Handler) milestoneAdd(c echo.Context) error {
 	if f.Errors = form.Validate(f); f.Errors.Any() {
 		return h.renderShow(c, http.StatusUnprocessableEntity, g, f, formOf(g))
 	}
-	if err := h.q.AddMilestone(c.Request().Context(), db.AddMilestoneParams{GoalID: g.ID, UserID: g.UserID, Title: f.Title}); err != nil {
+	ctx := c.Request().Context()
+	err = store.Tx(ctx, h.pool, func(q *db.Queries) error {
+		if err := q.LockGoal(ctx, db.LockGoalParams{UserID: g.UserID, ID: g.ID}); err != nil {
+			return err
+		}
+		return q.AddMilestone(ctx, db.AddMilestoneParams{GoalID: g.ID, UserID: g.UserID, Title: f.Title})
+	})
+	if err != nil {
 		return fmt.Errorf("goals: unable to add milestone to %s: %w", g.ID, err)
 	}
 	return web.Redirect(c, "/goals/"+g.ID.String())
@@ -86,8 +93,10 @@ func (h *Handler) milestoneMove(delta int) echo.HandlerFunc {
 		}
 		ctx := c.Request().Context()
 		found := false
-		err = pgx.BeginFunc(ctx, h.pool, func(tx pgx.Tx) error {
-			q := db.New(tx)
+		err = store.Tx(ctx, h.pool, func(q *db.Queries) error {
+			if err := q.LockGoal(ctx, db.LockGoalParams{UserID: g.UserID, ID: g.ID}); err != nil {
+				return err
+			}
 			ms, err := q.ListMilestones(ctx, db.ListMilestonesParams{UserID: g.UserID, GoalID: g.ID})
 			if err != nil {
 				return err

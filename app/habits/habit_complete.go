@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/progress"
+	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/habits"
@@ -43,13 +44,12 @@ func (h *Handler) toggle(c echo.Context, done bool) error {
 	ctx := c.Request().Context()
 	today := web.Today(c, h.now())
 	var hb db.Habit
-	err = pgx.BeginFunc(ctx, h.pool, func(tx pgx.Tx) error {
-		q := db.New(tx)
+	err = store.Tx(ctx, h.pool, func(q *db.Queries) error {
 		hb, err = q.GetHabit(ctx, db.GetHabitParams{UserID: v.ID, ID: id})
 		if err != nil {
 			return err
 		}
-		if hb.ArchivedAt.Valid || done && !scheduleOf(hb, v.Location).Due(today) {
+		if hb.ArchivedAt.Valid || done && !scheduleOf(hb, v.Zone).Due(today) {
 			return errNotDue
 		}
 		if done {
@@ -92,17 +92,35 @@ func (h *Handler) toggle(c echo.Context, done bool) error {
 		return echo.ErrNotFound
 	case errors.Is(err, errNotDue):
 		return echo.NewHTTPError(http.StatusConflict)
+	case errors.Is(err, progress.ErrNotEnoughCoins):
+		// The coins it earned are spent: it stays done, and the row says why.
+		notice := rowNotice{ID: id.String(), Text: "The coins this earned are already spent, so it stays done today."}
+		if !web.IsFragmentRequest(c) {
+			return h.renderList(c, http.StatusConflict, newHabitForm(), notice)
+		}
+		hb, err = h.q.GetHabit(ctx, db.GetHabitParams{UserID: v.ID, ID: id})
+		if err != nil {
+			return fmt.Errorf("habits: unable to load habit %s: %w", id, err)
+		}
+		return h.renderRow(c, http.StatusConflict, hb, notice)
 	case err != nil:
 		return fmt.Errorf("habits: unable to record habit %s: %w", id, err)
 	}
 	if !web.IsFragmentRequest(c) {
 		return web.Redirect(c, "/habits")
 	}
-	days, err := h.q.ListHabitCompletionDays(ctx, db.ListHabitCompletionDaysParams{UserID: v.ID, HabitID: id})
+	return h.renderRow(c, http.StatusOK, hb, rowNotice{})
+}
+
+// renderRow answers an htmx request with the habit's row.
+func (h *Handler) renderRow(c echo.Context, status int, hb db.Habit, notice rowNotice) error {
+	days, err := h.q.ListHabitCompletionDays(c.Request().Context(), db.ListHabitCompletionDaysParams{UserID: hb.UserID, HabitID: hb.ID})
 	if err != nil {
-		return fmt.Errorf("habits: unable to load completions of %s: %w", id, err)
+		return fmt.Errorf("habits: unable to load completions of %s: %w", hb.ID, err)
 	}
-	return web.Render(c, http.StatusOK, "Habits", views.RowItem(h.row(c, hb, days), web.CSRFToken(c)))
+	r := h.row(c, hb, days)
+	r.Notice = notice.on(r.ID)
+	return web.Render(c, status, "Habits", views.RowItem(r, web.CSRFToken(c)))
 }
 
 var errNotDue = errors.New("habit is not due today")

@@ -18,7 +18,7 @@ func (h *Handler) create(c echo.Context) error {
 	}
 	weekdays, times, reminder := habitValues(&f)
 	if f.Errors.Any() {
-		return h.renderList(c, http.StatusUnprocessableEntity, f)
+		return h.renderList(c, http.StatusUnprocessableEntity, f, rowNotice{})
 	}
 	_, err = h.q.CreateHabit(c.Request().Context(), db.CreateHabitParams{
 		UserID: v.ID, Title: f.Title, Description: f.Description, Cadence: f.Cadence,

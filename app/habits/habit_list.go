@@ -6,19 +6,35 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/calendar"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/habits"
 )
 
 func (h *Handler) list(c echo.Context) error {
-	return h.renderList(c, http.StatusOK, views.HabitForm{Cadence: string(Daily), Skill: "proficiency"})
+	return h.renderList(c, http.StatusOK, newHabitForm(), rowNotice{})
 }
 
-func (h *Handler) renderList(c echo.Context, status int, f views.HabitForm) error {
+// newHabitForm is the empty form with its defaults.
+func newHabitForm() views.HabitForm {
+	return views.HabitForm{Cadence: string(Daily), Skill: "proficiency"}
+}
+
+// rowNotice is a message shown on one habit's row (none when ID is "").
+type rowNotice struct{ ID, Text string }
+
+func (n rowNotice) on(id string) string {
+	if n.ID == id {
+		return n.Text
+	}
+	return ""
+}
+
+func (h *Handler) renderList(c echo.Context, status int, f views.HabitForm, notice rowNotice) error {
 	v := web.CurrentViewer(c)
 	ctx := c.Request().Context()
-	since := WeekOf(web.Today(c, h.now()), v.WeekStart)
+	since := calendar.WeekOf(web.Today(c, h.now()), v.WeekStart)
 	habits, err := h.q.ListActiveHabitsWithDays(ctx, db.ListActiveHabitsWithDaysParams{UserID: v.ID, Since: since})
 	if err != nil {
 		return fmt.Errorf("habits: unable to list habits of %s: %w", v.ID, err)
@@ -26,6 +42,7 @@ func (h *Handler) renderList(c echo.Context, status int, f views.HabitForm) erro
 	rows := make([]views.Row, len(habits))
 	for i, hb := range habits {
 		rows[i] = h.row(c, hb.Habit, hb.Days)
+		rows[i].Notice = notice.on(rows[i].ID)
 	}
 	return web.Render(c, status, "Habits", views.List(rows, f, skillChoices(), weekdayChoices(v.WeekStart), web.CSRFToken(c)))
 }

@@ -38,7 +38,7 @@ func (h *Handler) renderShow(c echo.Context, status int, hb db.Habit, f views.Ha
 		return fmt.Errorf("habits: unable to load completions of %s: %w", hb.ID, err)
 	}
 	today := web.Today(c, h.now())
-	s := scheduleOf(hb, v.Location)
+	s := scheduleOf(hb, v.Zone)
 	st := Compute(s, done, today, v.WeekStart)
 	d := views.Detail{
 		Row: h.row(c, hb, done), Description: hb.Description, Longest: st.Longest,

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
 )
@@ -33,8 +34,7 @@ func (h *Handler) update(c echo.Context) error {
 	if f.Errors.Any() {
 		return h.renderShow(c, http.StatusUnprocessableEntity, hb, f)
 	}
-	err = pgx.BeginFunc(c.Request().Context(), h.pool, func(tx pgx.Tx) error {
-		q := db.New(tx)
+	err = store.Tx(c.Request().Context(), h.pool, func(q *db.Queries) error {
 		_, err := q.UpdateHabit(c.Request().Context(), db.UpdateHabitParams{
 			UserID: v.ID, ID: id, Title: f.Title, Description: f.Description, Cadence: f.Cadence,
 			Weekdays: weekdays, TimesPerWeek: times, ReminderTime: reminder, Skill: f.Skill,

@@ -166,3 +166,30 @@ func TestAnotherUsersHabitsAreNotFound(t *testing.T) {
 		t.Error("another user's habit paid out")
 	}
 }
+
+// TestUndoAfterTheCoinsAreSpent: a completion whose coins were spent stays
+// done; the user is told why, nothing changes, and nothing fails.
+func TestUndoAfterTheCoinsAreSpent(t *testing.T) {
+	env := apptest.New(t)
+	c := env.SignIn("spent@example.com", "")
+	id := createHabit(t, c, "title", "Practice scales", "cadence", "daily", "skill", "proficiency")
+	c.Post("/habits/" + id + "/complete").Do().AssertRedirect("/habits")
+	// Spend the two coins it earned, as the market would.
+	if _, err := env.Pool.Exec(t.Context(), `WITH spend AS (
+		INSERT INTO ledger_entries (user_id, key, reason, coins) SELECT id, 'market:test', 'Bought a test', -2 FROM users WHERE email = 'spent@example.com')
+		UPDATE user_progress SET coins = coins - 2 WHERE user_id = (SELECT id FROM users WHERE email = 'spent@example.com')`); err != nil {
+		t.Fatal(err)
+	}
+	row := c.Post("/habits/" + id + "/undo").HTMX().Do().AssertStatus(http.StatusConflict)
+	row.AssertText("#habit-"+id+" .badge", "Done today")
+	row.AssertText("#habit-"+id+" [role=alert]", "already spent")
+	page := c.Post("/habits/" + id + "/undo").Do().AssertStatus(http.StatusConflict)
+	page.AssertText("#habit-"+id+" [role=alert]", "already spent")
+	if page.Doc().Find("[role=alert]").Length() != 1 {
+		t.Error("the notice shows on more than the habit undone")
+	}
+	if xp, coins, _, _ := balances(t, env, "spent@example.com"); xp != 10 || coins != 0 {
+		t.Errorf("after the refused undo: %d XP %d coins, want 10 and 0", xp, coins)
+	}
+	c.Get("/habits").Do().AssertText("#habit-"+id+" .badge", "Done today")
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/calendar"
 	"ignition/app/form"
 	"ignition/app/progress"
 	"ignition/app/store/db"
@@ -60,10 +61,10 @@ func habitID(c echo.Context) (uuid.UUID, error) {
 	return id, nil
 }
 
-func scheduleOf(hb db.Habit, loc *time.Location) Schedule {
+func scheduleOf(hb db.Habit, zone calendar.Zone) Schedule {
 	return Schedule{
 		Cadence: Cadence(hb.Cadence), Weekdays: uint8(hb.Weekdays), TimesPerWeek: int(hb.TimesPerWeek),
-		Start: LocalDay(hb.CreatedAt, loc),
+		Start: zone.Day(hb.CreatedAt),
 	}
 }
 
@@ -121,12 +122,12 @@ func reminderText(t pgtype.Time) string {
 func (h *Handler) row(c echo.Context, hb db.Habit, thisWeek []time.Time) views.Row {
 	v := web.CurrentViewer(c)
 	today := web.Today(c, h.now())
-	s := scheduleOf(hb, v.Location)
+	s := scheduleOf(hb, v.Zone)
 	r := views.Row{
 		ID: hb.ID.String(), Title: hb.Title, Schedule: describe(hb, v.WeekStart), Skill: progress.SkillName(hb.Skill),
 		Streak: storedRun(hb).Current(s, today, v.WeekStart), Unit: "day", DueToday: s.Due(today), Reminder: reminderText(hb.ReminderTime),
 	}
-	weekStart := WeekOf(today, v.WeekStart)
+	weekStart := calendar.WeekOf(today, v.WeekStart)
 	for _, d := range thisWeek {
 		if d.Equal(today) {
 			r.DoneToday = true
@@ -155,7 +156,7 @@ func (h *Handler) refreshRun(c echo.Context, q *db.Queries, hb db.Habit) (db.Hab
 	if err != nil {
 		return hb, err
 	}
-	r := RunOf(scheduleOf(hb, v.Location), done, web.Today(c, h.now()), v.WeekStart)
+	r := RunOf(scheduleOf(hb, v.Zone), done, web.Today(c, h.now()), v.WeekStart)
 	hb.StreakRun, hb.StreakLongest = int32(r.Length), int32(r.Longest)
 	hb.StreakEnd = pgtype.Date{Time: r.End, Valid: !r.End.IsZero()}
 	hb.Completions = int32(len(done))

@@ -2,7 +2,11 @@
 // user's time zone, streaks, completion rates and the calendar heatmap.
 package habits
 
-import "time"
+import (
+	"time"
+
+	"ignition/app/calendar"
+)
 
 // Cadence is how often a habit is due.
 type Cadence string
@@ -20,20 +24,6 @@ type Schedule struct {
 	Weekdays     uint8 // bit 0 Sunday … bit 6 Saturday, for Weekdays
 	TimesPerWeek int   // for Weekly
 	Start        time.Time
-}
-
-// LocalDay returns the calendar day of instant t in loc, as midnight UTC of
-// that date. Days are compared and stepped as UTC dates, so daylight-saving
-// changes in loc never make a day 23 or 25 hours long.
-func LocalDay(t time.Time, loc *time.Location) time.Time {
-	y, m, d := t.In(loc).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
-// WeekOf returns the first day of the week that contains day.
-func WeekOf(day time.Time, weekStart time.Weekday) time.Time {
-	back := (int(day.Weekday()) - int(weekStart) + 7) % 7
-	return day.AddDate(0, 0, -back)
 }
 
 // Due reports whether the habit is due on day (on or after its start).
@@ -72,7 +62,7 @@ func Compute(s Schedule, done []time.Time, today time.Time, weekStart time.Weekd
 	if s.Cadence == Weekly {
 		st.Unit = "week"
 		st.Current, st.Longest = weekStreaks(s, set, today, weekStart)
-		st.WeekCount = countIn(set, WeekOf(today, weekStart), today)
+		st.WeekCount = countIn(set, calendar.WeekOf(today, weekStart), today)
 	} else {
 		st.Current, st.Longest = dayStreaks(s, set, today)
 	}
@@ -113,8 +103,8 @@ func dayStreaks(s Schedule, set map[time.Time]bool, today time.Time) (current, l
 // TimesPerWeek times. The current week, until met, is still open.
 func weekStreaks(s Schedule, set map[time.Time]bool, today time.Time, weekStart time.Weekday) (current, longest int) {
 	run := 0
-	thisWeek := WeekOf(today, weekStart)
-	for w := WeekOf(s.Start, weekStart); !w.After(thisWeek); w = w.AddDate(0, 0, 7) {
+	thisWeek := calendar.WeekOf(today, weekStart)
+	for w := calendar.WeekOf(s.Start, weekStart); !w.After(thisWeek); w = w.AddDate(0, 0, 7) {
 		met := countIn(set, w, w.AddDate(0, 0, 6)) >= s.TimesPerWeek
 		switch {
 		case met:
@@ -189,7 +179,7 @@ func Heatmap(s Schedule, done []time.Time, today time.Time, weekStart time.Weekd
 	for _, d := range done {
 		set[d] = true
 	}
-	first := WeekOf(today, weekStart).AddDate(0, 0, -7*(weeks-1))
+	first := calendar.WeekOf(today, weekStart).AddDate(0, 0, -7*(weeks-1))
 	grid := make([][]Cell, weeks)
 	for w := range grid {
 		grid[w] = make([]Cell, 7)
@@ -237,7 +227,7 @@ func RunOf(s Schedule, done []time.Time, today time.Time, weekStart time.Weekday
 	if s.Cadence == Weekly {
 		r.Length, r.Longest = weekStreaks(s, set, today, weekStart)
 		if r.Length > 0 {
-			w := WeekOf(today, weekStart)
+			w := calendar.WeekOf(today, weekStart)
 			if countIn(set, w, today) < s.TimesPerWeek {
 				w = w.AddDate(0, 0, -7) // this week is still open
 			}
@@ -264,7 +254,7 @@ func (r Run) Current(s Schedule, today time.Time, weekStart time.Weekday) int {
 		return 0
 	}
 	if s.Cadence == Weekly {
-		if r.End.Before(WeekOf(today, weekStart).AddDate(0, 0, -7)) {
+		if r.End.Before(calendar.WeekOf(today, weekStart).AddDate(0, 0, -7)) {
 			return 0
 		}
 		return r.Length

@@ -21,62 +21,6 @@ func days(ss ...string) []time.Time {
 	return out
 }
 
-func TestLocalDayAcrossZonesAndDST(t *testing.T) {
-	zone := func(name string) *time.Location {
-		loc, err := time.LoadLocation(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return loc
-	}
-	tests := []struct {
-		instant string
-		zone    string
-		want    string
-	}{
-		{"2026-11-27T23:30:00Z", "UTC", "2026-11-27"},
-		{"2026-11-27T23:30:00Z", "Asia/Tokyo", "2026-11-28"},          // east of UTC: already tomorrow
-		{"2026-11-27T03:30:00Z", "America/Los_Angeles", "2026-11-26"}, // west of UTC: still yesterday
-		{"2026-03-08T06:59:00Z", "America/New_York", "2026-03-08"},    // 01:59 EST, just before the spring-forward gap
-		{"2026-03-08T07:00:00Z", "America/New_York", "2026-03-08"},    // 03:00 EDT, just after it
-		{"2026-03-09T03:59:00Z", "America/New_York", "2026-03-08"},    // 23:59 EDT on the short day
-		{"2026-11-01T05:30:00Z", "America/New_York", "2026-11-01"},    // 01:30 EDT, the first of the repeated hour
-		{"2026-11-01T06:30:00Z", "America/New_York", "2026-11-01"},    // 01:30 EST, the second
-		{"2026-11-02T04:59:00Z", "America/New_York", "2026-11-01"},    // 23:59 EST on the long day
-		{"2026-04-04T13:59:00Z", "Pacific/Auckland", "2026-04-05"},    // 02:59 NZDT, before the fall back
-		{"2024-02-29T12:00:00Z", "Pacific/Kiritimati", "2024-03-01"},  // UTC+14 on a leap day
-		{"2024-02-29T10:00:00Z", "Pacific/Pago_Pago", "2024-02-28"},   // UTC-11 on a leap day
-		{"2026-12-31T23:00:00Z", "Europe/Berlin", "2027-01-01"},       // the new year arrives east first
-	}
-	for _, tt := range tests {
-		instant, _ := time.Parse(time.RFC3339, tt.instant)
-		if got := LocalDay(instant, zone(tt.zone)); !got.Equal(day(tt.want)) {
-			t.Errorf("LocalDay(%s, %s) = %s, want %s", tt.instant, tt.zone, got.Format("2006-01-02"), tt.want)
-		}
-	}
-}
-
-func TestWeekOf(t *testing.T) {
-	tests := []struct {
-		day   string
-		start time.Weekday
-		want  string
-	}{
-		{"2026-11-27", time.Monday, "2026-11-23"}, // a Friday
-		{"2026-11-27", time.Sunday, "2026-11-22"},
-		{"2026-11-23", time.Monday, "2026-11-23"}, // a Monday is its own week start
-		{"2026-11-22", time.Monday, "2026-11-16"}, // a Sunday ends a Monday week
-		{"2026-11-22", time.Sunday, "2026-11-22"},
-		{"2027-01-01", time.Monday, "2026-12-28"}, // weeks cross the year
-		{"2024-03-01", time.Monday, "2024-02-26"}, // and the leap day
-	}
-	for _, tt := range tests {
-		if got := WeekOf(day(tt.day), tt.start); !got.Equal(day(tt.want)) {
-			t.Errorf("WeekOf(%s, %s) = %s, want %s", tt.day, tt.start, got.Format("2006-01-02"), tt.want)
-		}
-	}
-}
-
 const (
 	mon = 1 << time.Monday
 	wed = 1 << time.Wednesday

@@ -15,6 +15,7 @@ import (
 
 	"ignition/app/progress"
 	"ignition/app/seed"
+	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/market"
@@ -101,8 +102,7 @@ var (
 func (h *Handler) buy(c echo.Context) error {
 	v := web.CurrentViewer(c)
 	ctx := c.Request().Context()
-	err := pgx.BeginFunc(ctx, h.pool, func(tx pgx.Tx) error {
-		q := db.New(tx)
+	err := store.Tx(ctx, h.pool, func(q *db.Queries) error {
 		item, err := q.GetMarketItem(ctx, c.Param("id"))
 		if err != nil {
 			return err

@@ -188,6 +188,7 @@ func (h *Handler) registerFinish(c echo.Context) error {
 	if err != nil {
 		return problem(c, http.StatusBadRequest, "The passkey could not be verified, so it was not added.")
 	}
+	cred.Transport = knownTransports(cred.Transport)
 	record, err := json.Marshal(cred)
 	if err != nil {
 		return err
@@ -204,4 +205,18 @@ func (h *Handler) registerFinish(c echo.Context) error {
 		return fmt.Errorf("passkey: unable to store credential of %s: %w", v.ID, err)
 	}
 	return c.JSON(http.StatusOK, map[string]string{"redirect": "/settings/security?done=added"})
+}
+
+// knownTransports keeps the transports WebAuthn defines: the list comes
+// from the browser unsigned, and the record is stored as JSON, which
+// Postgres refuses with a NUL in it.
+func knownTransports(ts []protocol.AuthenticatorTransport) []protocol.AuthenticatorTransport {
+	var out []protocol.AuthenticatorTransport
+	for _, t := range ts {
+		switch t {
+		case protocol.USB, protocol.NFC, protocol.BLE, protocol.SmartCard, protocol.Hybrid, protocol.Internal:
+			out = append(out, t)
+		}
+	}
+	return out
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgtype"
 
 	"ignition/app/store/db"
@@ -21,6 +22,11 @@ type Entry struct {
 	XP     int32
 	Coins  int32
 }
+
+// ErrNotEnoughCoins is Award's refusal of an entry that would take the coin
+// balance below zero: the caller's transaction must roll back, and the user
+// hear why.
+var ErrNotEnoughCoins = errors.New("progress: not enough coins")
 
 // Award writes the entry to the ledger and moves the balances with it. It
 // must run in the transaction of the action that earns (or spends), through
@@ -41,6 +47,10 @@ func Award(ctx context.Context, q *db.Queries, userID uuid.UUID, e Entry) (bool,
 		return false, fmt.Errorf("progress: unable to open balances of %s: %w", userID, err)
 	}
 	if err := q.MoveBalances(ctx, db.MoveBalancesParams{UserID: userID, Xp: int64(e.XP), Coins: int64(e.Coins)}); err != nil {
+		var pgErr *pgconn.PgError
+		if errors.As(err, &pgErr) && pgErr.Code == "23514" { // check_violation: coins >= 0
+			return false, ErrNotEnoughCoins
+		}
 		return false, fmt.Errorf("progress: unable to move balances for %s: %w", e.Key, err)
 	}
 	if e.Skill != "" && e.XP != 0 {

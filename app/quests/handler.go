@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/progress"
+	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/quests"
@@ -159,8 +160,7 @@ func (h *Handler) act(c echo.Context, change func(echo.Context, *db.Queries, db.
 	ctx := c.Request().Context()
 	var quest db.Quest
 	var st Status
-	err := pgx.BeginFunc(ctx, h.pool, func(tx pgx.Tx) error {
-		q := db.New(tx)
+	err := store.Tx(ctx, h.pool, func(q *db.Queries) error {
 		var err error
 		quest, err = q.GetActiveQuest(ctx, c.Param("id"))
 		if err != nil {
@@ -168,7 +168,7 @@ func (h *Handler) act(c echo.Context, change func(echo.Context, *db.Queries, db.
 		}
 		start := PeriodStart(quest.Period, web.Today(c, h.now()), v.WeekStart)
 		// Serialise actions on this user's quest period.
-		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", v.ID.String()+quest.ID+start.String()); err != nil {
+		if err := q.LockQuestPeriod(ctx, v.ID.String()+quest.ID+start.String()); err != nil {
 			return err
 		}
 		if err := change(c, q, quest, start); err != nil {

@@ -9,7 +9,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"ignition/app/habits"
+	"ignition/app/calendar"
 	"ignition/app/seed"
 	"ignition/app/store/db"
 )
@@ -53,7 +53,7 @@ var Seed = seed.Set{Name: "quests", Apply: func(ctx context.Context, tx pgx.Tx) 
 // itself for a daily quest, the start of the user's week for a weekly one.
 func PeriodStart(period string, today time.Time, weekStart time.Weekday) time.Time {
 	if period == Weekly {
-		return habits.WeekOf(today, weekStart)
+		return calendar.WeekOf(today, weekStart)
 	}
 	return today
 }

@@ -22,6 +22,11 @@ type Set struct {
 // advisory lock while it seeds.
 func Run(ctx context.Context, pool *pgxpool.Pool, sets ...Set) (int, error) {
 	err := pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
+		// Like a migration, seeding at start may wait for another process
+		// longer than a request's lock timeout allows.
+		if _, err := tx.Exec(ctx, "SET LOCAL lock_timeout = 0"); err != nil {
+			return fmt.Errorf("seed: unable to lift the lock timeout: %w", err)
+		}
 		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock(hashtextextended('ignition.seed', 0))"); err != nil {
 			return fmt.Errorf("seed: unable to take the lock: %w", err)
 		}

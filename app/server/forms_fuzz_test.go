@@ -15,8 +15,9 @@ var formFields = []string{"accept", "birth_date", "cadence", "category", "confir
 	"skill", "theme", "time_zone", "times_per_week", "title", "week_start", "weekday", "kind", "decision",
 	"exposure", "record"}
 
-// FuzzFormsNeverFailTheServer posts arbitrary values to every form: the
-// answer may refuse them (400, 404, 422) but is never a server error.
+// FuzzFormsNeverFailTheServer posts arbitrary values to every form, as a
+// url-encoded body, a multipart body and a query string: the answer may
+// refuse them (400, 404, 422) but is never a server error.
 func FuzzFormsNeverFailTheServer(f *testing.F) {
 	env := apptest.New(f)
 	c := env.SignIn("fuzz@example.com", "")
@@ -52,6 +53,18 @@ func FuzzFormsNeverFailTheServer(f *testing.F) {
 			body := "_csrf=" + c.CSRF() + "&" + form.Encode()
 			if resp := c.Post(path).RawBody(body).Do(); resp.StatusCode >= 500 {
 				t.Fatalf("POST %s with %q, %q: status %d", path, a, b, resp.StatusCode)
+			}
+			multipart := c.Post(path).Multipart()
+			for name, values := range form {
+				for _, v := range values {
+					multipart.Form(name, v)
+				}
+			}
+			if resp := multipart.Do(); resp.StatusCode >= 500 {
+				t.Fatalf("POST %s multipart with %q, %q: status %d", path, a, b, resp.StatusCode)
+			}
+			if resp := c.Post(path + "?" + form.Encode()).Do(); resp.StatusCode >= 500 {
+				t.Fatalf("POST %s?… with %q, %q: status %d", path, a, b, resp.StatusCode)
 			}
 		}
 	})

@@ -95,7 +95,7 @@ func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) (*App, err
 		logger.Warn("passkeys disabled: IGNITION_BASE_URL must name a domain, not an IP address")
 	}
 
-	return &App{Handler: e, Echo: e, Sessions: sessions, Graph: g, Exposures: exposures, TelemetryKeep: cfg.TelemetryKeep, signIn: signIn, logger: logger, q: q}, nil
+	return &App{Handler: web.HeadAsGet(e), Echo: e, Sessions: sessions, Graph: g, Exposures: exposures, TelemetryKeep: cfg.TelemetryKeep, signIn: signIn, logger: logger, q: q}, nil
 }
 
 // Close writes what the background writers still hold and lets go of

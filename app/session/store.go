@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/gorilla/sessions"
@@ -91,7 +92,8 @@ func (s *Store) New(r *http.Request, name string) (*sessions.Session, error) {
 	sess.IsNew = false
 	if row.UserID.Valid && row.OwnerEmail.Valid {
 		sess.Values[ownerKey{}] = Owner{
-			ID: row.UserID.UUID, Email: row.OwnerEmail.String, Name: row.OwnerName.String, Theme: row.OwnerTheme, TimeZone: row.OwnerTimeZone, WeekStart: int(row.OwnerWeekStart),
+			ID: row.UserID.UUID, Email: row.OwnerEmail.String, Name: row.OwnerName.String, Theme: row.OwnerTheme, WeekStart: int(row.OwnerWeekStart),
+			TimeZone: row.OwnerTimeZone, PreviousTimeZone: row.OwnerPreviousTimeZone.String, TimeZoneSwitch: row.OwnerTimeZoneSwitch.Time,
 			Status: row.OwnerStatus, EmailVerified: row.OwnerEmailVerified,
 			AgeVerified: row.OwnerAgeVerified, TermsAccepted: row.OwnerTermsAccepted,
 			Skin: row.OwnerSkin, Accent: row.OwnerAccent, Badge: row.OwnerBadge, Title: row.OwnerTitle,
@@ -193,16 +195,20 @@ func (s *Store) DeleteExpired(ctx context.Context) (int64, error) {
 // Owner is the signed-in user of a loaded session, as every page shows them.
 // It is read with the session in one query and never stored in it.
 type Owner struct {
-	ID            uuid.UUID
-	Email         string
-	Name          string
-	Theme         string
-	TimeZone      string // IANA name
-	WeekStart     int    // 0 Sunday, 1 Monday
-	Status        string // pending, approved or denied
-	EmailVerified bool
-	AgeVerified   bool
-	TermsAccepted bool
+	ID       uuid.UUID
+	Email    string
+	Name     string
+	Theme    string
+	TimeZone string // IANA name
+	// The zone in force before TimeZoneSwitch, while a change takes effect
+	// ("" and zero without one).
+	PreviousTimeZone string
+	TimeZoneSwitch   time.Time
+	WeekStart        int    // 0 Sunday, 1 Monday
+	Status           string // pending, approved or denied
+	EmailVerified    bool
+	AgeVerified      bool
+	TermsAccepted    bool
 	// The market cosmetics they wear ("" for none).
 	Skin, Accent, Badge, Title string
 	Focusing                   bool // a focus session runs, on any device
@@ -305,9 +311,13 @@ func hashToken(token string) ([]byte, bool) {
 	return sum[:], true
 }
 
+// truncate cuts s to at most n bytes without splitting a character.
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
 	}
 	return s[:n]
 }

@@ -12,7 +12,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/form"
-	"ignition/app/session"
 	"ignition/app/web"
 	views "ignition/views/settings"
 )
@@ -62,11 +61,7 @@ func (h *Handler) accountDelete(c echo.Context) error {
 	if err := h.q.DeleteUser(c.Request().Context(), v.ID); err != nil {
 		return fmt.Errorf("settings: unable to delete user %s: %w", v.ID, err)
 	}
-	sess, err := h.sessions.Get(c.Request(), session.CookieName)
-	if err != nil {
-		return err
-	}
-	if err := h.sessions.Destroy(c.Request(), c.Response(), sess); err != nil {
+	if err := h.auth.EndSession(c); err != nil {
 		return err
 	}
 	return web.Redirect(c, "/signin?deleted=1")

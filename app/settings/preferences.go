@@ -1,13 +1,20 @@
 package settings
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
+	"time"
 
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/calendar"
 	"ignition/app/form"
+	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/settings"
@@ -24,7 +31,7 @@ func (h *Handler) preferencesShow(c echo.Context) error {
 		return fmt.Errorf("settings: unable to load suggestion recording of %s: %w", v.ID, err)
 	}
 	return web.Render(c, http.StatusOK, "Settings",
-		views.Page(views.ThemeForm{Theme: s.Theme}, preferencesForm(s), record, c.QueryParam("saved"), TimeZones, web.CSRFToken(c)))
+		views.Page(views.ThemeForm{Theme: s.Theme}, preferencesForm(s, v.Zone, h.now()), record, c.QueryParam("saved"), TimeZones, web.CSRFToken(c)))
 }
 
 // suggestionsUpdate turns the recording of what Today suggests, and what
@@ -63,18 +70,35 @@ func (h *Handler) preferencesUpdate(c echo.Context) error {
 	if f.TimeZone != "" && !slices.Contains(TimeZones, f.TimeZone) {
 		f.Errors["time_zone"] = "Choose a time zone from the list."
 	}
+	zone := v.Zone
+	if !f.Errors.Any() {
+		ctx := c.Request().Context()
+		err := store.Tx(ctx, h.pool, func(q *db.Queries) error {
+			var err error
+			if zone, err = changeZone(ctx, q, v.ID, f.TimeZone, h.now()); err != nil {
+				return err
+			}
+			return q.SetPreferences(ctx, db.SetPreferencesParams{
+				UserID: v.ID, TimeZone: f.TimeZone, PreviousTimeZone: previousName(zone), TimeZoneSwitch: pgtype.Timestamptz{Time: zone.Switch, Valid: !zone.Switch.IsZero()},
+				WeekStart: int16(f.WeekStart[0] - '0'), Daw: f.DAW, Os: f.OS,
+				NotifyReminders: f.NotifyReminders == "on", NotifyFocusEnd: f.NotifyFocusEnd == "on", NotifyWeeklySummary: f.NotifyWeeklySummary == "on",
+			})
+		})
+		var settling calendar.ErrSettling
+		switch {
+		case errors.As(err, &settling):
+			f.Errors["time_zone"] = "Your last change of time zone is still taking effect. You can change it again from " +
+				settling.Until.In(zone.Current).Format("15:04 on Mon 2 Jan") + " (" + zone.Current.String() + " time)."
+		case err != nil:
+			return fmt.Errorf("settings: unable to save preferences of %s: %w", v.ID, err)
+		}
+	}
+	f.ZoneNote = zoneNote(zone, h.now())
 	if f.Errors.Any() {
 		if web.IsFragmentRequest(c) {
 			return web.Render(c, http.StatusUnprocessableEntity, "Settings", f.Render(false, TimeZones, web.CSRFToken(c)))
 		}
 		return h.renderWithErrors(c, views.ThemeForm{Theme: v.Theme}, &f)
-	}
-	err := h.q.SetPreferences(c.Request().Context(), db.SetPreferencesParams{
-		UserID: v.ID, TimeZone: f.TimeZone, WeekStart: int16(f.WeekStart[0] - '0'), Daw: f.DAW, Os: f.OS,
-		NotifyReminders: f.NotifyReminders == "on", NotifyFocusEnd: f.NotifyFocusEnd == "on", NotifyWeeklySummary: f.NotifyWeeklySummary == "on",
-	})
-	if err != nil {
-		return fmt.Errorf("settings: unable to save preferences of %s: %w", v.ID, err)
 	}
 	if web.IsFragmentRequest(c) {
 		return web.Render(c, http.StatusOK, "Settings", f.Render(true, TimeZones, web.CSRFToken(c)))
@@ -90,7 +114,7 @@ func (h *Handler) renderWithErrors(c echo.Context, theme views.ThemeForm, prefs 
 		if err != nil {
 			return fmt.Errorf("settings: unable to load settings: %w", err)
 		}
-		f := preferencesForm(s)
+		f := preferencesForm(s, web.Zone(c), h.now())
 		prefs = &f
 	}
 	record, err := h.q.TelemetryEnabled(c.Request().Context(), web.CurrentViewer(c).ID)
@@ -101,9 +125,9 @@ func (h *Handler) renderWithErrors(c echo.Context, theme views.ThemeForm, prefs 
 }
 
 // preferencesForm fills the form from the stored settings.
-func preferencesForm(s db.GetUserSettingsRow) views.PreferencesForm {
+func preferencesForm(s db.GetUserSettingsRow, zone calendar.Zone, now time.Time) views.PreferencesForm {
 	return views.PreferencesForm{
-		TimeZone: s.TimeZone, WeekStart: fmt.Sprint(s.WeekStart), DAW: s.Daw, OS: s.Os,
+		TimeZone: s.TimeZone, WeekStart: fmt.Sprint(s.WeekStart), DAW: s.Daw, OS: s.Os, ZoneNote: zoneNote(zone, now),
 		NotifyReminders: on(s.NotifyReminders), NotifyFocusEnd: on(s.NotifyFocusEnd), NotifyWeeklySummary: on(s.NotifyWeeklySummary),
 	}
 }
@@ -111,6 +135,45 @@ func preferencesForm(s db.GetUserSettingsRow) views.PreferencesForm {
 func on(b bool) string {
 	if b {
 		return "on"
+	}
+	return ""
+}
+
+// changeZone applies the calendar's rule for a change of time zone to the
+// user's stored zone, locked for the transaction: a user who has never
+// earned anything changes at once.
+func changeZone(ctx context.Context, q *db.Queries, userID uuid.UUID, name string, now time.Time) (calendar.Zone, error) {
+	if err := q.EnsureSettings(ctx, userID); err != nil {
+		return calendar.Zone{}, err
+	}
+	row, err := q.LockZone(ctx, userID)
+	if err != nil {
+		return calendar.Zone{}, err
+	}
+	stored := calendar.Fixed(calendar.Location(row.TimeZone))
+	if row.PreviousTimeZone.Valid && row.TimeZoneSwitch.Valid {
+		stored.Previous, stored.Switch = calendar.Location(row.PreviousTimeZone.String), row.TimeZoneSwitch.Time
+	}
+	return stored.Change(calendar.Location(name), now, !row.HasEarned)
+}
+
+// previousName is the stored name of the zone in force before the switch.
+func previousName(z calendar.Zone) pgtype.Text {
+	if z.Previous == nil || z.Switch.IsZero() {
+		return pgtype.Text{}
+	}
+	return pgtype.Text{String: z.Previous.String(), Valid: true}
+}
+
+// zoneNote tells the user how a change of time zone still takes effect.
+func zoneNote(z calendar.Zone, now time.Time) string {
+	const when = "15:04 on Mon 2 Jan"
+	switch {
+	case z.Pending(now):
+		return fmt.Sprintf("Your days follow %s until midnight there (%s %s time); from then on, %s.",
+			z.Previous, z.Switch.In(z.Current).Format(when), z.Current, z.Current)
+	case now.Before(z.Settled()):
+		return fmt.Sprintf("Your day goes on until %s reaches it at midnight (%s %s time).", z.Current, z.Settled().In(z.Current).Format(when), z.Current)
 	}
 	return ""
 }

@@ -2,6 +2,8 @@
 package settings
 
 import (
+	"time"
+
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
 
@@ -17,11 +19,12 @@ type Handler struct {
 	q               *db.Queries
 	sessions        *session.Store
 	auth            *auth.Handler
+	now             func() time.Time
 }
 
 // NewHandler returns the settings handler.
 func NewHandler(pool *pgxpool.Pool, sessions *session.Store, auth *auth.Handler, passkeysEnabled bool) *Handler {
-	return &Handler{passkeysEnabled: passkeysEnabled, pool: pool, q: db.New(pool), sessions: sessions, auth: auth}
+	return &Handler{passkeysEnabled: passkeysEnabled, pool: pool, q: db.New(pool), sessions: sessions, auth: auth, now: time.Now}
 }
 
 // Register adds the settings routes.

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/jackc/pgx/v5"
@@ -201,4 +202,58 @@ func TestTimesShowInTheUsersTimeZone(t *testing.T) {
 	c := env.SignIn("tz@example.com", "")
 	c.Post("/settings/preferences").Form("time_zone", "Asia/Kolkata", "week_start", "1").Do().AssertRedirect("/settings?saved=preferences")
 	c.Get("/settings/security").Do().AssertText("#sessions .muted", "IST")
+}
+
+// TestZoneChangeAcrossTheDateLinePaysOnce: a user in Kiritimati (UTC+14)
+// who has done today's habit and claimed today's quest moves to Pago Pago
+// (UTC-11), where it is still yesterday. The change waits for Kiritimati's
+// midnight, so neither pays again in the same real day; the settings page
+// says so; changing back cancels it.
+func TestZoneChangeAcrossTheDateLinePaysOnce(t *testing.T) {
+	kiritimati, _ := time.LoadLocation("Pacific/Kiritimati")
+	now := time.Now().In(kiritimati)
+	if untilMidnight := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, kiritimati).Sub(now); untilMidnight < 20*time.Second {
+		time.Sleep(untilMidnight + time.Second) // do not straddle the midnight the change waits for
+	}
+	env := apptest.New(t)
+	c := env.SignIn("traveller@example.com", "")
+	prefs := func(zone string) *apptest.Response {
+		return c.Post("/settings/preferences").Form("time_zone", zone, "week_start", "1").Do()
+	}
+	prefs("Pacific/Kiritimati").AssertRedirect("/settings?saved=preferences") // nothing earned yet: at once
+	c.Post("/habits").Form("title", "Practice", "cadence", "daily", "skill", "proficiency").Do().AssertStatus(http.StatusSeeOther)
+	var habit string
+	if err := env.Pool.QueryRow(t.Context(), "SELECT id::text FROM habits").Scan(&habit); err != nil {
+		t.Fatal(err)
+	}
+	c.Post("/habits/" + habit + "/complete").Do().AssertRedirect("/habits")
+	c.Post("/quests/daily-intention/advance").Do()
+	c.Post("/quests/daily-intention/claim").Do().AssertStatus(http.StatusSeeOther)
+	paid := func() int {
+		var n int
+		if err := env.Pool.QueryRow(t.Context(), "SELECT count(*) FROM ledger_entries").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := paid()
+
+	prefs("Pacific/Pago_Pago").AssertRedirect("/settings?saved=preferences")
+	page := c.Get("/settings").Do()
+	page.AssertText("#time-zone-note", "Your days follow Pacific/Kiritimati until midnight there")
+	if v, _ := page.Attr("#time-zone option[selected]", "value"); v != "Pacific/Pago_Pago" {
+		t.Errorf("the chosen zone shows as %q", v)
+	}
+	c.Get("/habits").Do().AssertText("#habit-"+habit+" .badge", "Done today")
+	c.Post("/habits/" + habit + "/complete").Do()
+	c.Post("/quests/daily-intention/advance").Do()
+	c.Post("/quests/daily-intention/claim").Do()
+	if got := paid(); got != before {
+		t.Errorf("after moving to Pago Pago the same day paid %d more times", got-before)
+	}
+
+	prefs("Pacific/Kiritimati").AssertRedirect("/settings?saved=preferences")
+	if c.Get("/settings").Do().Doc().Find("#time-zone-note").Length() != 0 {
+		t.Error("changing back left a pending change")
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -17,16 +18,23 @@ import (
 	"github.com/pressly/goose/v3/lock"
 	pgxuuid "github.com/vgarvardt/pgx-google-uuid/v5"
 
+	"ignition/app/config"
+	"ignition/app/store/db"
 	"ignition/migrations"
 )
 
-// Open connects a pool to databaseURL and checks that the database answers.
-func Open(ctx context.Context, databaseURL string) (*pgxpool.Pool, error) {
+// Open connects a pool to databaseURL within limits and checks that the
+// database answers. Every connection carries the statement and lock
+// timeouts, so no statement of the app's can wait on Postgres forever.
+func Open(ctx context.Context, databaseURL string, limits config.DBLimits) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(databaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("store: invalid database URL: %w", err)
 	}
+	cfg.MaxConns = limits.PoolSize
 	cfg.MaxConnIdleTime = 5 * time.Minute
+	cfg.ConnConfig.RuntimeParams["statement_timeout"] = milliseconds(limits.StatementTimeout)
+	cfg.ConnConfig.RuntimeParams["lock_timeout"] = milliseconds(limits.LockTimeout)
 	// UUIDs travel in Postgres's binary form, not through their text form
 	// (database/sql's Scanner and Valuer), which cost a parse each way.
 	cfg.AfterConnect = func(_ context.Context, conn *pgx.Conn) error {
@@ -46,6 +54,9 @@ func Open(ctx context.Context, databaseURL string) (*pgxpool.Pool, error) {
 	return pool, nil
 }
 
+// milliseconds formats d as a Postgres duration setting.
+func milliseconds(d time.Duration) string { return strconv.FormatInt(d.Milliseconds(), 10) }
+
 // Migrator applies the embedded migrations. It holds a Postgres advisory
 // lock while it works, so app processes starting together migrate once.
 type Migrator struct {
@@ -55,7 +66,12 @@ type Migrator struct {
 
 // NewMigrator prepares a migrator over the pool's configuration.
 func NewMigrator(pool *pgxpool.Pool) (*Migrator, error) {
-	db := stdlib.OpenDB(*pool.Config().ConnConfig)
+	// A migration may lock a busy table or build an index for long: it
+	// runs without the app's timeouts.
+	conn := pool.Config().ConnConfig.Copy()
+	conn.RuntimeParams["statement_timeout"] = "0"
+	conn.RuntimeParams["lock_timeout"] = "0"
+	db := stdlib.OpenDB(*conn)
 	locker, err := lock.NewPostgresSessionLocker()
 	if err != nil {
 		db.Close()
@@ -114,4 +130,12 @@ func (m *Migrator) PrintStatus(ctx context.Context, w io.Writer) error {
 		fmt.Fprintf(w, "%05d  %-30s  %s\n", s.Source.Version, path.Base(s.Source.Path), when)
 	}
 	return nil
+}
+
+// Tx runs fn in one transaction, committing when it returns nil and rolling
+// back otherwise. fn must do all its database work through q: while the
+// transaction holds a connection, taking another from the pool can wait on
+// requests that wait on this one's locks.
+func Tx(ctx context.Context, pool *pgxpool.Pool, fn func(q *db.Queries) error) error {
+	return pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error { return fn(db.New(tx)) })
 }

@@ -2,10 +2,16 @@ package store_test
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"ignition/app/config"
 	"ignition/app/store"
+	"ignition/app/store/db"
 	"ignition/app/testdb"
 )
 
@@ -13,7 +19,7 @@ import (
 // database, rolls the latest back, and applies it again.
 func TestMigrateFromEmptyToHeadAndBack(t *testing.T) {
 	ctx := t.Context()
-	pool, err := store.Open(ctx, testdb.NewEmptyURL(t))
+	pool, err := store.Open(ctx, testdb.NewEmptyURL(t), config.DBLimits{PoolSize: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,5 +77,77 @@ func TestMigrateFromEmptyToHeadAndBack(t *testing.T) {
 	}
 	if strings.Contains(status.String(), "pending") || !strings.Contains(status.String(), "00001_platform.sql") {
 		t.Errorf("status:\n%s", status.String())
+	}
+}
+
+// TestConnectionsCarryTheLimits: every connection of the pool has the
+// statement and lock timeouts, and the pool holds at most its size.
+func TestConnectionsCarryTheLimits(t *testing.T) {
+	ctx := t.Context()
+	pool, err := store.Open(ctx, testdb.NewEmptyURL(t), config.DBLimits{PoolSize: 3, StatementTimeout: 1500 * time.Millisecond, LockTimeout: 250 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	if got := pool.Config().MaxConns; got != 3 {
+		t.Errorf("pool size = %d, want 3", got)
+	}
+	var statement, lock string
+	if err := pool.QueryRow(ctx, "SELECT current_setting('statement_timeout'), current_setting('lock_timeout')").Scan(&statement, &lock); err != nil {
+		t.Fatal(err)
+	}
+	if statement != "1500ms" || lock != "250ms" {
+		t.Errorf("statement_timeout = %s, lock_timeout = %s; want 1500ms and 250ms", statement, lock)
+	}
+	// A statement past the timeout is cancelled by Postgres itself.
+	start := time.Now()
+	_, err = pool.Exec(ctx, "SELECT pg_sleep(5)")
+	var pgErr *pgconn.PgError
+	if !errors.As(err, &pgErr) || pgErr.Code != "57014" {
+		t.Fatalf("a 5 s statement ended with %v, want query_canceled (57014)", err)
+	}
+	if d := time.Since(start); d > 4*time.Second {
+		t.Errorf("the statement ran %s", d)
+	}
+
+	// The migrator runs without them: a migration may take long.
+	m, err := store.NewMigrator(pool)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if _, err := m.Up(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestTxCommitsOrRollsBack: Tx commits what fn did when it returns nil and
+// nothing when it fails.
+func TestTxCommitsOrRollsBack(t *testing.T) {
+	pool := testdb.New(t)
+	ctx := t.Context()
+	count := func() int {
+		var n int
+		if err := pool.QueryRow(ctx, "SELECT count(*) FROM users").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	create := func(q *db.Queries, email string) error {
+		_, err := q.CreateUser(ctx, db.CreateUserParams{Email: email, Name: "T", Status: "approved"})
+		return err
+	}
+	failure := errors.New("planned")
+	err := store.Tx(ctx, pool, func(q *db.Queries) error {
+		if err := create(q, "rolled@example.com"); err != nil {
+			return err
+		}
+		return failure
+	})
+	if !errors.Is(err, failure) || count() != 0 {
+		t.Fatalf("failed Tx: %v, %d users; want the error and none", err, count())
+	}
+	if err := store.Tx(ctx, pool, func(q *db.Queries) error { return create(q, "kept@example.com") }); err != nil || count() != 1 {
+		t.Fatalf("Tx: %v, %d users; want 1", err, count())
 	}
 }

@@ -18,15 +18,26 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"ignition/app/config"
 	"ignition/app/store"
 	"ignition/migrations"
 )
 
 // New returns a pool on a fresh, migrated database that is dropped when the
-// test ends.
+// test ends, with the app's default limits.
 func New(t testing.TB) *pgxpool.Pool {
 	t.Helper()
-	pool, err := store.Open(context.Background(), NewURL(t))
+	defaults, err := config.Parse(func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewPool(t, defaults.DB)
+}
+
+// NewPool is New within limits.
+func NewPool(t testing.TB, limits config.DBLimits) *pgxpool.Pool {
+	t.Helper()
+	pool, err := store.Open(context.Background(), NewURL(t), limits)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +147,7 @@ func dropOtherTemplates(ctx context.Context, admin *pgx.Conn, keep string) {
 }
 
 func migrate(ctx context.Context, databaseURL string) error {
-	pool, err := store.Open(ctx, databaseURL)
+	pool, err := store.Open(ctx, databaseURL, config.DBLimits{PoolSize: 1})
 	if err != nil {
 		return err
 	}

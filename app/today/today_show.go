@@ -174,7 +174,7 @@ func (h *Handler) candidates(c echo.Context, st db.GetTodayStateRow, now time.Ti
 	var out []Candidate
 	for _, r := range rows {
 		s := habits.Schedule{Cadence: habits.Cadence(r.Cadence), Weekdays: uint8(r.Weekdays), TimesPerWeek: int(r.TimesPerWeek),
-			Start: habits.LocalDay(r.CreatedAt, v.Location)}
+			Start: v.Zone.Day(r.CreatedAt)}
 		if r.DoneToday || !s.Due(today) {
 			continue
 		}
@@ -196,11 +196,11 @@ func (h *Handler) candidates(c echo.Context, st db.GetTodayStateRow, now time.Ti
 			label = "Claim: " + label
 		}
 		out = append(out, Candidate{ID: "quest:" + q.Quest.ID, Type: "quest", Count: q.Claims,
-			Days: daysSince(habits.LocalDay(q.LastClaimedAt, v.Location), q.Claims > 0, today), Label: label})
+			Days: daysSince(v.Zone.Day(q.LastClaimedAt), q.Claims > 0, today), Label: label})
 	}
 	if !st.FocusRunning {
 		out = append(out, Candidate{ID: "focus:start", Type: "focus", Count: int(st.FocusCompletions),
-			Days: daysSince(habits.LocalDay(st.FocusLastAt, v.Location), st.FocusHasLast, today), Label: "Start a focus session"})
+			Days: daysSince(v.Zone.Day(st.FocusLastAt), st.FocusHasLast, today), Label: "Start a focus session"})
 	}
 	return out, nil
 }

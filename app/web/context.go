@@ -7,6 +7,8 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
+
+	"ignition/app/calendar"
 )
 
 // Viewer is the signed-in user of a request, as pages need them.
@@ -15,7 +17,7 @@ type Viewer struct {
 	Email         string
 	Name          string
 	Theme         string
-	Location      *time.Location // the user's time zone
+	Zone          calendar.Zone // the user's time zone
 	WeekStart     time.Weekday
 	Status        string // pending, approved or denied
 	AgeVerified   bool
@@ -53,27 +55,21 @@ func CSRFToken(c echo.Context) string {
 	return t
 }
 
-// LocalTime returns t in the viewer's time zone (UTC for visitors).
-func LocalTime(c echo.Context, t time.Time) time.Time {
-	if v := CurrentViewer(c); v != nil && v.Location != nil {
-		return t.In(v.Location)
+// Zone returns the viewer's time zone (UTC for visitors).
+func Zone(c echo.Context) calendar.Zone {
+	if v := CurrentViewer(c); v != nil {
+		return v.Zone
 	}
-	return t.UTC()
+	return calendar.Fixed(time.UTC)
 }
+
+// LocalTime returns t in the viewer's time zone.
+func LocalTime(c echo.Context, t time.Time) time.Time { return Zone(c).Local(t) }
 
 // Midnight returns the instant a local day (a date at midnight UTC, as
-// Today returns) begins in the viewer's time zone.
-func Midnight(c echo.Context, day time.Time) time.Time {
-	loc := time.UTC
-	if v := CurrentViewer(c); v != nil && v.Location != nil {
-		loc = v.Location
-	}
-	return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc)
-}
+// Today returns) began for the viewer.
+func Midnight(c echo.Context, day time.Time) time.Time { return Zone(c).Midnight(day) }
 
-// Today returns the viewer's current local day (see habits.LocalDay: the
-// date at midnight UTC).
-func Today(c echo.Context, now time.Time) time.Time {
-	y, m, d := LocalTime(c, now).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
+// Today returns the viewer's day at now (see calendar.Day: the date at
+// midnight UTC).
+func Today(c echo.Context, now time.Time) time.Time { return Zone(c).Day(now) }

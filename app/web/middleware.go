@@ -1,14 +1,17 @@
 package web
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
+	"mime"
 	"net/http"
 	"net/url"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -79,7 +82,9 @@ func recoverPanics(logger *slog.Logger) echo.MiddlewareFunc {
 	}
 }
 
-// Metrics are the Prometheus collectors of one server.
+// Metrics are the Prometheus collectors of one server. Every label comes
+// from a closed set (known methods, route patterns, status classes), so no
+// client can grow the number of series.
 type Metrics struct {
 	Registry *prometheus.Registry
 	requests *prometheus.CounterVec
@@ -91,7 +96,7 @@ func NewMetrics() *Metrics {
 	m := &Metrics{
 		Registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "ignition_http_requests_total", Help: "HTTP requests by method, route and status.",
+			Name: "ignition_http_requests_total", Help: "HTTP requests by method, route and status class.",
 		}, []string{"method", "route", "status"}),
 		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "ignition_http_request_duration_seconds",
@@ -104,6 +109,24 @@ func NewMetrics() *Metrics {
 	return m
 }
 
+// knownMethods are the methods metrics and logs name; any other is "other".
+var knownMethods = []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete, http.MethodOptions}
+
+// methodLabel names the request's method from the closed set.
+func methodLabel(c echo.Context) string {
+	if head, _ := c.Request().Context().Value(headKey{}).(bool); head {
+		return http.MethodHead
+	}
+	if m := c.Request().Method; slices.Contains(knownMethods, m) {
+		return m
+	}
+	return "other"
+}
+
+// StatusClientClosed is the status the access log gives a request whose
+// client went away before it was answered (nginx's 499).
+const StatusClientClosed = 499
+
 // accessLog logs one line per request and records its metrics. It logs an
 // allowlist of fields only: never the query string, a header, a cookie or
 // anything from the body.
@@ -111,21 +134,27 @@ func accessLog(logger *slog.Logger, m *Metrics) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			start := time.Now()
+			client := c.Request().Context() // the connection's, before any deadline
 			err := next(c)
-			if err != nil {
+			status := c.Response().Status
+			switch gone := client.Err() != nil && !c.Response().Committed; {
+			case gone:
+				status = StatusClientClosed // nobody is left to read an error page
+			case err != nil:
 				c.Error(err)
+				status = c.Response().Status
 			}
 			elapsed := time.Since(start)
 			route := c.Path()
-			if route == "" || c.Response().Status == http.StatusNotFound && route == "/*" {
+			if route == "" || status == http.StatusNotFound && route == "/*" {
 				route = "unmatched"
 			}
-			status := c.Response().Status
-			m.requests.WithLabelValues(c.Request().Method, route, strconv.Itoa(status)).Inc()
-			m.duration.WithLabelValues(c.Request().Method, route).Observe(elapsed.Seconds())
+			method := methodLabel(c)
+			m.requests.WithLabelValues(method, route, strconv.Itoa(status/100)+"xx").Inc()
+			m.duration.WithLabelValues(method, route).Observe(elapsed.Seconds())
 			attrs := []any{
 				"request_id", RequestID(c),
-				"method", c.Request().Method,
+				"method", method,
 				"route", route,
 				"status", status,
 				"duration_ms", float64(elapsed.Microseconds()) / 1000,
@@ -140,43 +169,114 @@ func accessLog(logger *slog.Logger, m *Metrics) echo.MiddlewareFunc {
 	}
 }
 
-// parseForms reads url-encoded bodies up front so that a malformed one is
-// answered 400 (and an oversized one 413) before any handler sees a
-// half-parsed form.
-func parseForms(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		r := c.Request()
-		if r.Method == http.MethodGet || r.Method == http.MethodHead || !strings.HasPrefix(r.Header.Get(echo.HeaderContentType), echo.MIMEApplicationForm) {
+// headKey marks, in a request's context, a HEAD answered as GET.
+type headKey struct{}
+
+// HeadAsGet answers HEAD as GET without a body: echo routes a copy of the
+// request as a GET, while net/http, which still knows the request as HEAD,
+// drops the body the handler writes and keeps its length.
+func HeadAsGet(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodHead {
+			next.ServeHTTP(w, r)
+			return
+		}
+		get := r.WithContext(context.WithValue(r.Context(), headKey{}, true))
+		get.Method = http.MethodGet
+		next.ServeHTTP(w, get)
+	})
+}
+
+// deadline gives the request, and with it every database call it makes, at
+// most d: past it the call is cancelled and the request ends with a 503.
+func deadline(d time.Duration) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			r := c.Request()
+			ctx, cancel := context.WithTimeout(r.Context(), d)
+			defer cancel()
+			c.SetRequest(r.WithContext(ctx))
+			defer c.SetRequest(r) // the error page renders after the deadline is gone
 			return next(c)
 		}
-		if err := r.ParseForm(); err != nil {
-			if errors.Is(err, echo.ErrStatusRequestEntityTooLarge) {
-				return err
-			}
-			return echo.NewHTTPError(http.StatusBadRequest, "malformed form")
-		}
-		if !wellFormed(r.Form) {
-			return echo.NewHTTPError(http.StatusBadRequest, "malformed form")
-		}
-		return next(c)
 	}
 }
 
-// wellFormedParams answers 404 for a path whose parameters are not valid
-// text: such a path names nothing.
-func wellFormedParams(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		for _, v := range c.ParamValues() {
-			if !validText(v) {
-				return echo.ErrNotFound
+// wellFormedInput is the one place every value a client sends is checked
+// before a handler reads it: the query string and form bodies (url-encoded
+// or multipart) must be valid text, or the request is a 400; a path
+// parameter that is not valid text names nothing (404). The User-Agent,
+// stored as a session's device, is made valid text. Postgres refuses
+// invalid UTF-8 and NUL with an error, where the user should get a message.
+func wellFormedInput(bodyLimit int64) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			for _, v := range c.ParamValues() {
+				if !validText(v) {
+					return echo.ErrNotFound
+				}
+			}
+			r := c.Request()
+			query, err := url.ParseQuery(r.URL.RawQuery)
+			if err != nil || !wellFormed(query) {
+				return echo.NewHTTPError(http.StatusBadRequest, "malformed query")
+			}
+			if ua := r.Header.Get("User-Agent"); !validText(ua) {
+				r.Header.Set("User-Agent", strings.ReplaceAll(strings.ToValidUTF8(ua, "\uFFFD"), "\x00", ""))
+			}
+			if err := parseBody(r, bodyLimit); err != nil {
+				return err
+			}
+			if r.MultipartForm != nil {
+				defer r.MultipartForm.RemoveAll()
+			}
+			return next(c)
+		}
+	}
+}
+
+// parseBody reads a form body (url-encoded or multipart) up front, so that a
+// malformed one is answered 400, an oversized one 413, and one that is not
+// valid text 400, before any handler sees a half-parsed form.
+func parseBody(r *http.Request, limit int64) error {
+	if r.Method == http.MethodGet {
+		return nil
+	}
+	mediaType, _, _ := mime.ParseMediaType(r.Header.Get(echo.HeaderContentType))
+	var err error
+	switch mediaType {
+	case echo.MIMEApplicationForm:
+		err = r.ParseForm()
+	case echo.MIMEMultipartForm:
+		// Held in memory up to the body limit: nothing goes to disk.
+		err = r.ParseMultipartForm(limit)
+	default:
+		return nil
+	}
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.Is(err, echo.ErrStatusRequestEntityTooLarge) || errors.As(err, &tooLarge):
+		return echo.ErrStatusRequestEntityTooLarge
+	case err != nil, !wellFormed(r.PostForm):
+		return echo.NewHTTPError(http.StatusBadRequest, "malformed form")
+	}
+	if mf := r.MultipartForm; mf != nil {
+		if !wellFormed(mf.Value) {
+			return echo.NewHTTPError(http.StatusBadRequest, "malformed form")
+		}
+		for name, files := range mf.File {
+			for _, f := range files {
+				if !validText(name) || !validText(f.Filename) {
+					return echo.NewHTTPError(http.StatusBadRequest, "malformed form")
+				}
 			}
 		}
-		return next(c)
 	}
+	return nil
 }
 
 // wellFormed reports whether every name and value of form is valid text.
-func wellFormed(form url.Values) bool {
+func wellFormed(form map[string][]string) bool {
 	for name, values := range form {
 		if !validText(name) {
 			return false

@@ -33,16 +33,16 @@ func NewEcho(cfg *config.Config, logger *slog.Logger, db Pinger, metrics *Metric
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = HandleError(logger)
-	e.IPExtractor = echo.ExtractIPDirect() // forwarded headers are client-controlled
+	e.IPExtractor = ipExtractor(cfg.TrustedProxies)
 
 	devSignIn := cfg.DevSignIn()
 	e.Pre(requestID)
 	e.Use(accessLog(logger, metrics))
 	e.Use(recoverPanics(logger))
 	e.Use(securityHeaders(cfg.BaseURL.Scheme == "https"))
+	e.Use(deadline(cfg.RequestTimeout))
 	e.Use(middleware.BodyLimit(fmt.Sprintf("%dB", cfg.BodyLimit)))
-	e.Use(parseForms)
-	e.Use(wellFormedParams)
+	e.Use(wellFormedInput(cfg.BodyLimit))
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{
 		// A response that fits the first TCP round trip (an initial window of
 		// ten segments, about 14 KB) arrives no sooner compressed, so only
@@ -54,22 +54,7 @@ func NewEcho(cfg *config.Config, logger *slog.Logger, db Pinger, metrics *Metric
 			return strings.HasPrefix(c.Request().URL.Path, static.Prefix) || c.Request().URL.Path == "/metrics"
 		},
 	}))
-	e.Use(middleware.CSRFWithConfig(middleware.CSRFConfig{
-		TokenLookup:    "header:X-CSRF-Token,form:_csrf",
-		ContextKey:     csrfKey,
-		CookieName:     "ignition_csrf",
-		CookiePath:     "/",
-		CookieDomain:   cfg.CookieDomain,
-		CookieSecure:   cfg.SecureCookies(),
-		CookieHTTPOnly: true,
-		CookieSameSite: http.SameSiteLaxMode,
-		Skipper: func(c echo.Context) bool {
-			return strings.HasPrefix(c.Request().URL.Path, static.Prefix)
-		},
-		ErrorHandler: func(err error, c echo.Context) error {
-			return echo.NewHTTPError(http.StatusForbidden, "csrf")
-		},
-	}))
+	e.Use(csrf(csrfCookie{Domain: cfg.CookieDomain, Secure: cfg.SecureCookies(), MaxAge: cfg.SessionMax}))
 	e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			c.Set(devNoticeKey, devSignIn)
@@ -92,6 +77,20 @@ func NewEcho(cfg *config.Config, logger *slog.Logger, db Pinger, metrics *Metric
 	e.GET("/metrics", echo.WrapHandler(promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{}))).Name = "metrics"
 	e.GET(static.Prefix+"*", static.Default.Handler).Name = "assets"
 	return e
+}
+
+// ipExtractor takes the client's address from the connection, or, behind
+// the trusted proxies, from the X-Forwarded-For entries they appended:
+// the nearest address that is not one of them.
+func ipExtractor(trusted []*net.IPNet) echo.IPExtractor {
+	if len(trusted) == 0 {
+		return echo.ExtractIPDirect() // forwarded headers are client-controlled
+	}
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, n := range trusted {
+		opts = append(opts, echo.TrustIPRange(n))
+	}
+	return echo.ExtractIPFromXFFHeader(opts...)
 }
 
 // Serve listens on addr and serves handler until ctx ends, then drains

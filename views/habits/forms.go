@@ -38,6 +38,7 @@ type Row struct {
 	WeekCount int
 	WeekGoal  int
 	Reminder  string
+	Notice    string // why the last action on it changed nothing
 }
 
 // Detail is a habit's page.

@@ -25,6 +25,7 @@ type PreferencesForm struct {
 	NotifyReminders     string `form:"notify_reminders"`
 	NotifyFocusEnd      string `form:"notify_focus_end"`
 	NotifyWeeklySummary string `form:"notify_weekly_summary"`
+	ZoneNote            string // a change of time zone still taking effect
 	Errors              form.Errors
 }
 

@@ -64,7 +64,7 @@ func run(args []string) error {
 	if cfg.DatabaseURL == "" {
 		return errors.New("DATABASE_URL is not set (make run sets up a local database)")
 	}
-	pool, err := store.Open(ctx, cfg.DatabaseURL)
+	pool, err := store.Open(ctx, cfg.DatabaseURL, cfg.DB)
 	if err != nil {
 		return err
 	}

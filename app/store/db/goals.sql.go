@@ -24,6 +24,7 @@ type AddMilestoneParams struct {
 	Title  string
 }
 
+// After LockGoal: the next position is read under the goal's lock.
 func (q *Queries) AddMilestone(ctx context.Context, arg AddMilestoneParams) error {
 	_, err := q.db.Exec(ctx, addMilestone, arg.GoalID, arg.UserID, arg.Title)
 	return err
@@ -202,6 +203,23 @@ func (q *Queries) ListMilestones(ctx context.Context, arg ListMilestonesParams) 
 		return nil, err
 	}
 	return items, nil
+}
+
+const lockGoal = `-- name: LockGoal :exec
+SELECT id FROM goals WHERE user_id = $1 AND id = $2 FOR UPDATE
+`
+
+type LockGoalParams struct {
+	UserID uuid.UUID
+	ID     uuid.UUID
+}
+
+// Serialises changes to the goal's milestone order; run it first, as its
+// own statement, so the statements after it see what the previous holder
+// committed.
+func (q *Queries) LockGoal(ctx context.Context, arg LockGoalParams) error {
+	_, err := q.db.Exec(ctx, lockGoal, arg.UserID, arg.ID)
+	return err
 }
 
 const setGoalCompleted = `-- name: SetGoalCompleted :execrows

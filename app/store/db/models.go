@@ -267,6 +267,8 @@ type UserSetting struct {
 	LongBreakMinutes    int16
 	LongBreakEvery      int16
 	DecisionTelemetry   bool
+	PreviousTimeZone    pgtype.Text
+	TimeZoneSwitch      pgtype.Timestamptz
 }
 
 type UserSkill struct {

@@ -193,6 +193,16 @@ func (q *Queries) ListQuestStandings(ctx context.Context, arg ListQuestStandings
 	return items, nil
 }
 
+const lockQuestPeriod = `-- name: LockQuestPeriod :exec
+SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))
+`
+
+// Serialises actions on one user's quest period until the transaction ends.
+func (q *Queries) LockQuestPeriod(ctx context.Context, key string) error {
+	_, err := q.db.Exec(ctx, lockQuestPeriod, key)
+	return err
+}
+
 const upsertQuest = `-- name: UpsertQuest :exec
 INSERT INTO quests (id, title, description, period, metric, target, skill, xp, coins, position, active)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true)

@@ -66,7 +66,8 @@ func (q *Queries) DeleteUserSessions(ctx context.Context, userID uuid.NullUUID) 
 const getSession = `-- name: GetSession :one
 SELECT s.user_id, s.data, s.last_seen_at, s.expires_at,
        u.email AS owner_email, u.name AS owner_name, coalesce(us.theme, 'system')::text AS owner_theme,
-       coalesce(us.time_zone, 'UTC')::text AS owner_time_zone, coalesce(us.week_start, 1)::smallint AS owner_week_start,
+       coalesce(us.time_zone, 'UTC')::text AS owner_time_zone, us.previous_time_zone AS owner_previous_time_zone,
+       us.time_zone_switch AS owner_time_zone_switch, coalesce(us.week_start, 1)::smallint AS owner_week_start,
        coalesce(u.status, '')::text AS owner_status, coalesce(u.email_verified, false)::boolean AS owner_email_verified,
        (u.age_verified_at IS NOT NULL)::boolean AS owner_age_verified,
        (u.terms_accepted_at IS NOT NULL)::boolean AS owner_terms_accepted,
@@ -91,24 +92,26 @@ type GetSessionParams struct {
 }
 
 type GetSessionRow struct {
-	UserID             uuid.NullUUID
-	Data               []byte
-	LastSeenAt         time.Time
-	ExpiresAt          time.Time
-	OwnerEmail         pgtype.Text
-	OwnerName          pgtype.Text
-	OwnerTheme         string
-	OwnerTimeZone      string
-	OwnerWeekStart     int16
-	OwnerStatus        string
-	OwnerEmailVerified bool
-	OwnerAgeVerified   bool
-	OwnerTermsAccepted bool
-	OwnerSkin          string
-	OwnerAccent        string
-	OwnerBadge         string
-	OwnerTitle         string
-	OwnerFocusing      bool
+	UserID                uuid.NullUUID
+	Data                  []byte
+	LastSeenAt            time.Time
+	ExpiresAt             time.Time
+	OwnerEmail            pgtype.Text
+	OwnerName             pgtype.Text
+	OwnerTheme            string
+	OwnerTimeZone         string
+	OwnerPreviousTimeZone pgtype.Text
+	OwnerTimeZoneSwitch   pgtype.Timestamptz
+	OwnerWeekStart        int16
+	OwnerStatus           string
+	OwnerEmailVerified    bool
+	OwnerAgeVerified      bool
+	OwnerTermsAccepted    bool
+	OwnerSkin             string
+	OwnerAccent           string
+	OwnerBadge            string
+	OwnerTitle            string
+	OwnerFocusing         bool
 }
 
 // The live session with the owner fields every page shows, in one round trip.
@@ -124,6 +127,8 @@ func (q *Queries) GetSession(ctx context.Context, arg GetSessionParams) (GetSess
 		&i.OwnerName,
 		&i.OwnerTheme,
 		&i.OwnerTimeZone,
+		&i.OwnerPreviousTimeZone,
+		&i.OwnerTimeZoneSwitch,
 		&i.OwnerWeekStart,
 		&i.OwnerStatus,
 		&i.OwnerEmailVerified,

@@ -9,7 +9,17 @@ import (
 	"context"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgtype"
 )
+
+const ensureSettings = `-- name: EnsureSettings :exec
+INSERT INTO user_settings (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING
+`
+
+func (q *Queries) EnsureSettings(ctx context.Context, userID uuid.UUID) error {
+	_, err := q.db.Exec(ctx, ensureSettings, userID)
+	return err
+}
 
 const getUserSettings = `-- name: GetUserSettings :one
 SELECT coalesce(s.theme, 'system')::text AS theme,
@@ -53,11 +63,42 @@ func (q *Queries) GetUserSettings(ctx context.Context, userID uuid.UUID) (GetUse
 	return i, err
 }
 
+const lockZone = `-- name: LockZone :one
+SELECT s.time_zone, s.previous_time_zone, s.time_zone_switch,
+       EXISTS (SELECT 1 FROM ledger_entries l WHERE l.user_id = $1)::boolean AS has_earned
+FROM user_settings s
+WHERE s.user_id = $1
+FOR UPDATE
+`
+
+type LockZoneRow struct {
+	TimeZone         string
+	PreviousTimeZone pgtype.Text
+	TimeZoneSwitch   pgtype.Timestamptz
+	HasEarned        bool
+}
+
+// After EnsureSettings: the user's time zone and the change to it still
+// taking effect, locked until the transaction ends, and whether they have
+// ever earned anything.
+func (q *Queries) LockZone(ctx context.Context, userID uuid.UUID) (LockZoneRow, error) {
+	row := q.db.QueryRow(ctx, lockZone, userID)
+	var i LockZoneRow
+	err := row.Scan(
+		&i.TimeZone,
+		&i.PreviousTimeZone,
+		&i.TimeZoneSwitch,
+		&i.HasEarned,
+	)
+	return i, err
+}
+
 const setPreferences = `-- name: SetPreferences :exec
-INSERT INTO user_settings (user_id, time_zone, week_start, daw, os, notify_reminders, notify_focus_end, notify_weekly_summary)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+INSERT INTO user_settings (user_id, time_zone, previous_time_zone, time_zone_switch, week_start, daw, os, notify_reminders, notify_focus_end, notify_weekly_summary)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 ON CONFLICT (user_id) DO UPDATE SET
-    time_zone = excluded.time_zone, week_start = excluded.week_start, daw = excluded.daw, os = excluded.os,
+    time_zone = excluded.time_zone, previous_time_zone = excluded.previous_time_zone, time_zone_switch = excluded.time_zone_switch,
+    week_start = excluded.week_start, daw = excluded.daw, os = excluded.os,
     notify_reminders = excluded.notify_reminders, notify_focus_end = excluded.notify_focus_end,
     notify_weekly_summary = excluded.notify_weekly_summary, updated_at = now()
 `
@@ -65,6 +106,8 @@ ON CONFLICT (user_id) DO UPDATE SET
 type SetPreferencesParams struct {
 	UserID              uuid.UUID
 	TimeZone            string
+	PreviousTimeZone    pgtype.Text
+	TimeZoneSwitch      pgtype.Timestamptz
 	WeekStart           int16
 	Daw                 string
 	Os                  string
@@ -77,6 +120,8 @@ func (q *Queries) SetPreferences(ctx context.Context, arg SetPreferencesParams) 
 	_, err := q.db.Exec(ctx, setPreferences,
 		arg.UserID,
 		arg.TimeZone,
+		arg.PreviousTimeZone,
+		arg.TimeZoneSwitch,
 		arg.WeekStart,
 		arg.Daw,
 		arg.Os,
