@@ -387,10 +387,14 @@ func (tab *Tab) Fill(selector, value string) {
 	}
 }
 
-// WaitForPath waits until the page shows path.
+// WaitForPath waits until the page shows path, where * stands for one path
+// segment and ** for anything. It polls the URL: waiting for a navigation
+// event can miss htmx's pushState to it (the URL was right when a 30 s wait
+// for the event gave up).
 func (tab *Tab) WaitForPath(path string) {
 	tab.t.Helper()
-	if err := tab.Page.WaitForURL(tab.app.URL + path); err != nil {
+	pattern := strings.NewReplacer(`\*\*`, `.*`, `\*`, `[^/?]*`).Replace(regexp.QuoteMeta(tab.app.URL + path))
+	if err := expect.Page(tab.Page).ToHaveURL(regexp.MustCompile("^" + pattern + "$")); err != nil {
 		tab.t.Fatalf("waiting for %s, at %s: %v", path, tab.Page.URL(), err)
 	}
 	tab.Audit()
