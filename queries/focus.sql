@@ -45,3 +45,18 @@ SELECT * FROM focus_sessions WHERE user_id = @user_id AND ended_at IS NOT NULL O
 -- Completed focus sessions and their minutes, from an instant on.
 SELECT count(*)::integer AS sessions, coalesce(sum(planned_seconds), 0)::bigint AS seconds
 FROM focus_sessions WHERE user_id = @user_id AND kind = 'focus' AND outcome = 'completed' AND ended_at >= @since::timestamptz;
+
+-- name: GetActiveFocusBySession :one
+-- The running session of the session token's user, for the bottom bar of
+-- every page; read in the round trip that loads the session.
+SELECT f.* FROM sessions s JOIN focus_sessions f ON f.user_id = s.user_id AND f.ended_at IS NULL WHERE s.id_hash = @id_hash;
+
+-- name: GetFocusSignals :one
+-- What Today needs of focus: whether a session runs, how many focus
+-- sessions were completed and when the last one ended, and when the user
+-- last started one.
+SELECT EXISTS (SELECT 1 FROM focus_sessions f WHERE f.user_id = @user_id AND f.ended_at IS NULL)::boolean AS running,
+       count(*) FILTER (WHERE f.kind = 'focus' AND f.outcome = 'completed')::integer AS completions,
+       coalesce(max(f.ended_at) FILTER (WHERE f.kind = 'focus' AND f.outcome = 'completed'), '0001-01-01')::timestamptz AS last_completed_at,
+       coalesce(max(f.started_at), '0001-01-01')::timestamptz AS last_started_at
+FROM focus_sessions f WHERE f.user_id = @user_id;

@@ -26,7 +26,7 @@ WHERE user_id = @user_id AND id = @id AND (completed_at IS NOT NULL) <> @complet
 -- name: ListMilestones :many
 SELECT * FROM goal_milestones WHERE user_id = @user_id AND goal_id = @goal_id ORDER BY position, created_at, id;
 
--- name: LockGoal :exec
+-- name: LockGoal :one
 -- Serialises changes to the goal's milestone order; run it first, as its
 -- own statement, so the statements after it see what the previous holder
 -- committed.

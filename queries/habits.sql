@@ -54,3 +54,16 @@ RETURNING id;
 
 -- name: CountCompletionsOnDay :one
 SELECT count(*) FROM habit_completions WHERE user_id = @user_id AND day = @day;
+
+-- name: ListHabitSignals :many
+-- Active habits with their stored completion count and last completed day.
+SELECT h.id, h.title, h.cadence, h.weekdays, h.times_per_week, h.created_at, h.completions,
+       coalesce(h.last_completed, '0001-01-01')::date AS last_day, (h.last_completed IS NOT NULL)::boolean AS has_last,
+       coalesce(h.last_completed = @today::date, false)::boolean AS done_today
+FROM habits h
+WHERE h.user_id = @user_id AND h.archived_at IS NULL
+ORDER BY h.id;
+
+-- name: LastHabitCompletionAt :one
+-- When the user last completed a habit (the zero time for never).
+SELECT coalesce(max(c.created_at), '0001-01-01')::timestamptz FROM habit_completions c WHERE c.user_id = @user_id;

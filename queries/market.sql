@@ -32,3 +32,15 @@ ON CONFLICT (user_id, kind) DO UPDATE SET item_id = excluded.item_id;
 
 -- name: UnequipKind :execrows
 DELETE FROM user_equipped WHERE user_id = @user_id AND kind = @kind AND item_id = @item_id;
+
+-- name: GetWornBySession :one
+-- What the session's user wears, for the shell of every page; read in the
+-- round trip that loads the session, keyed by the token hash.
+SELECT coalesce(max(i.value) FILTER (WHERE e.kind = 'theme'), '')::text AS skin,
+       coalesce(max(i.value) FILTER (WHERE e.kind = 'accent'), '')::text AS accent,
+       coalesce(max(i.value) FILTER (WHERE e.kind = 'badge'), '')::text AS badge,
+       coalesce(max(i.value) FILTER (WHERE e.kind = 'title'), '')::text AS title
+FROM sessions s
+JOIN user_equipped e ON e.user_id = s.user_id
+JOIN market_items i ON i.id = e.item_id
+WHERE s.id_hash = @id_hash;

@@ -1,38 +1,20 @@
--- name: ListHabitSignals :many
--- Active habits with their stored completion count and last completed day.
-SELECT h.id, h.title, h.cadence, h.weekdays, h.times_per_week, h.created_at, h.completions,
-       coalesce(h.last_completed, '0001-01-01')::date AS last_day, (h.last_completed IS NOT NULL)::boolean AS has_last,
-       coalesce(h.last_completed = @today::date, false)::boolean AS done_today
-FROM habits h
-WHERE h.user_id = @user_id AND h.archived_at IS NULL
-ORDER BY h.id;
-
 -- name: GetTodayState :one
--- What Today needs to know about the user that fits in one row, read in one
--- round trip: when they were last active (without any activity, the zero
--- time: a new account is not in a gap) and what they last did, their focus
--- history and whether a session runs, balances, telemetry consent, the
--- switches an administrator turned on, and the projection's position.
+-- What Today needs to know about the user that is no module's, in one
+-- row: when they last earned anything (without any activity, the zero
+-- time: a new account is not in a gap; the modules add their own), what
+-- they last did, balances, telemetry consent, the switches an
+-- administrator turned on, and the projection's position. The last action
+-- reads the (user_id, id) index in its order, whatever the plan.
 SELECT
-    coalesce(greatest(
-        (SELECT max(l.created_at) FROM ledger_entries l WHERE l.user_id = @user_id::uuid),
-        (SELECT max(c.created_at) FROM habit_completions c WHERE c.user_id = @user_id::uuid),
-        (SELECT max(f.started_at) FROM focus_sessions f WHERE f.user_id = @user_id::uuid)
-    ), '0001-01-01')::timestamptz AS last_active_at,
-    coalesce((SELECT a.action FROM activity_events a WHERE a.user_id = @user_id::uuid ORDER BY a.id DESC LIMIT 1), '')::text AS last_action,
-    EXISTS (SELECT 1 FROM focus_sessions f WHERE f.user_id = @user_id::uuid AND f.ended_at IS NULL)::boolean AS focus_running,
-    fs.completions::integer AS focus_completions,
-    coalesce(fs.last_at, '0001-01-01')::timestamptz AS focus_last_at,
-    (fs.last_at IS NOT NULL)::boolean AS focus_has_last,
+    coalesce((SELECT max(l.created_at) FROM ledger_entries l WHERE l.user_id = @user_id::uuid), '0001-01-01')::timestamptz AS last_active_at,
+    coalesce((SELECT a.action FROM activity_events a WHERE a.user_id = @user_id::uuid ORDER BY a.user_id DESC, a.id DESC LIMIT 1), '')::text AS last_action,
     coalesce((SELECT p.xp FROM user_progress p WHERE p.user_id = @user_id::uuid), 0)::bigint AS xp,
     coalesce((SELECT p.coins FROM user_progress p WHERE p.user_id = @user_id::uuid), 0)::bigint AS coins,
     coalesce((SELECT s.decision_telemetry FROM user_settings s WHERE s.user_id = @user_id::uuid), true)::boolean AS telemetry,
     coalesce((SELECT array_agg(ff.key ORDER BY ff.key) FROM feature_flags ff WHERE ff.enabled), '{}')::text[] AS flags_on,
     g.last_event_id AS graph_event_id,
     coalesce(g.last_sync_at, '0001-01-01')::timestamptz AS graph_synced_at
-FROM graph_sync g,
-     (SELECT count(*) AS completions, max(f.ended_at) AS last_at
-      FROM focus_sessions f WHERE f.user_id = @user_id::uuid AND f.kind = 'focus' AND f.outcome = 'completed') fs;
+FROM graph_sync g;
 
 -- name: InsertExposures :exec
 -- Writes a batch of exposures; one whose user has since been deleted is

@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/module"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/admin"
@@ -19,17 +20,25 @@ type Handler struct {
 	q *db.Queries
 }
 
-// NewHandler returns the admin handler.
-func NewHandler(q *db.Queries) *Handler { return &Handler{q: q} }
-
-// Register adds the admin routes.
-func (h *Handler) Register(e *echo.Echo) {
-	g := e.Group("/admin", requireAdmin)
-	g.GET("/approvals", h.approvalsList).Name = "admin.approvals"
-	g.POST("/approvals/:id/approve", h.review("approved")).Name = "admin.approvals.approve"
-	g.POST("/approvals/:id/deny", h.review("denied")).Name = "admin.approvals.deny"
-	g.GET("/flags", h.flagsShow).Name = "admin.flags"
-	g.POST("/flags", h.flagsUpdate).Name = "admin.flags.update"
+// Module is the administrators' pages: account approvals and the kill
+// switches.
+func Module(d module.Deps) module.Module {
+	h := &Handler{q: d.Q}
+	return module.Module{
+		Name: "admin",
+		Routes: func(r module.Router) {
+			g := r.Private.With(requireAdmin)
+			g.GET("/admin/approvals", h.approvalsList)
+			g.POST("/admin/approvals/:id/approve", h.review("approved"))
+			g.POST("/admin/approvals/:id/deny", h.review("denied"))
+			g.GET("/admin/flags", h.flagsShow)
+			g.POST("/admin/flags", h.flagsUpdate)
+		},
+		Nav: []module.Nav{
+			{Label: "Approvals", Href: "/admin/approvals", Order: 100, Admin: true},
+			{Label: "Kill switches", Href: "/admin/flags", Order: 110, Admin: true},
+		},
+	}
 }
 
 func requireAdmin(next echo.HandlerFunc) echo.HandlerFunc {

@@ -86,9 +86,6 @@ func start(t testing.TB, provider func(baseURL string) map[string]string, set []
 		t.Fatal(err)
 	}
 	pool := testdb.NewPool(t, cfg.DB)
-	if _, err := seed.Run(t.Context(), pool, server.Seeds...); err != nil {
-		t.Fatal(err)
-	}
 	logs := &testutil.SyncBuffer{}
 	logger := slog.New(slog.NewJSONHandler(logs, nil))
 	app, err := server.New(cfg, pool, logger)
@@ -96,6 +93,9 @@ func start(t testing.TB, provider func(baseURL string) map[string]string, set []
 		t.Fatal(err)
 	}
 	t.Cleanup(app.Close) // runs after the server below has closed
+	if _, err := seed.Run(t.Context(), pool, app.Seeds()...); err != nil {
+		t.Fatal(err)
+	}
 	srv.Config.Handler = app.Handler
 	srv.Start()
 	t.Cleanup(srv.Close)

@@ -3,6 +3,7 @@
 package auth
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -15,8 +16,10 @@ import (
 
 	"ignition/app/calendar"
 	"ignition/app/config"
+	"ignition/app/module"
 	"ignition/app/ratelimit"
 	"ignition/app/session"
+	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
 )
@@ -32,74 +35,106 @@ type Handler struct {
 	providers  map[string]*provider
 }
 
-// NewHandler returns the auth handler.
-func NewHandler(cfg *config.Config, logger *slog.Logger, pool *pgxpool.Pool, sessions *session.Store, signInRate *ratelimit.Limiter) *Handler {
-	return &Handler{cfg: cfg, logger: logger, pool: pool, q: db.New(pool), sessions: sessions, signInRate: signInRate, providers: newProviders(cfg)}
+// NewHandler returns the auth handler over the app's shared parts.
+func NewHandler(d module.Deps) *Handler {
+	return &Handler{cfg: d.Config, logger: d.Logger, pool: d.Pool, q: d.Q, sessions: d.Sessions,
+		signInRate: ratelimit.New(d.Q, d.Config.SignInRate, time.Minute), providers: newProviders(d.Config)}
 }
 
-// PublicRoutes are the auth routes a visitor may reach.
-var PublicRoutes = []string{"/", "/signin", "/signin/dev", "/signin/:provider", "/auth/callback/:provider"}
-
-// Register adds the auth routes.
-func (h *Handler) Register(e *echo.Echo) {
-	e.GET("/", h.home).Name = "home"
-	e.GET("/signin", h.showSignIn).Name = "signin"
-	if h.cfg.DevSignIn() {
-		e.POST("/signin/dev", h.devSignInSubmit, h.limitSignIn).Name = "signin.dev"
+// Module is accounts: sign-in, onboarding, approval and sign-out, and the
+// sweep of expired sessions and finished rate-limit windows.
+func Module(d module.Deps) module.Module {
+	h := NewHandler(d)
+	return module.Module{
+		Name: "auth",
+		Routes: func(r module.Router) {
+			r.Public.GET("/", h.home)
+			r.Public.GET("/signin", h.showSignIn)
+			if h.cfg.DevSignIn() {
+				r.Public.POST("/signin/dev", h.devSignInSubmit, h.limitSignIn)
+			}
+			r.Public.GET("/signin/:provider", h.oidcStart, h.limitSignIn)
+			r.Public.GET("/auth/callback/:provider", h.oidcCallback)
+			r.Private.GET("/onboarding/age", h.ageShow)
+			r.Private.POST("/onboarding/age", h.ageSubmit)
+			r.Private.GET("/onboarding/terms", h.termsShow)
+			r.Private.POST("/onboarding/terms", h.termsSubmit)
+			r.Private.GET("/pending", h.pendingShow)
+			r.Private.POST("/signout", h.signOut)
+			r.Private.POST("/signout/everywhere", h.signOutEverywhere)
+		},
+		Jobs: []module.Job{{Name: "sessions", Every: 10 * time.Minute, Run: h.sweep}},
 	}
-	e.GET("/signin/:provider", h.oidcStart, h.limitSignIn).Name = "signin.provider"
-	e.GET("/auth/callback/:provider", h.oidcCallback).Name = "signin.callback"
-	e.GET("/onboarding/age", h.ageShow).Name = "onboarding.age"
-	e.POST("/onboarding/age", h.ageSubmit).Name = "onboarding.age.submit"
-	e.GET("/onboarding/terms", h.termsShow).Name = "onboarding.terms"
-	e.POST("/onboarding/terms", h.termsSubmit).Name = "onboarding.terms.submit"
-	e.GET("/pending", h.pendingShow).Name = "pending"
-	e.POST("/signout", h.signOut).Name = "signout"
-	e.POST("/signout/everywhere", h.signOutEverywhere).Name = "signout.everywhere"
+}
+
+// sweep deletes expired sessions and finished rate-limit windows.
+func (h *Handler) sweep(ctx context.Context, _ time.Time) error {
+	n, err := h.sessions.DeleteExpired(ctx)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		h.logger.Info("janitor", "expired_sessions", n)
+	}
+	return h.signInRate.DeleteOld(ctx)
 }
 
 // LoadViewer is middleware that reads the session and, for a signed-in
-// user, records the viewer for pages and logs.
-func (h *Handler) LoadViewer(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		if slices.Contains(web.PublicRoutes, c.Path()) {
-			// Assets, health and metrics serve everyone alike: a browser
-			// sends its cookie with each, and none needs a session lookup.
+// user, records the viewer for pages and logs. The modules' shell sources
+// read what full pages show around them in the same round trip.
+func LoadViewer(sessions *session.Store, cfg *config.Config, shell func() []web.ShellSource) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			if slices.Contains(web.Plumbing, c.Path()) {
+				// Assets, health and metrics serve everyone alike: a browser
+				// sends its cookie with each, and none needs a session lookup.
+				return next(c)
+			}
+			var fills []web.ShellFill
+			var extra session.Extra
+			if !web.IsFragmentRequest(c) {
+				extra = func(b *store.Batch, hash []byte) {
+					for _, source := range shell() {
+						fills = append(fills, source(b, hash))
+					}
+				}
+			}
+			sess, err := sessions.Load(c.Request(), session.CookieName, extra)
+			if err != nil {
+				return err
+			}
+			web.SetSession(c, sess)
+			owner, ok := session.OwnerOf(sess)
+			if !ok {
+				return next(c) // anonymous, or the account is gone
+			}
+			web.SetViewer(c, &web.Viewer{
+				ID: owner.ID, Email: owner.Email, Name: owner.Name, Theme: owner.Theme, Zone: zoneOf(owner), WeekStart: time.Weekday(owner.WeekStart),
+				Status: owner.Status, AgeVerified: owner.AgeVerified, TermsAccepted: owner.TermsAccepted,
+				IsAdmin: owner.EmailVerified && cfg.IsAdmin(owner.Email),
+			})
+			web.SetShell(c, fills)
+			c.Set(web.UserIDKey, owner.ID.String())
 			return next(c)
 		}
-		sess, err := h.sessions.Get(c.Request(), session.CookieName)
-		if err != nil {
-			return err
-		}
-		owner, ok := session.OwnerOf(sess)
-		if !ok {
-			return next(c) // anonymous, or the account is gone
-		}
-		web.SetViewer(c, &web.Viewer{
-			ID: owner.ID, Email: owner.Email, Name: owner.Name, Theme: owner.Theme, Zone: zoneOf(owner), WeekStart: time.Weekday(owner.WeekStart),
-			Status: owner.Status, AgeVerified: owner.AgeVerified, TermsAccepted: owner.TermsAccepted,
-			IsAdmin: owner.EmailVerified && h.cfg.IsAdmin(owner.Email),
-			Skin:    owner.Skin, Accent: owner.Accent, Badge: owner.Badge, Title: owner.Title,
-			Focusing: owner.Focusing,
-		})
-		c.Set(web.UserIDKey, owner.ID.String())
-		return next(c)
 	}
 }
 
 // Gate is middleware that keeps everyone where they belong. Visitors reach
-// only the public routes (keyed by route path) and are sent to sign in from
-// anywhere else; every route is private unless listed, so none is public by
-// accident. A signed-in user who has not finished onboarding, or waits for
-// approval, reaches only their stage's page and sign-out. A path that
-// matches no route falls through to the 404 page.
-func Gate(public []string) echo.MiddlewareFunc {
+// only the public routes (keyed by route path, as the modules registered
+// them) and are sent to sign in from anywhere else; every route is private
+// unless registered public, so none is public by accident. A signed-in user
+// who has not finished onboarding, or waits for approval, reaches only
+// their stage's page and sign-out. A path that matches no route falls
+// through to the 404 page.
+func Gate(publicRoutes func() []string) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			path := c.Path()
 			if path == "" {
 				return next(c)
 			}
+			public := publicRoutes()
 			v := web.CurrentViewer(c)
 			if v == nil {
 				if slices.Contains(public, path) {
@@ -140,12 +175,7 @@ func (h *Handler) limitSignIn(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-func (h *Handler) session(c echo.Context) (*sessions.Session, error) {
-	return h.sessions.Get(c.Request(), session.CookieName)
-}
-
-// Session returns the request's session.
-func (h *Handler) Session(c echo.Context) (*sessions.Session, error) { return h.session(c) }
+func (h *Handler) session(c echo.Context) (*sessions.Session, error) { return web.Session(c) }
 
 // LimitSignIn is middleware that refuses sign-in attempts past the
 // per-address rate, for sign-in routes other packages register.

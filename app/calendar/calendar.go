@@ -166,3 +166,37 @@ func Location(name string) *time.Location {
 	locations.Store(name, loc)
 	return loc
 }
+
+// Calendar is the user's calendar at one instant: their zone, their day and
+// their week. A request builds it once, from the viewer's preferences and
+// the clock, and every domain reads dates from it.
+type Calendar struct {
+	Now       time.Time
+	Zone      Zone
+	WeekStart time.Weekday
+	Today     time.Time // the user's day at Now
+}
+
+// New returns the calendar of a user in zone, whose weeks begin on
+// weekStart, at now.
+func New(now time.Time, zone Zone, weekStart time.Weekday) Calendar {
+	return Calendar{Now: now, Zone: zone, WeekStart: weekStart, Today: zone.Day(now)}
+}
+
+// Day returns the user's day at instant t.
+func (c Calendar) Day(t time.Time) time.Time { return c.Zone.Day(t) }
+
+// Local returns t in the zone in force at t.
+func (c Calendar) Local(t time.Time) time.Time { return c.Zone.Local(t) }
+
+// Midnight returns the instant day began for the user.
+func (c Calendar) Midnight(day time.Time) time.Time { return c.Zone.Midnight(day) }
+
+// Week returns the first day of the current week.
+func (c Calendar) Week() time.Time { return WeekOf(c.Today, c.WeekStart) }
+
+// TodayBegan returns the instant the current day began.
+func (c Calendar) TodayBegan() time.Time { return c.Midnight(c.Today) }
+
+// WeekBegan returns the instant the current week began.
+func (c Calendar) WeekBegan() time.Time { return c.Midnight(c.Week()) }

@@ -86,8 +86,9 @@ func TestPasskeyStepUpBeforeDeletingTheAccount(t *testing.T) {
 	tab.Visit("/settings/account")
 	tab.ExpectText("#delete-account .alert", "confirm it's you")
 	tab.Click(`button:has-text("Confirm with a passkey")`)
-	tab.WaitForPath("/settings/account")
+	// The page it lands on has the same address: wait for what it shows.
 	tab.ExpectText("#delete-account", "Type your email")
+	tab.WaitForPath("/settings/account")
 	tab.Fill("#delete-confirm", "stepup@example.com")
 	tab.Click(`button:has-text("Delete my account")`)
 	tab.WaitForPath("/signin?deleted=1")

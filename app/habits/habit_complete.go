@@ -1,6 +1,7 @@
 package habits
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -9,12 +10,24 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/calendar"
+	"ignition/app/decision"
 	"ignition/app/progress"
 	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/habits"
 )
+
+var (
+	// ErrNotFound is a habit that is not the user's.
+	ErrNotFound = errors.New("habits: not found")
+	// ErrNotDue refuses to complete a habit not due today, or archived.
+	ErrNotDue = errors.New("habits: not due today")
+)
+
+// Key is the decision a habit is: what Today offers and completing does.
+func Key(id uuid.UUID) decision.Key { return decision.Key{Kind: "habit", ID: id.String()} }
 
 // reward is what completing hb pays, keyed by the completion.
 func reward(hb db.Habit, completionID uuid.UUID) progress.Entry {
@@ -24,92 +37,99 @@ func reward(hb db.Habit, completionID uuid.UUID) progress.Entry {
 	}
 }
 
-// complete marks the habit done today in the user's time zone and pays
-// the reward in the same transaction; done already, it changes nothing.
-func (h *Handler) complete(c echo.Context) error {
-	return h.toggle(c, true)
+// Complete marks the habit done on the user's day and pays the reward,
+// through q (the completion's transaction); done already, it changes
+// nothing. It returns the habit with its refreshed streak.
+func Complete(ctx context.Context, q *db.Queries, user uuid.UUID, cal calendar.Calendar, id uuid.UUID) (db.Habit, error) {
+	hb, err := q.GetHabit(ctx, db.GetHabitParams{UserID: user, ID: id})
+	if errors.Is(err, pgx.ErrNoRows) {
+		return hb, ErrNotFound
+	}
+	if err != nil {
+		return hb, err
+	}
+	if hb.ArchivedAt.Valid || !scheduleOf(hb, cal.Zone).Due(cal.Today) {
+		return hb, ErrNotDue
+	}
+	completion, err := q.InsertCompletion(ctx, db.InsertCompletionParams{HabitID: id, UserID: user, Day: cal.Today})
+	if errors.Is(err, pgx.ErrNoRows) {
+		return hb, nil // done already: nothing to pay
+	}
+	if err != nil {
+		return hb, err
+	}
+	if _, err := progress.Reward(ctx, q, user, Key(id), reward(hb, completion)); err != nil {
+		return hb, err
+	}
+	return refreshRun(ctx, q, cal, hb)
 }
 
-// undo takes back today's completion and its reward.
-func (h *Handler) undo(c echo.Context) error {
-	return h.toggle(c, false)
+// Undo takes back the day's completion and its reward. Once the coins it
+// earned are spent it refuses with progress.ErrNotEnoughCoins.
+func Undo(ctx context.Context, q *db.Queries, user uuid.UUID, cal calendar.Calendar, id uuid.UUID) (db.Habit, error) {
+	hb, err := q.GetHabit(ctx, db.GetHabitParams{UserID: user, ID: id})
+	if errors.Is(err, pgx.ErrNoRows) {
+		return hb, ErrNotFound
+	}
+	if err != nil {
+		return hb, err
+	}
+	completion, err := q.DeleteCompletion(ctx, db.DeleteCompletionParams{UserID: user, HabitID: id, Day: cal.Today})
+	if errors.Is(err, pgx.ErrNoRows) {
+		return hb, nil // not done today: nothing to take back
+	}
+	if err != nil {
+		return hb, err
+	}
+	undo := reward(hb, completion)
+	undo.Reason = "Undid “" + hb.Title + "”"
+	if _, err := progress.Reverse(ctx, q, user, undo); err != nil {
+		return hb, err
+	}
+	return refreshRun(ctx, q, cal, hb)
 }
 
-func (h *Handler) toggle(c echo.Context, done bool) error {
+func (h *Handler) complete(c echo.Context) error { return h.toggle(c, Complete) }
+
+func (h *Handler) undo(c echo.Context) error { return h.toggle(c, Undo) }
+
+// toggle applies Complete or Undo in one transaction, then answers with the
+// habit's row (htmx) or the list.
+func (h *Handler) toggle(c echo.Context, op func(context.Context, *db.Queries, uuid.UUID, calendar.Calendar, uuid.UUID) (db.Habit, error)) error {
 	v := web.CurrentViewer(c)
 	id, err := habitID(c)
 	if err != nil {
 		return err
 	}
 	ctx := c.Request().Context()
-	today := web.Today(c, h.now())
+	cal := web.Calendar(c)
 	var hb db.Habit
-	err = store.Tx(ctx, h.pool, func(q *db.Queries) error {
-		hb, err = q.GetHabit(ctx, db.GetHabitParams{UserID: v.ID, ID: id})
-		if err != nil {
-			return err
-		}
-		if hb.ArchivedAt.Valid || done && !scheduleOf(hb, v.Zone).Due(today) {
-			return errNotDue
-		}
-		if done {
-			completion, err := q.InsertCompletion(ctx, db.InsertCompletionParams{HabitID: id, UserID: v.ID, Day: today})
-			if errors.Is(err, pgx.ErrNoRows) {
-				return nil // done already: nothing to pay
-			}
-			if err != nil {
-				return err
-			}
-			if _, err = progress.Award(ctx, q, v.ID, reward(hb, completion)); err != nil {
-				return err
-			}
-			if err := q.RecordActivity(ctx, db.RecordActivityParams{UserID: v.ID, Action: "habit:" + id.String()}); err != nil {
-				return err
-			}
-			if err := q.RecordCompletedOutcome(ctx, db.RecordCompletedOutcomeParams{UserID: v.ID, DecisionID: "habit:" + id.String()}); err != nil {
-				return err
-			}
-			hb, err = h.refreshRun(c, q, hb)
-			return err
-		}
-		completion, err := q.DeleteCompletion(ctx, db.DeleteCompletionParams{UserID: v.ID, HabitID: id, Day: today})
-		if errors.Is(err, pgx.ErrNoRows) {
-			return nil // not done today: nothing to take back
-		}
-		if err != nil {
-			return err
-		}
-		undo := reward(hb, completion)
-		undo.Reason = "Undid “" + hb.Title + "”"
-		if _, err = progress.Reverse(ctx, q, v.ID, undo); err != nil {
-			return err
-		}
-		hb, err = h.refreshRun(c, q, hb)
+	err = store.Tx(ctx, h.pool, func(q *db.Queries) (err error) {
+		hb, err = op(ctx, q, v.ID, cal, id)
 		return err
 	})
+	notice := rowNotice{}
 	switch {
-	case errors.Is(err, pgx.ErrNoRows):
+	case errors.Is(err, ErrNotFound):
 		return echo.ErrNotFound
-	case errors.Is(err, errNotDue):
+	case errors.Is(err, ErrNotDue):
 		return echo.NewHTTPError(http.StatusConflict)
 	case errors.Is(err, progress.ErrNotEnoughCoins):
 		// The coins it earned are spent: it stays done, and the row says why.
-		notice := rowNotice{ID: id.String(), Text: "The coins this earned are already spent, so it stays done today."}
+		notice = rowNotice{ID: id.String(), Text: "The coins this earned are already spent, so it stays done today."}
 		if !web.IsFragmentRequest(c) {
 			return h.renderList(c, http.StatusConflict, newHabitForm(), notice)
 		}
-		hb, err = h.q.GetHabit(ctx, db.GetHabitParams{UserID: v.ID, ID: id})
-		if err != nil {
-			return fmt.Errorf("habits: unable to load habit %s: %w", id, err)
-		}
-		return h.renderRow(c, http.StatusConflict, hb, notice)
 	case err != nil:
 		return fmt.Errorf("habits: unable to record habit %s: %w", id, err)
+	case !web.IsFragmentRequest(c):
+		return web.Redirect(c, ListURL)
 	}
-	if !web.IsFragmentRequest(c) {
-		return web.Redirect(c, "/habits")
+	status := http.StatusOK
+	if notice.ID != "" {
+		status = http.StatusConflict
 	}
-	return h.renderRow(c, http.StatusOK, hb, rowNotice{})
+	return h.renderRow(c, status, hb, notice)
 }
 
 // renderRow answers an htmx request with the habit's row.
@@ -118,9 +138,7 @@ func (h *Handler) renderRow(c echo.Context, status int, hb db.Habit, notice rowN
 	if err != nil {
 		return fmt.Errorf("habits: unable to load completions of %s: %w", hb.ID, err)
 	}
-	r := h.row(c, hb, days)
+	r := row(hb, days, web.Calendar(c))
 	r.Notice = notice.on(r.ID)
 	return web.Render(c, status, "Habits", views.RowItem(r, web.CSRFToken(c)))
 }
-
-var errNotDue = errors.New("habit is not due today")

@@ -27,5 +27,5 @@ func (h *Handler) create(c echo.Context) error {
 	if err != nil {
 		return fmt.Errorf("habits: unable to create habit for %s: %w", v.ID, err)
 	}
-	return web.Redirect(c, "/habits")
+	return web.Redirect(c, ListURL)
 }

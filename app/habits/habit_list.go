@@ -6,7 +6,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"ignition/app/calendar"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/habits"
@@ -33,15 +32,14 @@ func (n rowNotice) on(id string) string {
 
 func (h *Handler) renderList(c echo.Context, status int, f views.HabitForm, notice rowNotice) error {
 	v := web.CurrentViewer(c)
-	ctx := c.Request().Context()
-	since := calendar.WeekOf(web.Today(c, h.now()), v.WeekStart)
-	habits, err := h.q.ListActiveHabitsWithDays(ctx, db.ListActiveHabitsWithDaysParams{UserID: v.ID, Since: since})
+	cal := web.Calendar(c)
+	habits, err := h.q.ListActiveHabitsWithDays(c.Request().Context(), db.ListActiveHabitsWithDaysParams{UserID: v.ID, Since: cal.Week()})
 	if err != nil {
 		return fmt.Errorf("habits: unable to list habits of %s: %w", v.ID, err)
 	}
 	rows := make([]views.Row, len(habits))
 	for i, hb := range habits {
-		rows[i] = h.row(c, hb.Habit, hb.Days)
+		rows[i] = row(hb.Habit, hb.Days, cal)
 		rows[i].Notice = notice.on(rows[i].ID)
 	}
 	return web.Render(c, status, "Habits", views.List(rows, f, skillChoices(), weekdayChoices(v.WeekStart), web.CSRFToken(c)))

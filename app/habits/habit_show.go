@@ -1,13 +1,14 @@
 package habits
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
-	"github.com/jackc/pgx/v5"
+	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/habits"
@@ -21,27 +22,35 @@ func (h *Handler) show(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	hb, err := h.q.GetHabit(c.Request().Context(), db.GetHabitParams{UserID: web.CurrentViewer(c).ID, ID: id})
-	if errors.Is(err, pgx.ErrNoRows) {
-		return echo.ErrNotFound
-	}
-	if err != nil {
-		return fmt.Errorf("habits: unable to load habit %s: %w", id, err)
-	}
-	return h.renderShow(c, http.StatusOK, hb, formOf(hb))
+	return h.renderShow(c, http.StatusOK, id, nil)
 }
 
-func (h *Handler) renderShow(c echo.Context, status int, hb db.Habit, f views.HabitForm) error {
+// renderShow shows the viewer's habit id with its history, read in one
+// round trip, and the edit form f (the stored habit's when nil).
+func (h *Handler) renderShow(c echo.Context, status int, id uuid.UUID, f *views.HabitForm) error {
 	v := web.CurrentViewer(c)
-	done, err := h.q.ListHabitCompletionDays(c.Request().Context(), db.ListHabitCompletionDaysParams{UserID: v.ID, HabitID: hb.ID})
-	if err != nil {
-		return fmt.Errorf("habits: unable to load completions of %s: %w", hb.ID, err)
+	var b store.Batch
+	var hb db.Habit
+	var found bool
+	var done []time.Time
+	store.Maybe(&b, db.GetHabit, &hb, &found, db.GetHabitParams{UserID: v.ID, ID: id})
+	store.Many(&b, db.ListHabitCompletionDays, &done, db.ListHabitCompletionDaysParams{UserID: v.ID, HabitID: id})
+	if err := b.Send(c.Request().Context(), h.pool); err != nil {
+		return fmt.Errorf("habits: unable to load habit %s: %w", id, err)
 	}
-	today := web.Today(c, h.now())
-	s := scheduleOf(hb, v.Zone)
+	if !found {
+		return echo.ErrNotFound
+	}
+	if f == nil {
+		stored := formOf(hb)
+		f = &stored
+	}
+	cal := web.Calendar(c)
+	today := cal.Today
+	s := scheduleOf(hb, cal.Zone)
 	st := Compute(s, done, today, v.WeekStart)
 	d := views.Detail{
-		Row: h.row(c, hb, done), Description: hb.Description, Longest: st.Longest,
+		Row: row(hb, done, cal), Description: hb.Description, Longest: st.Longest,
 		Rate7: st.Rate7, Rate30: st.Rate30, Rate90: st.Rate90, Missed30: st.Missed30, Archived: hb.ArchivedAt.Valid,
 	}
 	for _, week := range Heatmap(s, done, today, v.WeekStart, heatmapWeeks) {
@@ -51,5 +60,5 @@ func (h *Handler) renderShow(c echo.Context, status int, hb db.Habit, f views.Ha
 		}
 		d.Heatmap = append(d.Heatmap, col)
 	}
-	return web.Render(c, status, hb.Title, views.Show(d, f, skillChoices(), weekdayChoices(v.WeekStart), web.CSRFToken(c)))
+	return web.Render(c, status, hb.Title, views.Show(d, *f, skillChoices(), weekdayChoices(v.WeekStart), web.CSRFToken(c)))
 }

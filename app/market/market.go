@@ -5,20 +5,17 @@ package market
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"net/http"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
-	"github.com/labstack/echo/v4"
 
-	"ignition/app/progress"
+	"ignition/app/calendar"
+	"ignition/app/module"
 	"ignition/app/seed"
 	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
-	views "ignition/views/market"
+	"ignition/views/layout"
 )
 
 // Catalog is the built-in market.
@@ -48,132 +45,38 @@ var Seed = seed.Set{Name: "market", Apply: func(ctx context.Context, tx pgx.Tx) 
 // Handler serves the market routes.
 type Handler struct {
 	pool *pgxpool.Pool
-	q    *db.Queries
 }
 
-// NewHandler returns the market handler.
-func NewHandler(pool *pgxpool.Pool) *Handler { return &Handler{pool: pool, q: db.New(pool)} }
-
-// Register adds the market routes.
-func (h *Handler) Register(e *echo.Echo) {
-	e.GET("/market", h.list).Name = "market"
-	e.POST("/market/:id/buy", h.buy).Name = "market.buy"
-	e.POST("/market/:id/equip", h.equip(true)).Name = "market.equip"
-	e.POST("/market/:id/unequip", h.equip(false)).Name = "market.unequip"
-}
-
-var notices = map[string]string{
-	"bought":     "Bought. Wear it with the button beside it.",
-	"equipped":   "Now wearing it everywhere in the app.",
-	"unequipped": "Taken off.",
-}
-
-func (h *Handler) list(c echo.Context) error {
-	return h.render(c, http.StatusOK, notices[c.QueryParam("done")], "")
-}
-
-func (h *Handler) render(c echo.Context, status int, notice, problem string) error {
-	v := web.CurrentViewer(c)
-	ctx := c.Request().Context()
-	items, err := h.q.ListMarket(ctx, v.ID)
-	if err != nil {
-		return fmt.Errorf("market: unable to list items: %w", err)
+// Module is the market: buying cosmetics, and wearing them on every page.
+func Module(d module.Deps) module.Module {
+	h := &Handler{pool: d.Pool}
+	return module.Module{
+		Name: "market",
+		Routes: func(r module.Router) {
+			r.Private.GET(URL, h.list)
+			r.Private.POST(URL+"/:id/buy", h.buy)
+			r.Private.POST(URL+"/:id/equip", h.equip(true))
+			r.Private.POST(URL+"/:id/unequip", h.equip(false))
+		},
+		Nav:      []module.Nav{{Label: "Market", Href: URL, Order: 70}},
+		Commands: []module.Command{{Label: "Market", Keywords: "shop buy themes badges titles coins", Href: URL}},
+		Shell:    []web.ShellSource{worn},
+		Seeds:    []seed.Set{Seed},
 	}
-	bal, err := h.q.GetBalances(ctx, v.ID)
-	if err != nil {
-		return fmt.Errorf("market: unable to load balance of %s: %w", v.ID, err)
-	}
-	out := make([]views.Item, len(items))
-	for i, it := range items {
-		out[i] = views.Item{ID: it.ID, Kind: it.Kind, Name: it.Name, Description: it.Description, Price: int(it.Price),
-			Owned: it.Owned, Equipped: it.Equipped, Affordable: bal.Coins >= int64(it.Price)}
-	}
-	return web.Render(c, status, "Market", views.List(out, bal.Coins, notice, problem, web.CSRFToken(c)))
 }
 
-var (
-	errOwned        = errors.New("already owned")
-	errInsufficient = errors.New("not enough coins")
-)
+// URL is the market's page; an item's actions are below it.
+const URL = "/market"
 
-// buy debits the price and grants the item in one transaction. The row
-// lock on the balance makes simultaneous purchases queue, so coins for one
-// item buy exactly one.
-func (h *Handler) buy(c echo.Context) error {
-	v := web.CurrentViewer(c)
-	ctx := c.Request().Context()
-	err := store.Tx(ctx, h.pool, func(q *db.Queries) error {
-		item, err := q.GetMarketItem(ctx, c.Param("id"))
-		if err != nil {
-			return err
+// worn shows on every page what the user wears: the theme and accent on
+// the document, the badge and title in the user menu.
+func worn(b *store.Batch, sessionHash []byte) web.ShellFill {
+	var w db.GetWornBySessionRow
+	store.One(b, db.GetWornBySession, &w, sessionHash)
+	return func(s *layout.Shell, _ calendar.Calendar) {
+		s.Skin, s.Accent = w.Skin, w.Accent
+		if s.User != nil {
+			s.User.Badge, s.User.Title = w.Badge, w.Title
 		}
-		coins, err := q.LockCoins(ctx, v.ID)
-		if errors.Is(err, pgx.ErrNoRows) {
-			coins = 0
-		} else if err != nil {
-			return err
-		}
-		owned, err := q.OwnsItem(ctx, db.OwnsItemParams{UserID: v.ID, ItemID: item.ID})
-		switch {
-		case err != nil:
-			return err
-		case owned:
-			return errOwned
-		case coins < int64(item.Price):
-			return errInsufficient
-		}
-		if _, err := q.GrantItem(ctx, db.GrantItemParams{UserID: v.ID, ItemID: item.ID}); err != nil {
-			return err
-		}
-		_, err = progress.Award(ctx, q, v.ID, progress.Entry{
-			Key: "market:" + item.ID, Reason: "Bought “" + item.Name + "”", Coins: -item.Price,
-		})
-		return err
-	})
-	switch {
-	case errors.Is(err, pgx.ErrNoRows):
-		return echo.ErrNotFound
-	case errors.Is(err, errOwned):
-		return h.render(c, http.StatusConflict, "", "You already own that.")
-	case errors.Is(err, errInsufficient):
-		return h.render(c, http.StatusConflict, "", "Not enough coins for that yet. Complete habits, quests and goals to earn more.")
-	case err != nil:
-		return fmt.Errorf("market: unable to sell %s to %s: %w", c.Param("id"), v.ID, err)
-	}
-	return web.Redirect(c, "/market?done=bought")
-}
-
-// equip wears an owned item (replacing any other of its kind), or takes it
-// off.
-func (h *Handler) equip(on bool) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		v := web.CurrentViewer(c)
-		ctx := c.Request().Context()
-		item, err := h.q.GetMarketItem(ctx, c.Param("id"))
-		if errors.Is(err, pgx.ErrNoRows) {
-			return echo.ErrNotFound
-		}
-		if err != nil {
-			return fmt.Errorf("market: unable to load %s: %w", c.Param("id"), err)
-		}
-		owned, err := h.q.OwnsItem(ctx, db.OwnsItemParams{UserID: v.ID, ItemID: item.ID})
-		if err != nil {
-			return fmt.Errorf("market: unable to check ownership of %s: %w", item.ID, err)
-		}
-		if !owned {
-			return h.render(c, http.StatusConflict, "", "Buy it first to wear it.")
-		}
-		if on {
-			err = h.q.EquipItem(ctx, db.EquipItemParams{UserID: v.ID, Kind: item.Kind, ItemID: item.ID})
-		} else {
-			_, err = h.q.UnequipKind(ctx, db.UnequipKindParams{UserID: v.ID, Kind: item.Kind, ItemID: item.ID})
-		}
-		if err != nil {
-			return fmt.Errorf("market: unable to equip %s: %w", item.ID, err)
-		}
-		if on {
-			return web.Redirect(c, "/market?done=equipped")
-		}
-		return web.Redirect(c, "/market?done=unequipped")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"ignition/app/apptest"
+	"ignition/app/decision"
 	"ignition/app/progress"
 	"ignition/app/store/db"
 )
@@ -21,7 +22,7 @@ func grant(t *testing.T, env *apptest.Env, email string, coins int32) {
 		t.Fatal(err)
 	}
 	err := pgx.BeginFunc(t.Context(), env.Pool, func(tx pgx.Tx) error {
-		_, err := progress.Award(t.Context(), db.New(tx), id, progress.Entry{Key: "test:" + uuid.NewString(), Reason: "Test grant", Coins: coins})
+		_, err := progress.Reward(t.Context(), db.New(tx), id, decision.Key{Kind: "test", ID: "grant"}, progress.Entry{Key: "test:" + uuid.NewString(), Reason: "Test grant", Coins: coins})
 		return err
 	})
 	if err != nil {

@@ -16,7 +16,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/auth"
-	"ignition/app/config"
+	"ignition/app/module"
 	"ignition/app/settings"
 	"ignition/app/store/db"
 	"ignition/app/web"
@@ -35,32 +35,35 @@ type Handler struct {
 	auth *auth.Handler
 }
 
-// NewHandler returns the passkey handler for the app's origin.
-func NewHandler(cfg *config.Config, q *db.Queries, a *auth.Handler) (*Handler, error) {
+// Module is passkeys: registering them, and signing in with one. An app
+// served at an IP address has none: WebAuthn binds passkeys to a domain.
+func Module(d module.Deps) module.Module {
+	m := module.Module{Name: "passkey"}
+	if !d.Config.PasskeysEnabled() {
+		d.Logger.Warn("passkeys disabled: IGNITION_BASE_URL must name a domain, not an IP address")
+		return m
+	}
 	w, err := webauthn.New(&webauthn.Config{
 		RPDisplayName: "Ignition OS",
-		RPID:          cfg.BaseURL.Hostname(),
-		RPOrigins:     []string{cfg.BaseURL.Scheme + "://" + cfg.BaseURL.Host},
+		RPID:          d.Config.BaseURL.Hostname(),
+		RPOrigins:     []string{d.Config.BaseURL.Scheme + "://" + d.Config.BaseURL.Host},
 		Timeouts: webauthn.TimeoutsConfig{
 			Login:        webauthn.TimeoutConfig{Enforce: true, Timeout: ceremonyTTL},
 			Registration: webauthn.TimeoutConfig{Enforce: true, Timeout: ceremonyTTL},
 		},
 	})
 	if err != nil {
-		return nil, fmt.Errorf("passkey: invalid relying party: %w", err)
+		d.Logger.Error("passkeys disabled: invalid relying party", "error", err.Error())
+		return m
 	}
-	return &Handler{q: q, w: w, auth: a}, nil
-}
-
-// PublicRoutes are the passkey routes a visitor may reach.
-var PublicRoutes = []string{"/signin/passkey/begin", "/signin/passkey/finish"}
-
-// Register adds the passkey routes.
-func (h *Handler) Register(e *echo.Echo) {
-	e.POST("/passkeys/register/begin", h.registerBegin).Name = "passkeys.register.begin"
-	e.POST("/passkeys/register/finish", h.registerFinish).Name = "passkeys.register.finish"
-	e.POST("/signin/passkey/begin", h.signInBegin, h.auth.LimitSignIn).Name = "signin.passkey.begin"
-	e.POST("/signin/passkey/finish", h.signInFinish, h.auth.LimitSignIn).Name = "signin.passkey.finish"
+	h := &Handler{q: d.Q, w: w, auth: auth.NewHandler(d)}
+	m.Routes = func(r module.Router) {
+		r.Private.POST("/passkeys/register/begin", h.registerBegin)
+		r.Private.POST("/passkeys/register/finish", h.registerFinish)
+		r.Public.POST("/signin/passkey/begin", h.signInBegin, h.auth.LimitSignIn)
+		r.Public.POST("/signin/passkey/finish", h.signInFinish, h.auth.LimitSignIn)
+	}
+	return m
 }
 
 // user adapts a user and their passkeys to what go-webauthn needs. The
@@ -105,7 +108,7 @@ func (h *Handler) loadUser(c echo.Context, id uuid.UUID) (*user, []db.Passkey, e
 
 // saveCeremony keeps the ceremony's challenge in the session.
 func (h *Handler) saveCeremony(c echo.Context, data *webauthn.SessionData) error {
-	sess, err := h.auth.Session(c)
+	sess, err := web.Session(c)
 	if err != nil {
 		return err
 	}
@@ -120,7 +123,7 @@ func (h *Handler) saveCeremony(c echo.Context, data *webauthn.SessionData) error
 // takeCeremony removes the pending ceremony from the session: a challenge
 // answers once.
 func (h *Handler) takeCeremony(c echo.Context) (*webauthn.SessionData, error) {
-	sess, err := h.auth.Session(c)
+	sess, err := web.Session(c)
 	if err != nil {
 		return nil, err
 	}

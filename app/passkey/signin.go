@@ -79,7 +79,7 @@ func (h *Handler) signInFinish(c echo.Context) error {
 	if err := h.q.RecordPasskeyUse(c.Request().Context(), db.RecordPasskeyUseParams{ID: record.ID, Credential: updated}); err != nil {
 		return fmt.Errorf("passkey: unable to record use of %s: %w", record.ID, err)
 	}
-	sess, err := h.auth.Session(c)
+	sess, err := web.Session(c)
 	if err != nil {
 		return err
 	}

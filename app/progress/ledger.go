@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgtype"
 
+	"ignition/app/decision"
 	"ignition/app/store/db"
 )
 
@@ -23,16 +24,16 @@ type Entry struct {
 	Coins  int32
 }
 
-// ErrNotEnoughCoins is Award's refusal of an entry that would take the coin
+// ErrNotEnoughCoins is the refusal of an entry that would take the coin
 // balance below zero: the caller's transaction must roll back, and the user
 // hear why.
 var ErrNotEnoughCoins = errors.New("progress: not enough coins")
 
-// Award writes the entry to the ledger and moves the balances with it. It
-// must run in the transaction of the action that earns (or spends), through
-// q bound to that transaction. It reports false, changing nothing, when the
-// key has already paid.
-func Award(ctx context.Context, q *db.Queries, userID uuid.UUID, e Entry) (bool, error) {
+// award writes the entry to the ledger and moves the balances with it,
+// through q bound to the transaction of the action that earns or spends. It
+// reports false, changing nothing, when the key has already paid. Other
+// packages pay through Reward, Spend and Reverse.
+func award(ctx context.Context, q *db.Queries, userID uuid.UUID, e Entry) (bool, error) {
 	_, err := q.InsertLedgerEntry(ctx, db.InsertLedgerEntryParams{
 		UserID: userID, Key: e.Key, Reason: e.Reason, Skill: pgtype.Text{String: e.Skill, Valid: e.Skill != ""},
 		Xp: e.XP, Coins: e.Coins,
@@ -61,7 +62,33 @@ func Award(ctx context.Context, q *db.Queries, userID uuid.UUID, e Entry) (bool,
 	return true, nil
 }
 
+// Reward pays for an action the user took on a decision: the ledger entry,
+// the activity the Neo4j projection learns sequences from, and, when a
+// recent Today list showed the decision, its "completed" outcome, all
+// through q in the action's transaction. It reports false, changing
+// nothing, when the entry's key has already paid. Every reward goes
+// through here; Spend and Reverse move coins without an action.
+func Reward(ctx context.Context, q *db.Queries, userID uuid.UUID, key decision.Key, e Entry) (bool, error) {
+	paid, err := award(ctx, q, userID, e)
+	if err != nil || !paid {
+		return false, err
+	}
+	if err := q.RecordActivity(ctx, db.RecordActivityParams{UserID: userID, Action: key.String()}); err != nil {
+		return false, fmt.Errorf("progress: unable to record the activity %s: %w", key, err)
+	}
+	if err := q.RecordCompletedOutcome(ctx, db.RecordCompletedOutcomeParams{UserID: userID, DecisionID: key.String()}); err != nil {
+		return false, fmt.Errorf("progress: unable to record the outcome of %s: %w", key, err)
+	}
+	return true, nil
+}
+
+// Spend takes e's coins (a negative amount) for a purchase; it refuses
+// with ErrNotEnoughCoins past the balance.
+func Spend(ctx context.Context, q *db.Queries, userID uuid.UUID, e Entry) (bool, error) {
+	return award(ctx, q, userID, e)
+}
+
 // Reverse undoes what key paid with an opposite entry keyed key+":undo".
 func Reverse(ctx context.Context, q *db.Queries, userID uuid.UUID, e Entry) (bool, error) {
-	return Award(ctx, q, userID, Entry{Key: e.Key + ":undo", Reason: e.Reason, Skill: e.Skill, XP: -e.XP, Coins: -e.Coins})
+	return award(ctx, q, userID, Entry{Key: e.Key + ":undo", Reason: e.Reason, Skill: e.Skill, XP: -e.XP, Coins: -e.Coins})
 }

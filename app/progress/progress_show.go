@@ -6,6 +6,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/module"
+	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/progress"
@@ -16,27 +18,29 @@ const activityShown = 20
 
 // Handler serves the progress page.
 type Handler struct {
-	q *db.Queries
+	db store.DB
 }
 
-// NewHandler returns the progress handler.
-func NewHandler(q *db.Queries) *Handler { return &Handler{q: q} }
-
-// Register adds the progress routes.
-func (h *Handler) Register(e *echo.Echo) {
-	e.GET("/progress", h.show).Name = "progress"
+// Module is progress: levels, skills and the activity feed.
+func Module(d module.Deps) module.Module {
+	h := &Handler{db: d.Pool}
+	return module.Module{
+		Name:     "progress",
+		Routes:   func(r module.Router) { r.Private.GET("/progress", h.show) },
+		Nav:      []module.Nav{{Label: "Progress", Href: "/progress", Order: 60, Tab: true}},
+		Commands: []module.Command{{Label: "Progress", Keywords: "level xp skills coins activity", Href: "/progress"}},
+	}
 }
 
 func (h *Handler) show(c echo.Context) error {
 	v := web.CurrentViewer(c)
-	ctx := c.Request().Context()
-	bal, err := h.q.GetProgress(ctx, v.ID)
-	if err != nil {
-		return fmt.Errorf("progress: unable to load balances and skills of %s: %w", v.ID, err)
-	}
-	recent, err := h.q.ListRecentActivity(ctx, db.ListRecentActivityParams{UserID: v.ID, MaxRows: activityShown})
-	if err != nil {
-		return fmt.Errorf("progress: unable to load activity of %s: %w", v.ID, err)
+	var b store.Batch
+	var bal db.GetProgressRow
+	var recent []db.ListRecentActivityRow
+	store.One(&b, db.GetProgress, &bal, v.ID)
+	store.Many(&b, db.ListRecentActivity, &recent, db.ListRecentActivityParams{UserID: v.ID, MaxRows: activityShown})
+	if err := b.Send(c.Request().Context(), h.db); err != nil {
+		return fmt.Errorf("progress: unable to load the progress of %s: %w", v.ID, err)
 	}
 	byID := map[string]int64{}
 	for i, skill := range bal.Skills {

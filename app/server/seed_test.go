@@ -3,22 +3,29 @@ package server_test
 import (
 	"testing"
 
+	"ignition/app/apptest"
 	"ignition/app/market"
 	"ignition/app/quests"
 	"ignition/app/seed"
-	"ignition/app/server"
-	"ignition/app/testdb"
 )
 
 // TestSeedingTogetherIsSafe runs the built-in content's seeding from four
 // "processes" at once, as app processes starting together do, and again:
 // every run succeeds and the content is there once.
 func TestSeedingTogetherIsSafe(t *testing.T) {
-	pool := testdb.New(t)
+	env := apptest.New(t, apptest.With("IGNITION_DB_POOL_SIZE", "8")) // so that the four race
+	pool := env.Pool
+	seeds := env.App.Seeds()
+	if len(seeds) != 2 {
+		t.Fatalf("the modules declare %d sets of built-in content, want quests and the market", len(seeds))
+	}
+	if _, err := pool.Exec(t.Context(), "TRUNCATE quests, market_items CASCADE"); err != nil {
+		t.Fatal(err)
+	}
 	errs := make(chan error, 4)
 	for range cap(errs) {
 		go func() {
-			_, err := seed.Run(t.Context(), pool, server.Seeds...)
+			_, err := seed.Run(t.Context(), pool, seeds...)
 			errs <- err
 		}()
 	}
@@ -27,7 +34,7 @@ func TestSeedingTogetherIsSafe(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := seed.Run(t.Context(), pool, server.Seeds...); err != nil {
+	if _, err := seed.Run(t.Context(), pool, seeds...); err != nil {
 		t.Fatal(err)
 	}
 	var questRows, itemRows int

@@ -10,7 +10,6 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -19,8 +18,8 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/gorilla/sessions"
-	"github.com/jackc/pgx/v5"
 
+	"ignition/app/store"
 	"ignition/app/store/db"
 )
 
@@ -45,14 +44,15 @@ type Options struct {
 
 // Store is a gorilla/sessions Store backed by the sessions table.
 type Store struct {
+	db   store.DB
 	q    *db.Queries
 	opts Options
 	now  func() time.Time
 }
 
-// NewStore returns a store that reads and writes sessions through q.
-func NewStore(q *db.Queries, opts Options) *Store {
-	return &Store{q: q, opts: opts, now: time.Now}
+// NewStore returns a store that reads and writes sessions through d.
+func NewStore(d store.DB, opts Options) *Store {
+	return &Store{db: d, q: db.New(d), opts: opts, now: time.Now}
 }
 
 // Get returns the request's session named name, cached for the request.
@@ -64,6 +64,18 @@ func (s *Store) Get(r *http.Request, name string) (*sessions.Session, error) {
 // empty one when there is no live session. It never fails for a missing or
 // stale cookie: the visitor is simply anonymous.
 func (s *Store) New(r *http.Request, name string) (*sessions.Session, error) {
+	return s.Load(r, name, nil)
+}
+
+// Extra queues, in the round trip that reads a session, queries keyed by
+// the hash of its token (which a query joins to sessions.id_hash).
+type Extra func(b *store.Batch, tokenHash []byte)
+
+// Load reads the request's session named name and, in the same round trip,
+// records the request on it (at most once a minute) and runs extra's
+// queries: a request starts with one round trip, or none without a
+// well-formed cookie.
+func (s *Store) Load(r *http.Request, name string, extra Extra) (*sessions.Session, error) {
 	sess := sessions.NewSession(s, name)
 	sess.Options = s.cookieOptions()
 	sess.IsNew = true
@@ -76,12 +88,19 @@ func (s *Store) New(r *http.Request, name string) (*sessions.Session, error) {
 		return sess, nil
 	}
 	now := s.now()
-	row, err := s.q.GetSession(r.Context(), db.GetSessionParams{IDHash: hash, Now: now})
-	if errors.Is(err, pgx.ErrNoRows) {
-		return sess, nil
+	var b store.Batch
+	store.Exec(&b, db.TouchSession, db.TouchSessionParams{Now: now, IdleExpiresAt: now.Add(s.opts.Idle), IDHash: hash, StaleBefore: now.Add(-touchThreshold)})
+	var row db.GetSessionRow
+	var found bool
+	store.Maybe(&b, db.GetSession, &row, &found, db.GetSessionParams{IDHash: hash, Now: now})
+	if extra != nil {
+		extra(&b, hash)
 	}
-	if err != nil {
+	if err := b.Send(r.Context(), s.db); err != nil {
 		return sess, fmt.Errorf("session: unable to load: %w", err)
+	}
+	if !found {
+		return sess, nil
 	}
 	if err := decodeValues(row.Data, sess.Values); err != nil {
 		// An unreadable row cannot be trusted: the visitor starts anonymous.
@@ -96,14 +115,6 @@ func (s *Store) New(r *http.Request, name string) (*sessions.Session, error) {
 			TimeZone: row.OwnerTimeZone, PreviousTimeZone: row.OwnerPreviousTimeZone.String, TimeZoneSwitch: row.OwnerTimeZoneSwitch.Time,
 			Status: row.OwnerStatus, EmailVerified: row.OwnerEmailVerified,
 			AgeVerified: row.OwnerAgeVerified, TermsAccepted: row.OwnerTermsAccepted,
-			Skin: row.OwnerSkin, Accent: row.OwnerAccent, Badge: row.OwnerBadge, Title: row.OwnerTitle,
-			Focusing: row.OwnerFocusing,
-		}
-	}
-	if now.Sub(row.LastSeenAt) >= touchThreshold {
-		err := s.q.TouchSession(r.Context(), db.TouchSessionParams{IDHash: hash, Now: now, IdleExpiresAt: now.Add(s.opts.Idle)})
-		if err != nil {
-			return sess, fmt.Errorf("session: unable to touch: %w", err)
 		}
 	}
 	return sess, nil

@@ -29,7 +29,7 @@ func newFixture(t *testing.T) *fixture {
 	pool := testdb.New(t)
 	q := db.New(pool)
 	clk := &clock{t: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
-	s := NewStore(q, Options{Idle: time.Hour, Max: 3 * time.Hour})
+	s := NewStore(pool, Options{Idle: time.Hour, Max: 3 * time.Hour})
 	s.now = clk.now
 	return &fixture{s: s, q: q, pool: pool, clk: clk}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/form"
+	"ignition/app/store"
 	"ignition/app/web"
 	views "ignition/views/settings"
 )
@@ -86,28 +87,37 @@ func (h *Handler) accountExport(c echo.Context) error {
 		Tables     map[string]json.RawMessage `json:"tables"`
 	}{Format: "ignition-export/1", ExportedAt: time.Now().UTC(), Tables: map[string]json.RawMessage{}}
 
-	err := pgx.BeginTxFunc(ctx, h.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}, func(tx pgx.Tx) error {
-		if err := tx.QueryRow(ctx, "SELECT to_jsonb(u) FROM users u WHERE id = $1", v.ID).Scan(&export.User); err != nil {
-			return err
+	tables, err := userTables(ctx, h.pool)
+	if err != nil {
+		return fmt.Errorf("settings: unable to list the tables of %s: %w", v.ID, err)
+	}
+	// One statement reads the user and every table, in one snapshot.
+	parts := []string{"SELECT '', to_jsonb(u) FROM users u WHERE id = $1"}
+	for i, table := range tables {
+		parts = append(parts, fmt.Sprintf("SELECT $%d, coalesce(jsonb_agg(to_jsonb(t) - $%d::text[]), '[]') FROM %s t WHERE user_id = $1",
+			2*i+2, 2*i+3, pgx.Identifier{table}.Sanitize()))
+	}
+	args := []any{v.ID}
+	for _, table := range tables {
+		hidden := exportHidden[table]
+		if hidden == nil {
+			hidden = []string{}
 		}
-		tables, err := userTables(ctx, tx)
-		if err != nil {
-			return err
-		}
-		for _, table := range tables {
-			hidden := exportHidden[table]
-			if hidden == nil {
-				hidden = []string{}
+		args = append(args, table, hidden)
+	}
+	rows, err := h.pool.Query(ctx, strings.Join(parts, " UNION ALL "), args...)
+	if err == nil {
+		var name string
+		var data json.RawMessage
+		_, err = pgx.ForEachRow(rows, []any{&name, &data}, func() error {
+			if name == "" {
+				export.User = data
+			} else {
+				export.Tables[name] = data
 			}
-			sql := fmt.Sprintf("SELECT coalesce(jsonb_agg(to_jsonb(t) - $2::text[]), '[]') FROM %s t WHERE user_id = $1", pgx.Identifier{table}.Sanitize())
-			var rows json.RawMessage
-			if err := tx.QueryRow(ctx, sql, v.ID, hidden).Scan(&rows); err != nil {
-				return fmt.Errorf("%s: %w", table, err)
-			}
-			export.Tables[table] = rows
-		}
-		return nil
-	})
+			return nil
+		})
+	}
 	if err != nil {
 		return fmt.Errorf("settings: unable to export data of %s: %w", v.ID, err)
 	}
@@ -118,8 +128,8 @@ func (h *Handler) accountExport(c echo.Context) error {
 }
 
 // userTables lists the tables that hold rows owned by a user.
-func userTables(ctx context.Context, tx pgx.Tx) ([]string, error) {
-	rows, err := tx.Query(ctx, `SELECT table_name FROM information_schema.columns
+func userTables(ctx context.Context, d store.DB) ([]string, error) {
+	rows, err := d.Query(ctx, `SELECT table_name FROM information_schema.columns
 		WHERE table_schema = 'public' AND column_name = 'user_id' ORDER BY table_name`)
 	if err != nil {
 		return nil, err

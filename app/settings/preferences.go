@@ -31,7 +31,7 @@ func (h *Handler) preferencesShow(c echo.Context) error {
 		return fmt.Errorf("settings: unable to load suggestion recording of %s: %w", v.ID, err)
 	}
 	return web.Render(c, http.StatusOK, "Settings",
-		views.Page(views.ThemeForm{Theme: s.Theme}, preferencesForm(s, v.Zone, h.now()), record, c.QueryParam("saved"), TimeZones, web.CSRFToken(c)))
+		views.Page(views.ThemeForm{Theme: s.Theme}, preferencesForm(s, v.Zone, web.Calendar(c).Now), record, c.QueryParam("saved"), TimeZones, web.CSRFToken(c)))
 }
 
 // suggestionsUpdate turns the recording of what Today suggests, and what
@@ -75,7 +75,7 @@ func (h *Handler) preferencesUpdate(c echo.Context) error {
 		ctx := c.Request().Context()
 		err := store.Tx(ctx, h.pool, func(q *db.Queries) error {
 			var err error
-			if zone, err = changeZone(ctx, q, v.ID, f.TimeZone, h.now()); err != nil {
+			if zone, err = changeZone(ctx, q, v.ID, f.TimeZone, web.Calendar(c).Now); err != nil {
 				return err
 			}
 			return q.SetPreferences(ctx, db.SetPreferencesParams{
@@ -93,7 +93,7 @@ func (h *Handler) preferencesUpdate(c echo.Context) error {
 			return fmt.Errorf("settings: unable to save preferences of %s: %w", v.ID, err)
 		}
 	}
-	f.ZoneNote = zoneNote(zone, h.now())
+	f.ZoneNote = zoneNote(zone, web.Calendar(c).Now)
 	if f.Errors.Any() {
 		if web.IsFragmentRequest(c) {
 			return web.Render(c, http.StatusUnprocessableEntity, "Settings", f.Render(false, TimeZones, web.CSRFToken(c)))
@@ -114,7 +114,7 @@ func (h *Handler) renderWithErrors(c echo.Context, theme views.ThemeForm, prefs 
 		if err != nil {
 			return fmt.Errorf("settings: unable to load settings: %w", err)
 		}
-		f := preferencesForm(s, web.Zone(c), h.now())
+		f := preferencesForm(s, web.Calendar(c).Zone, web.Calendar(c).Now)
 		prefs = &f
 	}
 	record, err := h.q.TelemetryEnabled(c.Request().Context(), web.CurrentViewer(c).ID)

@@ -8,7 +8,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/form"
-	"ignition/app/session"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/settings"
@@ -30,7 +29,7 @@ func (h *Handler) securityShow(c echo.Context) error {
 // rename to show beside its passkey.
 func (h *Handler) renderSecurity(c echo.Context, status int, notice string, rename views.RenamePasskeyForm) error {
 	v := web.CurrentViewer(c)
-	sess, err := h.sessions.Get(c.Request(), session.CookieName)
+	sess, err := web.Session(c)
 	if err != nil {
 		return err
 	}

@@ -2,12 +2,10 @@
 package settings
 
 import (
-	"time"
-
 	"github.com/jackc/pgx/v5/pgxpool"
-	"github.com/labstack/echo/v4"
 
 	"ignition/app/auth"
+	"ignition/app/module"
 	"ignition/app/session"
 	"ignition/app/store/db"
 )
@@ -19,25 +17,28 @@ type Handler struct {
 	q               *db.Queries
 	sessions        *session.Store
 	auth            *auth.Handler
-	now             func() time.Time
 }
 
-// NewHandler returns the settings handler.
-func NewHandler(pool *pgxpool.Pool, sessions *session.Store, auth *auth.Handler, passkeysEnabled bool) *Handler {
-	return &Handler{passkeysEnabled: passkeysEnabled, pool: pool, q: db.New(pool), sessions: sessions, auth: auth, now: time.Now}
-}
-
-// Register adds the settings routes.
-func (h *Handler) Register(e *echo.Echo) {
-	e.GET("/settings", h.preferencesShow).Name = "settings"
-	e.POST("/settings/theme", h.themeUpdate).Name = "settings.theme"
-	e.POST("/settings/preferences", h.preferencesUpdate).Name = "settings.preferences"
-	e.POST("/settings/suggestions", h.suggestionsUpdate).Name = "settings.suggestions"
-	e.GET("/settings/security", h.securityShow).Name = "settings.security"
-	e.POST("/settings/sessions/:id/revoke", h.sessionRevoke).Name = "settings.sessions.revoke"
-	e.POST("/settings/passkeys/:id/rename", h.passkeyRename).Name = "settings.passkeys.rename"
-	e.POST("/settings/passkeys/:id/revoke", h.passkeyRevoke).Name = "settings.passkeys.revoke"
-	e.GET("/settings/account", h.accountShow).Name = "settings.account"
-	e.GET("/settings/account/export", h.accountExport).Name = "settings.account.export"
-	e.POST("/settings/account/delete", h.accountDelete).Name = "settings.account.delete"
+// Module is settings: preferences, security (sessions and passkeys) and
+// the account.
+func Module(d module.Deps) module.Module {
+	h := &Handler{passkeysEnabled: d.Config.PasskeysEnabled(), pool: d.Pool, q: d.Q, sessions: d.Sessions, auth: auth.NewHandler(d)}
+	return module.Module{
+		Name: "settings",
+		Routes: func(r module.Router) {
+			r.Private.GET("/settings", h.preferencesShow)
+			r.Private.POST("/settings/theme", h.themeUpdate)
+			r.Private.POST("/settings/preferences", h.preferencesUpdate)
+			r.Private.POST("/settings/suggestions", h.suggestionsUpdate)
+			r.Private.GET("/settings/security", h.securityShow)
+			r.Private.POST("/settings/sessions/:id/revoke", h.sessionRevoke)
+			r.Private.POST("/settings/passkeys/:id/rename", h.passkeyRename)
+			r.Private.POST("/settings/passkeys/:id/revoke", h.passkeyRevoke)
+			r.Private.GET("/settings/account", h.accountShow)
+			r.Private.GET("/settings/account/export", h.accountExport)
+			r.Private.POST("/settings/account/delete", h.accountDelete)
+		},
+		Nav:      []module.Nav{{Label: "Settings", Href: "/settings", Order: 90}},
+		Commands: []module.Command{{Label: "Settings", Keywords: "preferences time zone theme", Href: "/settings"}, {Label: "Security", Keywords: "passkeys sessions sign out", Href: "/settings/security"}},
+	}
 }

@@ -33,6 +33,7 @@ func Open(ctx context.Context, databaseURL string, limits config.DBLimits) (*pgx
 	}
 	cfg.MaxConns = limits.PoolSize
 	cfg.MaxConnIdleTime = 5 * time.Minute
+	cfg.ConnConfig.Tracer = roundTrips{}
 	cfg.ConnConfig.RuntimeParams["statement_timeout"] = milliseconds(limits.StatementTimeout)
 	cfg.ConnConfig.RuntimeParams["lock_timeout"] = milliseconds(limits.LockTimeout)
 	// UUIDs travel in Postgres's binary form, not through their text form

@@ -3,21 +3,9 @@ package today
 import (
 	"math"
 	"sort"
+
+	"ignition/app/suggest"
 )
-
-// Candidate is something Today could suggest, with the signals it is
-// ranked on (spec §12.4).
-type Candidate struct {
-	ID    string  // opaque decision ID, such as "habit:<uuid>"
-	Type  string  // habit, quest, pick or focus
-	Count int     // raw frequency: how often it was done
-	Days  int     // days since it was last done; −1 for never
-	Seq   float64 // S: P(next = this | previous = last action), 0 when unknown
-	Ctx   float64 // C: context bonus (0 or 1)
-
-	Label string // what the pick says
-	Href  string // where acting on it leads
-}
 
 // Weights weigh the signals.
 type Weights struct{ F, R, S, C float64 }
@@ -28,20 +16,17 @@ var DefaultWeights = Weights{F: 0.4, R: 0.3, S: 0.3, C: 0}
 // Scored is a ranked candidate with its signal values and position (1 for
 // the first).
 type Scored struct {
-	Candidate
+	suggest.Candidate
 	F, R, S, C float64
 	Score      float64
 	Position   int
 }
 
-// typePriority breaks ties: Habit > Quest > Pick > Focus.
-var typePriority = map[string]int{"habit": 0, "quest": 1, "pick": 2, "focus": 3}
-
 // Rank scores candidates as W_F·F + W_R·R + W_S·S + W_C·C, where F is the
 // count normalised by the largest count and R = 1/(1+days since last), and
-// orders them by score to four decimals, then by raw count, type priority
+// orders them by score to four decimals, then by raw count, source order
 // and ID. The same candidates give the same order in any input order.
-func Rank(cands []Candidate, w Weights) []Scored {
+func Rank(cands []suggest.Candidate, w Weights) []Scored {
 	maxCount := 0
 	for _, c := range cands {
 		maxCount = max(maxCount, c.Count)
@@ -73,7 +58,7 @@ func Rank(cands []Candidate, w Weights) []Scored {
 
 // StaticOrder is the order with ranking switched off: the tie-breakers
 // alone, no scores.
-func StaticOrder(cands []Candidate) []Scored {
+func StaticOrder(cands []suggest.Candidate) []Scored {
 	out := make([]Scored, len(cands))
 	for i, c := range cands {
 		out[i] = Scored{Candidate: c}
@@ -85,14 +70,16 @@ func StaticOrder(cands []Candidate) []Scored {
 	return out
 }
 
-func staticLess(a, b Candidate) bool {
+// staticLess breaks ties: raw count, then the candidates' sources in their
+// order (habit, quest, pick, focus), then the decision key.
+func staticLess(a, b suggest.Candidate) bool {
 	if a.Count != b.Count {
 		return a.Count > b.Count
 	}
-	if pa, pb := typePriority[a.Type], typePriority[b.Type]; pa != pb {
-		return pa < pb
+	if a.Order != b.Order {
+		return a.Order < b.Order
 	}
-	return a.ID < b.ID
+	return a.ID() < b.ID()
 }
 
 func round4(f float64) int64 { return int64(math.Round(f * 10000)) }

@@ -4,15 +4,43 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"ignition/app/decision"
+	"ignition/app/suggest"
 )
 
 func ids(s []Scored) []string {
 	out := make([]string, len(s))
 	for i, x := range s {
-		out[i] = x.ID
+		out[i] = x.ID()
 	}
 	return out
 }
+
+// Candidate is a candidate as these tests write it: its key as a string and
+// its source's kind, placed habit, quest, pick, focus as the modules do.
+type Candidate struct {
+	ID, Type string
+	Count    int
+	Days     int
+	Seq, Ctx float64
+}
+
+var kindOrder = map[string]int{"habit": 0, "quest": 1, "pick": 2, "focus": 3}
+
+func candidates(cs []Candidate) []suggest.Candidate {
+	out := make([]suggest.Candidate, len(cs))
+	for i, c := range cs {
+		key, err := decision.Parse(c.ID)
+		if err != nil {
+			panic(err)
+		}
+		out[i] = suggest.Candidate{Key: key, Order: kindOrder[c.Type], Count: c.Count, Days: c.Days, Seq: c.Seq, Ctx: c.Ctx}
+	}
+	return out
+}
+
+func rank(cs []Candidate, w Weights) []Scored { return Rank(candidates(cs), w) }
 
 func TestRankScores(t *testing.T) {
 	cands := []Candidate{
@@ -20,7 +48,7 @@ func TestRankScores(t *testing.T) {
 		{ID: "habit:b", Type: "habit", Count: 5, Days: 1},
 		{ID: "focus:start", Type: "focus", Count: 0, Days: -1},
 	}
-	got := Rank(cands, DefaultWeights)
+	got := rank(cands, DefaultWeights)
 	if want := []string{"habit:a", "habit:b", "focus:start"}; !slices.Equal(ids(got), want) {
 		t.Fatalf("order = %v, want %v", ids(got), want)
 	}
@@ -35,8 +63,8 @@ func TestRankScores(t *testing.T) {
 	if got[2].Score != 0 {
 		t.Errorf("a candidate with no signals scored %v", got[2].Score)
 	}
-	withSeq := Rank([]Candidate{{ID: "habit:a", Type: "habit", Count: 1, Days: 3}, {ID: "quest:x", Type: "quest", Count: 1, Days: 3, Seq: 1}}, DefaultWeights)
-	if withSeq[0].ID != "quest:x" {
+	withSeq := rank([]Candidate{{ID: "habit:a", Type: "habit", Count: 1, Days: 3}, {ID: "quest:x", Type: "quest", Count: 1, Days: 3, Seq: 1}}, DefaultWeights)
+	if withSeq[0].ID() != "quest:x" {
 		t.Error("the sequence signal did not count")
 	}
 }
@@ -56,7 +84,7 @@ func TestTieBreakers(t *testing.T) {
 		}, []string{"habit:a", "habit:b"}},
 	}
 	for _, tt := range tests {
-		if got := ids(Rank(tt.cands, DefaultWeights)); !slices.Equal(got, tt.want) {
+		if got := ids(rank(tt.cands, DefaultWeights)); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
 		}
 	}
@@ -66,7 +94,7 @@ func TestTieBreakers(t *testing.T) {
 		{ID: "habit:b", Type: "habit", Count: 2, Days: -1, Seq: 0.5, Ctx: 0},
 	}
 	// F differs here (0.5 vs 1), so give both the same F by weighting F out.
-	got := ids(Rank(near, Weights{S: 1}))
+	got := ids(rank(near, Weights{S: 1}))
 	if !slices.Equal(got, []string{"habit:b", "habit:a"}) {
 		t.Errorf("near-equal scores: %v, want the higher count first", got)
 	}
@@ -85,11 +113,11 @@ func TestRankIsDeterministic(t *testing.T) {
 				Count: r.IntN(4), Days: r.IntN(5) - 1, Seq: float64(r.IntN(3)) / 2,
 			}
 		}
-		want := ids(Rank(cands, DefaultWeights))
+		want := ids(rank(cands, DefaultWeights))
 		for shuffle := 0; shuffle < 5; shuffle++ {
 			mixed := slices.Clone(cands)
 			r.Shuffle(len(mixed), func(i, j int) { mixed[i], mixed[j] = mixed[j], mixed[i] })
-			if got := ids(Rank(mixed, DefaultWeights)); !slices.Equal(got, want) {
+			if got := ids(rank(mixed, DefaultWeights)); !slices.Equal(got, want) {
 				t.Fatalf("trial %d: %v, then %v", trial, want, got)
 			}
 		}

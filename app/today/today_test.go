@@ -136,7 +136,7 @@ func TestExposureAndOutcomeShareAnID(t *testing.T) {
 	if _, has := page.Attr(`#starter input[name="exposure"]`, "value"); has {
 		t.Error("an opted-out user's picks carry an exposure")
 	}
-	if err := env.App.Exposures.Flush(t.Context()); err != nil {
+	if err := env.App.Flush(t.Context()); err != nil {
 		t.Fatal(err)
 	}
 	if err := env.Pool.QueryRow(t.Context(), "SELECT count(*) FROM decision_exposures").Scan(&n); err != nil || n != 1 {
@@ -190,7 +190,7 @@ func TestKillSwitches(t *testing.T) {
 		t.Error("with ranking off, picks still explain a score")
 	}
 	var scores []byte
-	if err := env.App.Exposures.Flush(t.Context()); err != nil {
+	if err := env.App.Flush(t.Context()); err != nil {
 		t.Fatal(err)
 	}
 	if err := env.Pool.QueryRow(t.Context(), "SELECT candidates FROM decision_exposures ORDER BY created_at DESC LIMIT 1").Scan(&scores); err != nil {

@@ -3,9 +3,11 @@
 package web
 
 import (
+	"errors"
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/gorilla/sessions"
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/calendar"
@@ -23,9 +25,6 @@ type Viewer struct {
 	AgeVerified   bool
 	TermsAccepted bool
 	IsAdmin       bool
-	// The market cosmetics they wear ("" for none).
-	Skin, Accent, Badge, Title string
-	Focusing                   bool // a focus session runs, on any device
 }
 
 const (
@@ -55,21 +54,38 @@ func CSRFToken(c echo.Context) string {
 	return t
 }
 
-// Zone returns the viewer's time zone (UTC for visitors).
-func Zone(c echo.Context) calendar.Zone {
-	if v := CurrentViewer(c); v != nil {
-		return v.Zone
+const calendarKey = "web.calendar"
+
+// Calendar returns the viewer's calendar for this request (UTC and Monday
+// weeks for visitors), built once from their preferences and the clock.
+func Calendar(c echo.Context) calendar.Calendar {
+	if cal, ok := c.Get(calendarKey).(calendar.Calendar); ok {
+		return cal
 	}
-	return calendar.Fixed(time.UTC)
+	cal := calendar.New(time.Now(), calendar.Fixed(time.UTC), time.Monday)
+	if v := CurrentViewer(c); v != nil {
+		cal = calendar.New(cal.Now, v.Zone, v.WeekStart)
+	}
+	c.Set(calendarKey, cal)
+	return cal
 }
 
 // LocalTime returns t in the viewer's time zone.
-func LocalTime(c echo.Context, t time.Time) time.Time { return Zone(c).Local(t) }
+func LocalTime(c echo.Context, t time.Time) time.Time { return Calendar(c).Local(t) }
 
-// Midnight returns the instant a local day (a date at midnight UTC, as
-// Today returns) began for the viewer.
-func Midnight(c echo.Context, day time.Time) time.Time { return Zone(c).Midnight(day) }
+const sessionKey = "web.session"
 
-// Today returns the viewer's day at now (see calendar.Day: the date at
-// midnight UTC).
-func Today(c echo.Context, now time.Time) time.Time { return Zone(c).Day(now) }
+// SetSession records the request's session, loaded once at its start.
+func SetSession(c echo.Context, s *sessions.Session) { c.Set(sessionKey, s) }
+
+// Session returns the request's session; routes that read none (assets,
+// health) have none.
+func Session(c echo.Context) (*sessions.Session, error) {
+	s, ok := c.Get(sessionKey).(*sessions.Session)
+	if !ok {
+		return nil, errNoSession
+	}
+	return s, nil
+}
+
+var errNoSession = errors.New("web: this route reads no session")

@@ -20,6 +20,8 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"ignition/app/store"
 )
 
 // UserIDKey is where the auth middleware leaves the signed-in user's ID for
@@ -134,7 +136,10 @@ func accessLog(logger *slog.Logger, m *Metrics) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			start := time.Now()
-			client := c.Request().Context() // the connection's, before any deadline
+			r := c.Request()
+			client := r.Context() // the connection's, before any deadline
+			counted, roundTrips := store.CountRoundTrips(client)
+			c.SetRequest(r.WithContext(counted))
 			err := next(c)
 			status := c.Response().Status
 			switch gone := client.Err() != nil && !c.Response().Committed; {
@@ -159,6 +164,7 @@ func accessLog(logger *slog.Logger, m *Metrics) echo.MiddlewareFunc {
 				"status", status,
 				"duration_ms", float64(elapsed.Microseconds()) / 1000,
 				"bytes_out", c.Response().Size,
+				"db_round_trips", roundTrips.Load(),
 			}
 			if uid, ok := c.Get(UserIDKey).(string); ok {
 				attrs = append(attrs, "user_id", uid)

@@ -11,6 +11,8 @@ import (
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/calendar"
+	"ignition/app/store"
 	"ignition/views/layout"
 )
 
@@ -25,27 +27,49 @@ func IsFragmentRequest(c echo.Context) bool {
 // Shell builds the page shell of the request.
 func Shell(c echo.Context, title string) layout.Shell {
 	s := layout.Shell{Title: title, CSRF: CSRFToken(c), Path: c.Request().URL.Path, DevNotice: devNotice(c)}
+	if nav, ok := c.Get(navKey).(Navigation); ok {
+		s.Nav, s.AdminNav = nav.Items, nav.Admin
+	}
 	if v := CurrentViewer(c); v != nil {
 		s.User = &layout.User{Name: v.Name, Email: v.Email}
 		s.Theme = v.Theme
 		s.Admin = v.IsAdmin
-		s.Skin, s.Accent = v.Skin, v.Accent
-		s.User.Badge, s.User.Title = v.Badge, v.Title
+		fills, _ := c.Get(shellKey).([]ShellFill)
+		for _, fill := range fills {
+			fill(&s, Calendar(c))
+		}
 	}
 	return s
 }
 
-// bottomBarKey is where BottomBar leaves what renders the bar's indicators.
-const bottomBarKey = "web.bottom_bar"
+// ShellSource is how a module shows something around every page for the
+// signed-in user (an indicator in the bottom bar, what they wear): it
+// queues its read, keyed by the session token's hash, in the round trip
+// that loads the session, and returns what fills the shell once it is sent.
+type ShellSource func(b *store.Batch, sessionHash []byte) ShellFill
 
-// BottomBar is middleware through which a domain renders the bottom bar's
-// indicators (a running focus session) with every full page, instead of
-// the page asking for them once it has loaded. indicators returns nil when
-// there is nothing to show.
-func BottomBar(indicators func(echo.Context) (templ.Component, error)) echo.MiddlewareFunc {
+// ShellFill adds a module's part to a page's shell, as of the request's
+// calendar.
+type ShellFill func(*layout.Shell, calendar.Calendar)
+
+const shellKey = "web.shell"
+
+// SetShell records what the modules read for the request's shell.
+func SetShell(c echo.Context, fills []ShellFill) { c.Set(shellKey, fills) }
+
+// Navigation is the app's sidebar: every module's entries, in order.
+type Navigation struct {
+	Items []layout.NavItem
+	Admin []layout.NavItem // shown to administrators below the others
+}
+
+const navKey = "web.nav"
+
+// WithNavigation is middleware that gives every page the app's navigation.
+func WithNavigation(nav Navigation) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			c.Set(bottomBarKey, indicators)
+			c.Set(navKey, nav)
 			return next(c)
 		}
 	}
@@ -57,15 +81,7 @@ func Render(c echo.Context, status int, title string, content templ.Component) e
 	if IsFragmentRequest(c) {
 		return write(c, status, content)
 	}
-	s := Shell(c, title)
-	if indicators, ok := c.Get(bottomBarKey).(func(echo.Context) (templ.Component, error)); ok && s.User != nil {
-		// Without its indicators the page is still what was asked for:
-		// the bar fills itself on its next poll.
-		if bar, err := indicators(c); err == nil {
-			s.BottomBar = bar
-		}
-	}
-	return write(c, status, layout.Page(s, content))
+	return write(c, status, layout.Page(Shell(c, title), content))
 }
 
 // RenderBare is Render for pages without navigation (sign-in, errors for

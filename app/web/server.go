@@ -23,8 +23,9 @@ type Pinger interface {
 	Ping(ctx context.Context) error
 }
 
-// PublicRoutes are the plumbing routes anyone may reach.
-var PublicRoutes = []string{"/healthz", "/readyz", "/metrics", static.Prefix + "*"}
+// Plumbing are the routes anyone may reach that read no session: health,
+// metrics and assets.
+var Plumbing = []string{"/healthz", "/readyz", "/metrics", static.Prefix + "*"}
 
 // NewEcho builds the echo instance with the middleware chain, the health and
 // metrics endpoints and the static assets. Domains add their routes to it.

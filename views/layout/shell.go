@@ -19,7 +19,11 @@ type Shell struct {
 	Skin      string          // market theme worn, rendered on <html>
 	Accent    string          // market accent colour worn, rendered on <html>
 	DevNotice bool            // the development sign-in is enabled
-	BottomBar templ.Component // the bar's indicators, rendered with the page; nil when none
+	Nav       []NavItem       // the sidebar, in order
+	AdminNav  []NavItem       // below it, for administrators
+	// Indicators are the modules' notes in the bottom bar (a running focus
+	// session); each keeps itself current.
+	Indicators []templ.Component
 }
 
 // User is the signed-in user as the shell shows them.
@@ -52,25 +56,6 @@ func (u *User) DisplayName() string {
 type NavItem struct {
 	Label string
 	Href  string
-}
-
-// Nav is the global navigation. Its order is fixed: navigation never
-// reorders itself.
-var Nav = []NavItem{
-	{Label: "Today", Href: "/today"},
-	{Label: "Focus", Href: "/focus"},
-	{Label: "Quests", Href: "/quests"},
-	{Label: "Habits", Href: "/habits"},
-	{Label: "Goals", Href: "/goals"},
-	{Label: "Progress", Href: "/progress"},
-	{Label: "Market", Href: "/market"},
-	{Label: "Settings", Href: "/settings"},
-}
-
-// AdminNav is the navigation administrators see below Nav.
-var AdminNav = []NavItem{
-	{Label: "Approvals", Href: "/admin/approvals"},
-	{Label: "Kill switches", Href: "/admin/flags"},
 }
 
 // Themes lists the theme choices in the order they are offered.

@@ -72,25 +72,22 @@ func run(args []string) error {
 
 	switch args[0] {
 	case "serve":
-		if cfg.MigrateOnStart {
-			if err := migrate(ctx, pool, "up", logger); err != nil {
-				return err
-			}
-			n, err := seed.Run(ctx, pool, server.Seeds...)
-			if err != nil {
-				return err
-			}
-			logger.Info("seeded", "sets", n)
-		}
 		app, err := server.New(cfg, pool, logger)
 		if err != nil {
 			return err
 		}
 		defer app.Close() // after the server has drained, before the pool closes
-		go app.RunJanitor(ctx, 10*time.Minute)
-		if app.Graph != nil && cfg.GraphSync > 0 {
-			go app.RunGraphSync(ctx, cfg.GraphSync)
+		if cfg.MigrateOnStart {
+			if err := migrate(ctx, pool, "up", logger); err != nil {
+				return err
+			}
+			n, err := seed.Run(ctx, pool, app.Seeds()...)
+			if err != nil {
+				return err
+			}
+			logger.Info("seeded", "sets", n)
 		}
+		go app.RunJobs(ctx)
 		logger.Info("starting", "env", cfg.Env, "dev_signin", cfg.DevSignIn(), "neo4j", cfg.Neo4jURL != "")
 		return web.Serve(ctx, cfg.Addr, app.Handler, cfg.ShutdownTimeout, logger, func(addr net.Addr) {
 			logger.Info("listening", "addr", addr.String(), "url", cfg.BaseURL.String())
@@ -117,7 +114,12 @@ func run(args []string) error {
 		logger.Info("graph synced", "events", n)
 		return nil
 	case "seed":
-		n, err := seed.Run(ctx, pool, server.Seeds...)
+		app, err := server.New(cfg, pool, logger)
+		if err != nil {
+			return err
+		}
+		defer app.Close()
+		n, err := seed.Run(ctx, pool, app.Seeds()...)
 		if err != nil {
 			return err
 		}

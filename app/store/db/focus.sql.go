@@ -12,21 +12,21 @@ import (
 	"github.com/google/uuid"
 )
 
-const endFocus = `-- name: EndFocus :exec
+const EndFocus = `-- name: EndFocus :exec
 UPDATE focus_sessions
 SET ended_at = $1::timestamptz, outcome = $2::text, paused_seconds = paused_seconds + $3, paused_at = NULL, updated_at = $1
 WHERE id = $4 AND ended_at IS NULL
 `
 
 type EndFocusParams struct {
-	Now          time.Time
-	Outcome      string
-	PauseSeconds int32
-	ID           uuid.UUID
+	Now          time.Time `db:"now"`
+	Outcome      string    `db:"outcome"`
+	PauseSeconds int32     `db:"pause_seconds"`
+	ID           uuid.UUID `db:"id"`
 }
 
 func (q *Queries) EndFocus(ctx context.Context, arg EndFocusParams) error {
-	_, err := q.db.Exec(ctx, endFocus,
+	_, err := q.db.Exec(ctx, EndFocus,
 		arg.Now,
 		arg.Outcome,
 		arg.PauseSeconds,
@@ -35,35 +35,35 @@ func (q *Queries) EndFocus(ctx context.Context, arg EndFocusParams) error {
 	return err
 }
 
-const focusTotals = `-- name: FocusTotals :one
+const FocusTotals = `-- name: FocusTotals :one
 SELECT count(*)::integer AS sessions, coalesce(sum(planned_seconds), 0)::bigint AS seconds
 FROM focus_sessions WHERE user_id = $1 AND kind = 'focus' AND outcome = 'completed' AND ended_at >= $2::timestamptz
 `
 
 type FocusTotalsParams struct {
-	UserID uuid.UUID
-	Since  time.Time
+	UserID uuid.UUID `db:"user_id"`
+	Since  time.Time `db:"since"`
 }
 
 type FocusTotalsRow struct {
-	Sessions int32
-	Seconds  int64
+	Sessions int32 `db:"sessions"`
+	Seconds  int64 `db:"seconds"`
 }
 
 // Completed focus sessions and their minutes, from an instant on.
 func (q *Queries) FocusTotals(ctx context.Context, arg FocusTotalsParams) (FocusTotalsRow, error) {
-	row := q.db.QueryRow(ctx, focusTotals, arg.UserID, arg.Since)
+	row := q.db.QueryRow(ctx, FocusTotals, arg.UserID, arg.Since)
 	var i FocusTotalsRow
 	err := row.Scan(&i.Sessions, &i.Seconds)
 	return i, err
 }
 
-const getActiveFocus = `-- name: GetActiveFocus :one
+const GetActiveFocus = `-- name: GetActiveFocus :one
 SELECT id, user_id, kind, planned_seconds, started_at, paused_at, paused_seconds, ended_at, outcome, created_at, updated_at FROM focus_sessions WHERE user_id = $1 AND ended_at IS NULL
 `
 
 func (q *Queries) GetActiveFocus(ctx context.Context, userID uuid.UUID) (FocusSession, error) {
-	row := q.db.QueryRow(ctx, getActiveFocus, userID)
+	row := q.db.QueryRow(ctx, GetActiveFocus, userID)
 	var i FocusSession
 	err := row.Scan(
 		&i.ID,
@@ -81,12 +81,37 @@ func (q *Queries) GetActiveFocus(ctx context.Context, userID uuid.UUID) (FocusSe
 	return i, err
 }
 
-const getActiveFocusForUpdate = `-- name: GetActiveFocusForUpdate :one
+const GetActiveFocusBySession = `-- name: GetActiveFocusBySession :one
+SELECT f.id, f.user_id, f.kind, f.planned_seconds, f.started_at, f.paused_at, f.paused_seconds, f.ended_at, f.outcome, f.created_at, f.updated_at FROM sessions s JOIN focus_sessions f ON f.user_id = s.user_id AND f.ended_at IS NULL WHERE s.id_hash = $1
+`
+
+// The running session of the session token's user, for the bottom bar of
+// every page; read in the round trip that loads the session.
+func (q *Queries) GetActiveFocusBySession(ctx context.Context, idHash []byte) (FocusSession, error) {
+	row := q.db.QueryRow(ctx, GetActiveFocusBySession, idHash)
+	var i FocusSession
+	err := row.Scan(
+		&i.ID,
+		&i.UserID,
+		&i.Kind,
+		&i.PlannedSeconds,
+		&i.StartedAt,
+		&i.PausedAt,
+		&i.PausedSeconds,
+		&i.EndedAt,
+		&i.Outcome,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+	)
+	return i, err
+}
+
+const GetActiveFocusForUpdate = `-- name: GetActiveFocusForUpdate :one
 SELECT id, user_id, kind, planned_seconds, started_at, paused_at, paused_seconds, ended_at, outcome, created_at, updated_at FROM focus_sessions WHERE user_id = $1 AND ended_at IS NULL FOR UPDATE
 `
 
 func (q *Queries) GetActiveFocusForUpdate(ctx context.Context, userID uuid.UUID) (FocusSession, error) {
-	row := q.db.QueryRow(ctx, getActiveFocusForUpdate, userID)
+	row := q.db.QueryRow(ctx, GetActiveFocusForUpdate, userID)
 	var i FocusSession
 	err := row.Scan(
 		&i.ID,
@@ -104,7 +129,7 @@ func (q *Queries) GetActiveFocusForUpdate(ctx context.Context, userID uuid.UUID)
 	return i, err
 }
 
-const getFocusSettings = `-- name: GetFocusSettings :one
+const GetFocusSettings = `-- name: GetFocusSettings :one
 SELECT coalesce(s.focus_minutes, 25)::smallint AS focus_minutes,
        coalesce(s.short_break_minutes, 5)::smallint AS short_break_minutes,
        coalesce(s.long_break_minutes, 15)::smallint AS long_break_minutes,
@@ -114,14 +139,14 @@ WHERE u.id = $1
 `
 
 type GetFocusSettingsRow struct {
-	FocusMinutes      int16
-	ShortBreakMinutes int16
-	LongBreakMinutes  int16
-	LongBreakEvery    int16
+	FocusMinutes      int16 `db:"focus_minutes"`
+	ShortBreakMinutes int16 `db:"short_break_minutes"`
+	LongBreakMinutes  int16 `db:"long_break_minutes"`
+	LongBreakEvery    int16 `db:"long_break_every"`
 }
 
 func (q *Queries) GetFocusSettings(ctx context.Context, userID uuid.UUID) (GetFocusSettingsRow, error) {
-	row := q.db.QueryRow(ctx, getFocusSettings, userID)
+	row := q.db.QueryRow(ctx, GetFocusSettings, userID)
 	var i GetFocusSettingsRow
 	err := row.Scan(
 		&i.FocusMinutes,
@@ -132,17 +157,47 @@ func (q *Queries) GetFocusSettings(ctx context.Context, userID uuid.UUID) (GetFo
 	return i, err
 }
 
-const listFocusHistory = `-- name: ListFocusHistory :many
+const GetFocusSignals = `-- name: GetFocusSignals :one
+SELECT EXISTS (SELECT 1 FROM focus_sessions f WHERE f.user_id = $1 AND f.ended_at IS NULL)::boolean AS running,
+       count(*) FILTER (WHERE f.kind = 'focus' AND f.outcome = 'completed')::integer AS completions,
+       coalesce(max(f.ended_at) FILTER (WHERE f.kind = 'focus' AND f.outcome = 'completed'), '0001-01-01')::timestamptz AS last_completed_at,
+       coalesce(max(f.started_at), '0001-01-01')::timestamptz AS last_started_at
+FROM focus_sessions f WHERE f.user_id = $1
+`
+
+type GetFocusSignalsRow struct {
+	Running         bool      `db:"running"`
+	Completions     int32     `db:"completions"`
+	LastCompletedAt time.Time `db:"last_completed_at"`
+	LastStartedAt   time.Time `db:"last_started_at"`
+}
+
+// What Today needs of focus: whether a session runs, how many focus
+// sessions were completed and when the last one ended, and when the user
+// last started one.
+func (q *Queries) GetFocusSignals(ctx context.Context, userID uuid.UUID) (GetFocusSignalsRow, error) {
+	row := q.db.QueryRow(ctx, GetFocusSignals, userID)
+	var i GetFocusSignalsRow
+	err := row.Scan(
+		&i.Running,
+		&i.Completions,
+		&i.LastCompletedAt,
+		&i.LastStartedAt,
+	)
+	return i, err
+}
+
+const ListFocusHistory = `-- name: ListFocusHistory :many
 SELECT id, user_id, kind, planned_seconds, started_at, paused_at, paused_seconds, ended_at, outcome, created_at, updated_at FROM focus_sessions WHERE user_id = $1 AND ended_at IS NOT NULL ORDER BY ended_at DESC, id LIMIT $2
 `
 
 type ListFocusHistoryParams struct {
-	UserID  uuid.UUID
-	MaxRows int32
+	UserID  uuid.UUID `db:"user_id"`
+	MaxRows int32     `db:"max_rows"`
 }
 
 func (q *Queries) ListFocusHistory(ctx context.Context, arg ListFocusHistoryParams) ([]FocusSession, error) {
-	rows, err := q.db.Query(ctx, listFocusHistory, arg.UserID, arg.MaxRows)
+	rows, err := q.db.Query(ctx, ListFocusHistory, arg.UserID, arg.MaxRows)
 	if err != nil {
 		return nil, err
 	}
@@ -173,39 +228,39 @@ func (q *Queries) ListFocusHistory(ctx context.Context, arg ListFocusHistoryPara
 	return items, nil
 }
 
-const pauseFocus = `-- name: PauseFocus :exec
+const PauseFocus = `-- name: PauseFocus :exec
 UPDATE focus_sessions SET paused_at = $1::timestamptz, updated_at = $1 WHERE id = $2 AND paused_at IS NULL AND ended_at IS NULL
 `
 
 type PauseFocusParams struct {
-	Now time.Time
-	ID  uuid.UUID
+	Now time.Time `db:"now"`
+	ID  uuid.UUID `db:"id"`
 }
 
 func (q *Queries) PauseFocus(ctx context.Context, arg PauseFocusParams) error {
-	_, err := q.db.Exec(ctx, pauseFocus, arg.Now, arg.ID)
+	_, err := q.db.Exec(ctx, PauseFocus, arg.Now, arg.ID)
 	return err
 }
 
-const resumeFocus = `-- name: ResumeFocus :exec
+const ResumeFocus = `-- name: ResumeFocus :exec
 UPDATE focus_sessions
 SET paused_seconds = paused_seconds + $1, paused_at = NULL, updated_at = $2
 WHERE id = $3 AND paused_at IS NOT NULL AND ended_at IS NULL
 `
 
 type ResumeFocusParams struct {
-	PauseSeconds int32
-	Now          time.Time
-	ID           uuid.UUID
+	PauseSeconds int32     `db:"pause_seconds"`
+	Now          time.Time `db:"now"`
+	ID           uuid.UUID `db:"id"`
 }
 
 // Ends a pause, adding its length (worked out by the caller) to the total.
 func (q *Queries) ResumeFocus(ctx context.Context, arg ResumeFocusParams) error {
-	_, err := q.db.Exec(ctx, resumeFocus, arg.PauseSeconds, arg.Now, arg.ID)
+	_, err := q.db.Exec(ctx, ResumeFocus, arg.PauseSeconds, arg.Now, arg.ID)
 	return err
 }
 
-const setFocusSettings = `-- name: SetFocusSettings :exec
+const SetFocusSettings = `-- name: SetFocusSettings :exec
 INSERT INTO user_settings (user_id, focus_minutes, short_break_minutes, long_break_minutes, long_break_every)
 VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT (user_id) DO UPDATE SET focus_minutes = excluded.focus_minutes, short_break_minutes = excluded.short_break_minutes,
@@ -213,15 +268,15 @@ ON CONFLICT (user_id) DO UPDATE SET focus_minutes = excluded.focus_minutes, shor
 `
 
 type SetFocusSettingsParams struct {
-	UserID            uuid.UUID
-	FocusMinutes      int16
-	ShortBreakMinutes int16
-	LongBreakMinutes  int16
-	LongBreakEvery    int16
+	UserID            uuid.UUID `db:"user_id"`
+	FocusMinutes      int16     `db:"focus_minutes"`
+	ShortBreakMinutes int16     `db:"short_break_minutes"`
+	LongBreakMinutes  int16     `db:"long_break_minutes"`
+	LongBreakEvery    int16     `db:"long_break_every"`
 }
 
 func (q *Queries) SetFocusSettings(ctx context.Context, arg SetFocusSettingsParams) error {
-	_, err := q.db.Exec(ctx, setFocusSettings,
+	_, err := q.db.Exec(ctx, SetFocusSettings,
 		arg.UserID,
 		arg.FocusMinutes,
 		arg.ShortBreakMinutes,
@@ -231,7 +286,7 @@ func (q *Queries) SetFocusSettings(ctx context.Context, arg SetFocusSettingsPara
 	return err
 }
 
-const startFocus = `-- name: StartFocus :one
+const StartFocus = `-- name: StartFocus :one
 INSERT INTO focus_sessions (user_id, kind, planned_seconds, started_at)
 VALUES ($1, $2, $3, $4)
 ON CONFLICT (user_id) WHERE ended_at IS NULL DO NOTHING
@@ -239,14 +294,14 @@ RETURNING id, user_id, kind, planned_seconds, started_at, paused_at, paused_seco
 `
 
 type StartFocusParams struct {
-	UserID         uuid.UUID
-	Kind           string
-	PlannedSeconds int32
-	Now            time.Time
+	UserID         uuid.UUID `db:"user_id"`
+	Kind           string    `db:"kind"`
+	PlannedSeconds int32     `db:"planned_seconds"`
+	Now            time.Time `db:"now"`
 }
 
 func (q *Queries) StartFocus(ctx context.Context, arg StartFocusParams) (FocusSession, error) {
-	row := q.db.QueryRow(ctx, startFocus,
+	row := q.db.QueryRow(ctx, StartFocus,
 		arg.UserID,
 		arg.Kind,
 		arg.PlannedSeconds,

@@ -13,39 +13,39 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
-const addMilestone = `-- name: AddMilestone :exec
+const AddMilestone = `-- name: AddMilestone :exec
 INSERT INTO goal_milestones (goal_id, user_id, title, position)
 SELECT $1, $2, $3, coalesce(max(position), 0) + 1 FROM goal_milestones WHERE goal_id = $1
 `
 
 type AddMilestoneParams struct {
-	GoalID uuid.UUID
-	UserID uuid.UUID
-	Title  string
+	GoalID uuid.UUID `db:"goal_id"`
+	UserID uuid.UUID `db:"user_id"`
+	Title  string    `db:"title"`
 }
 
 // After LockGoal: the next position is read under the goal's lock.
 func (q *Queries) AddMilestone(ctx context.Context, arg AddMilestoneParams) error {
-	_, err := q.db.Exec(ctx, addMilestone, arg.GoalID, arg.UserID, arg.Title)
+	_, err := q.db.Exec(ctx, AddMilestone, arg.GoalID, arg.UserID, arg.Title)
 	return err
 }
 
-const createGoal = `-- name: CreateGoal :one
+const CreateGoal = `-- name: CreateGoal :one
 INSERT INTO goals (user_id, title, description, category, deadline)
 VALUES ($1, $2, $3, $4, $5)
 RETURNING id, user_id, title, description, category, deadline, completed_at, created_at, updated_at
 `
 
 type CreateGoalParams struct {
-	UserID      uuid.UUID
-	Title       string
-	Description string
-	Category    string
-	Deadline    pgtype.Date
+	UserID      uuid.UUID   `db:"user_id"`
+	Title       string      `db:"title"`
+	Description string      `db:"description"`
+	Category    string      `db:"category"`
+	Deadline    pgtype.Date `db:"deadline"`
 }
 
 func (q *Queries) CreateGoal(ctx context.Context, arg CreateGoalParams) (Goal, error) {
-	row := q.db.QueryRow(ctx, createGoal,
+	row := q.db.QueryRow(ctx, CreateGoal,
 		arg.UserID,
 		arg.Title,
 		arg.Description,
@@ -67,35 +67,35 @@ func (q *Queries) CreateGoal(ctx context.Context, arg CreateGoalParams) (Goal, e
 	return i, err
 }
 
-const deleteMilestone = `-- name: DeleteMilestone :execrows
+const DeleteMilestone = `-- name: DeleteMilestone :execrows
 DELETE FROM goal_milestones WHERE user_id = $1 AND goal_id = $2 AND id = $3
 `
 
 type DeleteMilestoneParams struct {
-	UserID uuid.UUID
-	GoalID uuid.UUID
-	ID     uuid.UUID
+	UserID uuid.UUID `db:"user_id"`
+	GoalID uuid.UUID `db:"goal_id"`
+	ID     uuid.UUID `db:"id"`
 }
 
 func (q *Queries) DeleteMilestone(ctx context.Context, arg DeleteMilestoneParams) (int64, error) {
-	result, err := q.db.Exec(ctx, deleteMilestone, arg.UserID, arg.GoalID, arg.ID)
+	result, err := q.db.Exec(ctx, DeleteMilestone, arg.UserID, arg.GoalID, arg.ID)
 	if err != nil {
 		return 0, err
 	}
 	return result.RowsAffected(), nil
 }
 
-const getGoal = `-- name: GetGoal :one
+const GetGoal = `-- name: GetGoal :one
 SELECT id, user_id, title, description, category, deadline, completed_at, created_at, updated_at FROM goals WHERE user_id = $1 AND id = $2
 `
 
 type GetGoalParams struct {
-	UserID uuid.UUID
-	ID     uuid.UUID
+	UserID uuid.UUID `db:"user_id"`
+	ID     uuid.UUID `db:"id"`
 }
 
 func (q *Queries) GetGoal(ctx context.Context, arg GetGoalParams) (Goal, error) {
-	row := q.db.QueryRow(ctx, getGoal, arg.UserID, arg.ID)
+	row := q.db.QueryRow(ctx, GetGoal, arg.UserID, arg.ID)
 	var i Goal
 	err := row.Scan(
 		&i.ID,
@@ -111,7 +111,7 @@ func (q *Queries) GetGoal(ctx context.Context, arg GetGoalParams) (Goal, error) 
 	return i, err
 }
 
-const listGoalsWithProgress = `-- name: ListGoalsWithProgress :many
+const ListGoalsWithProgress = `-- name: ListGoalsWithProgress :many
 SELECT g.id, g.user_id, g.title, g.description, g.category, g.deadline, g.completed_at, g.created_at, g.updated_at,
        (SELECT count(*) FROM goal_milestones m WHERE m.goal_id = g.id)::integer AS milestones,
        (SELECT count(*) FROM goal_milestones m WHERE m.goal_id = g.id AND m.completed_at IS NOT NULL)::integer AS milestones_done
@@ -121,22 +121,22 @@ ORDER BY g.completed_at IS NOT NULL, g.completed_at DESC, g.deadline NULLS LAST,
 `
 
 type ListGoalsWithProgressRow struct {
-	ID             uuid.UUID
-	UserID         uuid.UUID
-	Title          string
-	Description    string
-	Category       string
-	Deadline       pgtype.Date
-	CompletedAt    pgtype.Timestamptz
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
-	Milestones     int32
-	MilestonesDone int32
+	ID             uuid.UUID          `db:"id"`
+	UserID         uuid.UUID          `db:"user_id"`
+	Title          string             `db:"title"`
+	Description    string             `db:"description"`
+	Category       string             `db:"category"`
+	Deadline       pgtype.Date        `db:"deadline"`
+	CompletedAt    pgtype.Timestamptz `db:"completed_at"`
+	CreatedAt      time.Time          `db:"created_at"`
+	UpdatedAt      time.Time          `db:"updated_at"`
+	Milestones     int32              `db:"milestones"`
+	MilestonesDone int32              `db:"milestones_done"`
 }
 
 // Open goals first, soonest deadline first; then completed ones, newest first.
 func (q *Queries) ListGoalsWithProgress(ctx context.Context, userID uuid.UUID) ([]ListGoalsWithProgressRow, error) {
-	rows, err := q.db.Query(ctx, listGoalsWithProgress, userID)
+	rows, err := q.db.Query(ctx, ListGoalsWithProgress, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -167,17 +167,17 @@ func (q *Queries) ListGoalsWithProgress(ctx context.Context, userID uuid.UUID) (
 	return items, nil
 }
 
-const listMilestones = `-- name: ListMilestones :many
+const ListMilestones = `-- name: ListMilestones :many
 SELECT id, goal_id, user_id, title, position, completed_at, created_at, updated_at FROM goal_milestones WHERE user_id = $1 AND goal_id = $2 ORDER BY position, created_at, id
 `
 
 type ListMilestonesParams struct {
-	UserID uuid.UUID
-	GoalID uuid.UUID
+	UserID uuid.UUID `db:"user_id"`
+	GoalID uuid.UUID `db:"goal_id"`
 }
 
 func (q *Queries) ListMilestones(ctx context.Context, arg ListMilestonesParams) ([]GoalMilestone, error) {
-	rows, err := q.db.Query(ctx, listMilestones, arg.UserID, arg.GoalID)
+	rows, err := q.db.Query(ctx, ListMilestones, arg.UserID, arg.GoalID)
 	if err != nil {
 		return nil, err
 	}
@@ -205,93 +205,95 @@ func (q *Queries) ListMilestones(ctx context.Context, arg ListMilestonesParams) 
 	return items, nil
 }
 
-const lockGoal = `-- name: LockGoal :exec
+const LockGoal = `-- name: LockGoal :one
 SELECT id FROM goals WHERE user_id = $1 AND id = $2 FOR UPDATE
 `
 
 type LockGoalParams struct {
-	UserID uuid.UUID
-	ID     uuid.UUID
+	UserID uuid.UUID `db:"user_id"`
+	ID     uuid.UUID `db:"id"`
 }
 
 // Serialises changes to the goal's milestone order; run it first, as its
 // own statement, so the statements after it see what the previous holder
 // committed.
-func (q *Queries) LockGoal(ctx context.Context, arg LockGoalParams) error {
-	_, err := q.db.Exec(ctx, lockGoal, arg.UserID, arg.ID)
-	return err
+func (q *Queries) LockGoal(ctx context.Context, arg LockGoalParams) (uuid.UUID, error) {
+	row := q.db.QueryRow(ctx, LockGoal, arg.UserID, arg.ID)
+	var id uuid.UUID
+	err := row.Scan(&id)
+	return id, err
 }
 
-const setGoalCompleted = `-- name: SetGoalCompleted :execrows
+const SetGoalCompleted = `-- name: SetGoalCompleted :execrows
 UPDATE goals SET completed_at = CASE WHEN $1::boolean THEN now() END, updated_at = now()
 WHERE user_id = $2 AND id = $3 AND (completed_at IS NOT NULL) <> $1::boolean
 `
 
 type SetGoalCompletedParams struct {
-	Completed bool
-	UserID    uuid.UUID
-	ID        uuid.UUID
+	Completed bool      `db:"completed"`
+	UserID    uuid.UUID `db:"user_id"`
+	ID        uuid.UUID `db:"id"`
 }
 
 func (q *Queries) SetGoalCompleted(ctx context.Context, arg SetGoalCompletedParams) (int64, error) {
-	result, err := q.db.Exec(ctx, setGoalCompleted, arg.Completed, arg.UserID, arg.ID)
+	result, err := q.db.Exec(ctx, SetGoalCompleted, arg.Completed, arg.UserID, arg.ID)
 	if err != nil {
 		return 0, err
 	}
 	return result.RowsAffected(), nil
 }
 
-const setMilestonePosition = `-- name: SetMilestonePosition :exec
+const SetMilestonePosition = `-- name: SetMilestonePosition :exec
 UPDATE goal_milestones SET position = $1, updated_at = now() WHERE user_id = $2 AND id = $3
 `
 
 type SetMilestonePositionParams struct {
-	Position int32
-	UserID   uuid.UUID
-	ID       uuid.UUID
+	Position int32     `db:"position"`
+	UserID   uuid.UUID `db:"user_id"`
+	ID       uuid.UUID `db:"id"`
 }
 
 func (q *Queries) SetMilestonePosition(ctx context.Context, arg SetMilestonePositionParams) error {
-	_, err := q.db.Exec(ctx, setMilestonePosition, arg.Position, arg.UserID, arg.ID)
+	_, err := q.db.Exec(ctx, SetMilestonePosition, arg.Position, arg.UserID, arg.ID)
 	return err
 }
 
-const toggleMilestone = `-- name: ToggleMilestone :execrows
+const ToggleMilestone = `-- name: ToggleMilestone :execrows
 UPDATE goal_milestones
 SET completed_at = CASE WHEN completed_at IS NULL THEN now() END, updated_at = now()
 WHERE user_id = $1 AND goal_id = $2 AND id = $3
 `
 
 type ToggleMilestoneParams struct {
-	UserID uuid.UUID
-	GoalID uuid.UUID
-	ID     uuid.UUID
+	UserID uuid.UUID `db:"user_id"`
+	GoalID uuid.UUID `db:"goal_id"`
+	ID     uuid.UUID `db:"id"`
 }
 
 func (q *Queries) ToggleMilestone(ctx context.Context, arg ToggleMilestoneParams) (int64, error) {
-	result, err := q.db.Exec(ctx, toggleMilestone, arg.UserID, arg.GoalID, arg.ID)
+	result, err := q.db.Exec(ctx, ToggleMilestone, arg.UserID, arg.GoalID, arg.ID)
 	if err != nil {
 		return 0, err
 	}
 	return result.RowsAffected(), nil
 }
 
-const updateGoal = `-- name: UpdateGoal :execrows
+const UpdateGoal = `-- name: UpdateGoal :execrows
 UPDATE goals SET title = $1, description = $2, category = $3, deadline = $4, updated_at = now()
 WHERE user_id = $5 AND id = $6
 `
 
 type UpdateGoalParams struct {
-	Title       string
-	Description string
-	Category    string
-	Deadline    pgtype.Date
-	UserID      uuid.UUID
-	ID          uuid.UUID
+	Title       string      `db:"title"`
+	Description string      `db:"description"`
+	Category    string      `db:"category"`
+	Deadline    pgtype.Date `db:"deadline"`
+	UserID      uuid.UUID   `db:"user_id"`
+	ID          uuid.UUID   `db:"id"`
 }
 
 func (q *Queries) UpdateGoal(ctx context.Context, arg UpdateGoalParams) (int64, error) {
-	result, err := q.db.Exec(ctx, updateGoal,
+	result, err := q.db.Exec(ctx, UpdateGoal,
 		arg.Title,
 		arg.Description,
 		arg.Category,

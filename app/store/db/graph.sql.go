@@ -12,23 +12,23 @@ import (
 	"github.com/google/uuid"
 )
 
-const getGraphSync = `-- name: GetGraphSync :one
+const GetGraphSync = `-- name: GetGraphSync :one
 SELECT last_event_id, coalesce(last_sync_at, '0001-01-01')::timestamptz AS last_sync_at FROM graph_sync
 `
 
 type GetGraphSyncRow struct {
-	LastEventID int64
-	LastSyncAt  time.Time
+	LastEventID int64     `db:"last_event_id"`
+	LastSyncAt  time.Time `db:"last_sync_at"`
 }
 
 func (q *Queries) GetGraphSync(ctx context.Context) (GetGraphSyncRow, error) {
-	row := q.db.QueryRow(ctx, getGraphSync)
+	row := q.db.QueryRow(ctx, GetGraphSync)
 	var i GetGraphSyncRow
 	err := row.Scan(&i.LastEventID, &i.LastSyncAt)
 	return i, err
 }
 
-const listEventsAfter = `-- name: ListEventsAfter :many
+const ListEventsAfter = `-- name: ListEventsAfter :many
 SELECT e.id, e.user_id, e.action,
        coalesce((SELECT p.action FROM activity_events p WHERE p.user_id = e.user_id AND p.id < e.id ORDER BY p.id DESC LIMIT 1), '')::text AS prev_action
 FROM activity_events e
@@ -38,20 +38,20 @@ LIMIT $2
 `
 
 type ListEventsAfterParams struct {
-	After   int64
-	MaxRows int32
+	After   int64 `db:"after"`
+	MaxRows int32 `db:"max_rows"`
 }
 
 type ListEventsAfterRow struct {
-	ID         int64
-	UserID     uuid.UUID
-	Action     string
-	PrevAction string
+	ID         int64     `db:"id"`
+	UserID     uuid.UUID `db:"user_id"`
+	Action     string    `db:"action"`
+	PrevAction string    `db:"prev_action"`
 }
 
 // The next events to project, each with the same user's previous action.
 func (q *Queries) ListEventsAfter(ctx context.Context, arg ListEventsAfterParams) ([]ListEventsAfterRow, error) {
-	rows, err := q.db.Query(ctx, listEventsAfter, arg.After, arg.MaxRows)
+	rows, err := q.db.Query(ctx, ListEventsAfter, arg.After, arg.MaxRows)
 	if err != nil {
 		return nil, err
 	}
@@ -75,30 +75,30 @@ func (q *Queries) ListEventsAfter(ctx context.Context, arg ListEventsAfterParams
 	return items, nil
 }
 
-const recordActivity = `-- name: RecordActivity :exec
+const RecordActivity = `-- name: RecordActivity :exec
 INSERT INTO activity_events (user_id, action) VALUES ($1, $2)
 `
 
 type RecordActivityParams struct {
-	UserID uuid.UUID
-	Action string
+	UserID uuid.UUID `db:"user_id"`
+	Action string    `db:"action"`
 }
 
 func (q *Queries) RecordActivity(ctx context.Context, arg RecordActivityParams) error {
-	_, err := q.db.Exec(ctx, recordActivity, arg.UserID, arg.Action)
+	_, err := q.db.Exec(ctx, RecordActivity, arg.UserID, arg.Action)
 	return err
 }
 
-const setGraphSync = `-- name: SetGraphSync :exec
+const SetGraphSync = `-- name: SetGraphSync :exec
 UPDATE graph_sync SET last_event_id = $1, last_sync_at = $2::timestamptz
 `
 
 type SetGraphSyncParams struct {
-	LastEventID int64
-	LastSyncAt  time.Time
+	LastEventID int64     `db:"last_event_id"`
+	LastSyncAt  time.Time `db:"last_sync_at"`
 }
 
 func (q *Queries) SetGraphSync(ctx context.Context, arg SetGraphSyncParams) error {
-	_, err := q.db.Exec(ctx, setGraphSync, arg.LastEventID, arg.LastSyncAt)
+	_, err := q.db.Exec(ctx, SetGraphSync, arg.LastEventID, arg.LastSyncAt)
 	return err
 }

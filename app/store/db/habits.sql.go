@@ -13,41 +13,41 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
-const countCompletionsOnDay = `-- name: CountCompletionsOnDay :one
+const CountCompletionsOnDay = `-- name: CountCompletionsOnDay :one
 SELECT count(*) FROM habit_completions WHERE user_id = $1 AND day = $2
 `
 
 type CountCompletionsOnDayParams struct {
-	UserID uuid.UUID
-	Day    time.Time
+	UserID uuid.UUID `db:"user_id"`
+	Day    time.Time `db:"day"`
 }
 
 func (q *Queries) CountCompletionsOnDay(ctx context.Context, arg CountCompletionsOnDayParams) (int64, error) {
-	row := q.db.QueryRow(ctx, countCompletionsOnDay, arg.UserID, arg.Day)
+	row := q.db.QueryRow(ctx, CountCompletionsOnDay, arg.UserID, arg.Day)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
 }
 
-const createHabit = `-- name: CreateHabit :one
+const CreateHabit = `-- name: CreateHabit :one
 INSERT INTO habits (user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 RETURNING id, user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill, archived_at, created_at, updated_at, streak_run, streak_end, streak_longest, completions, last_completed
 `
 
 type CreateHabitParams struct {
-	UserID       uuid.UUID
-	Title        string
-	Description  string
-	Cadence      string
-	Weekdays     int16
-	TimesPerWeek int16
-	ReminderTime pgtype.Time
-	Skill        string
+	UserID       uuid.UUID   `db:"user_id"`
+	Title        string      `db:"title"`
+	Description  string      `db:"description"`
+	Cadence      string      `db:"cadence"`
+	Weekdays     int16       `db:"weekdays"`
+	TimesPerWeek int16       `db:"times_per_week"`
+	ReminderTime pgtype.Time `db:"reminder_time"`
+	Skill        string      `db:"skill"`
 }
 
 func (q *Queries) CreateHabit(ctx context.Context, arg CreateHabitParams) (Habit, error) {
-	row := q.db.QueryRow(ctx, createHabit,
+	row := q.db.QueryRow(ctx, CreateHabit,
 		arg.UserID,
 		arg.Title,
 		arg.Description,
@@ -80,35 +80,35 @@ func (q *Queries) CreateHabit(ctx context.Context, arg CreateHabitParams) (Habit
 	return i, err
 }
 
-const deleteCompletion = `-- name: DeleteCompletion :one
+const DeleteCompletion = `-- name: DeleteCompletion :one
 DELETE FROM habit_completions WHERE user_id = $1 AND habit_id = $2 AND day = $3
 RETURNING id
 `
 
 type DeleteCompletionParams struct {
-	UserID  uuid.UUID
-	HabitID uuid.UUID
-	Day     time.Time
+	UserID  uuid.UUID `db:"user_id"`
+	HabitID uuid.UUID `db:"habit_id"`
+	Day     time.Time `db:"day"`
 }
 
 func (q *Queries) DeleteCompletion(ctx context.Context, arg DeleteCompletionParams) (uuid.UUID, error) {
-	row := q.db.QueryRow(ctx, deleteCompletion, arg.UserID, arg.HabitID, arg.Day)
+	row := q.db.QueryRow(ctx, DeleteCompletion, arg.UserID, arg.HabitID, arg.Day)
 	var id uuid.UUID
 	err := row.Scan(&id)
 	return id, err
 }
 
-const getHabit = `-- name: GetHabit :one
+const GetHabit = `-- name: GetHabit :one
 SELECT id, user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill, archived_at, created_at, updated_at, streak_run, streak_end, streak_longest, completions, last_completed FROM habits WHERE user_id = $1 AND id = $2
 `
 
 type GetHabitParams struct {
-	UserID uuid.UUID
-	ID     uuid.UUID
+	UserID uuid.UUID `db:"user_id"`
+	ID     uuid.UUID `db:"id"`
 }
 
 func (q *Queries) GetHabit(ctx context.Context, arg GetHabitParams) (Habit, error) {
-	row := q.db.QueryRow(ctx, getHabit, arg.UserID, arg.ID)
+	row := q.db.QueryRow(ctx, GetHabit, arg.UserID, arg.ID)
 	var i Habit
 	err := row.Scan(
 		&i.ID,
@@ -132,7 +132,7 @@ func (q *Queries) GetHabit(ctx context.Context, arg GetHabitParams) (Habit, erro
 	return i, err
 }
 
-const insertCompletion = `-- name: InsertCompletion :one
+const InsertCompletion = `-- name: InsertCompletion :one
 INSERT INTO habit_completions (habit_id, user_id, day)
 VALUES ($1, $2, $3)
 ON CONFLICT (habit_id, day) DO NOTHING
@@ -140,20 +140,32 @@ RETURNING id
 `
 
 type InsertCompletionParams struct {
-	HabitID uuid.UUID
-	UserID  uuid.UUID
-	Day     time.Time
+	HabitID uuid.UUID `db:"habit_id"`
+	UserID  uuid.UUID `db:"user_id"`
+	Day     time.Time `db:"day"`
 }
 
 // Marks the habit done on day; a day already done inserts nothing.
 func (q *Queries) InsertCompletion(ctx context.Context, arg InsertCompletionParams) (uuid.UUID, error) {
-	row := q.db.QueryRow(ctx, insertCompletion, arg.HabitID, arg.UserID, arg.Day)
+	row := q.db.QueryRow(ctx, InsertCompletion, arg.HabitID, arg.UserID, arg.Day)
 	var id uuid.UUID
 	err := row.Scan(&id)
 	return id, err
 }
 
-const listActiveHabitsWithDays = `-- name: ListActiveHabitsWithDays :many
+const LastHabitCompletionAt = `-- name: LastHabitCompletionAt :one
+SELECT coalesce(max(c.created_at), '0001-01-01')::timestamptz FROM habit_completions c WHERE c.user_id = $1
+`
+
+// When the user last completed a habit (the zero time for never).
+func (q *Queries) LastHabitCompletionAt(ctx context.Context, userID uuid.UUID) (time.Time, error) {
+	row := q.db.QueryRow(ctx, LastHabitCompletionAt, userID)
+	var column_1 time.Time
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
+const ListActiveHabitsWithDays = `-- name: ListActiveHabitsWithDays :many
 SELECT h.id, h.user_id, h.title, h.description, h.cadence, h.weekdays, h.times_per_week, h.reminder_time, h.skill, h.archived_at, h.created_at, h.updated_at, h.streak_run, h.streak_end, h.streak_longest, h.completions, h.last_completed,
        ARRAY(SELECT c.day FROM habit_completions c WHERE c.habit_id = h.id AND c.day >= $1::date ORDER BY c.day)::date[] AS days
 FROM habits h
@@ -162,18 +174,18 @@ ORDER BY h.created_at, h.id
 `
 
 type ListActiveHabitsWithDaysParams struct {
-	Since  time.Time
-	UserID uuid.UUID
+	Since  time.Time `db:"since"`
+	UserID uuid.UUID `db:"user_id"`
 }
 
 type ListActiveHabitsWithDaysRow struct {
-	Habit Habit
-	Days  []time.Time
+	Habit Habit       `db:"habit"`
+	Days  []time.Time `db:"days"`
 }
 
 // Active habits, oldest first, each with its completed days from a day on.
 func (q *Queries) ListActiveHabitsWithDays(ctx context.Context, arg ListActiveHabitsWithDaysParams) ([]ListActiveHabitsWithDaysRow, error) {
-	rows, err := q.db.Query(ctx, listActiveHabitsWithDays, arg.Since, arg.UserID)
+	rows, err := q.db.Query(ctx, ListActiveHabitsWithDays, arg.Since, arg.UserID)
 	if err != nil {
 		return nil, err
 	}
@@ -211,17 +223,17 @@ func (q *Queries) ListActiveHabitsWithDays(ctx context.Context, arg ListActiveHa
 	return items, nil
 }
 
-const listHabitCompletionDays = `-- name: ListHabitCompletionDays :many
+const ListHabitCompletionDays = `-- name: ListHabitCompletionDays :many
 SELECT day FROM habit_completions WHERE user_id = $1 AND habit_id = $2 ORDER BY day
 `
 
 type ListHabitCompletionDaysParams struct {
-	UserID  uuid.UUID
-	HabitID uuid.UUID
+	UserID  uuid.UUID `db:"user_id"`
+	HabitID uuid.UUID `db:"habit_id"`
 }
 
 func (q *Queries) ListHabitCompletionDays(ctx context.Context, arg ListHabitCompletionDaysParams) ([]time.Time, error) {
-	rows, err := q.db.Query(ctx, listHabitCompletionDays, arg.UserID, arg.HabitID)
+	rows, err := q.db.Query(ctx, ListHabitCompletionDays, arg.UserID, arg.HabitID)
 	if err != nil {
 		return nil, err
 	}
@@ -240,20 +252,79 @@ func (q *Queries) ListHabitCompletionDays(ctx context.Context, arg ListHabitComp
 	return items, nil
 }
 
-const listHabits = `-- name: ListHabits :many
+const ListHabitSignals = `-- name: ListHabitSignals :many
+SELECT h.id, h.title, h.cadence, h.weekdays, h.times_per_week, h.created_at, h.completions,
+       coalesce(h.last_completed, '0001-01-01')::date AS last_day, (h.last_completed IS NOT NULL)::boolean AS has_last,
+       coalesce(h.last_completed = $1::date, false)::boolean AS done_today
+FROM habits h
+WHERE h.user_id = $2 AND h.archived_at IS NULL
+ORDER BY h.id
+`
+
+type ListHabitSignalsParams struct {
+	Today  time.Time `db:"today"`
+	UserID uuid.UUID `db:"user_id"`
+}
+
+type ListHabitSignalsRow struct {
+	ID           uuid.UUID `db:"id"`
+	Title        string    `db:"title"`
+	Cadence      string    `db:"cadence"`
+	Weekdays     int16     `db:"weekdays"`
+	TimesPerWeek int16     `db:"times_per_week"`
+	CreatedAt    time.Time `db:"created_at"`
+	Completions  int32     `db:"completions"`
+	LastDay      time.Time `db:"last_day"`
+	HasLast      bool      `db:"has_last"`
+	DoneToday    bool      `db:"done_today"`
+}
+
+// Active habits with their stored completion count and last completed day.
+func (q *Queries) ListHabitSignals(ctx context.Context, arg ListHabitSignalsParams) ([]ListHabitSignalsRow, error) {
+	rows, err := q.db.Query(ctx, ListHabitSignals, arg.Today, arg.UserID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListHabitSignalsRow{}
+	for rows.Next() {
+		var i ListHabitSignalsRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Title,
+			&i.Cadence,
+			&i.Weekdays,
+			&i.TimesPerWeek,
+			&i.CreatedAt,
+			&i.Completions,
+			&i.LastDay,
+			&i.HasLast,
+			&i.DoneToday,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const ListHabits = `-- name: ListHabits :many
 SELECT id, user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill, archived_at, created_at, updated_at, streak_run, streak_end, streak_longest, completions, last_completed FROM habits
 WHERE user_id = $1 AND (archived_at IS NOT NULL) = $2::boolean
 ORDER BY created_at, id
 `
 
 type ListHabitsParams struct {
-	UserID   uuid.UUID
-	Archived bool
+	UserID   uuid.UUID `db:"user_id"`
+	Archived bool      `db:"archived"`
 }
 
 // Active habits (archived false) or archived ones, oldest first.
 func (q *Queries) ListHabits(ctx context.Context, arg ListHabitsParams) ([]Habit, error) {
-	rows, err := q.db.Query(ctx, listHabits, arg.UserID, arg.Archived)
+	rows, err := q.db.Query(ctx, ListHabits, arg.UserID, arg.Archived)
 	if err != nil {
 		return nil, err
 	}
@@ -290,46 +361,46 @@ func (q *Queries) ListHabits(ctx context.Context, arg ListHabitsParams) ([]Habit
 	return items, nil
 }
 
-const setHabitArchived = `-- name: SetHabitArchived :execrows
+const SetHabitArchived = `-- name: SetHabitArchived :execrows
 UPDATE habits
 SET archived_at = CASE WHEN $1::boolean THEN now() END, updated_at = now()
 WHERE user_id = $2 AND id = $3 AND (archived_at IS NOT NULL) <> $1::boolean
 `
 
 type SetHabitArchivedParams struct {
-	Archived bool
-	UserID   uuid.UUID
-	ID       uuid.UUID
+	Archived bool      `db:"archived"`
+	UserID   uuid.UUID `db:"user_id"`
+	ID       uuid.UUID `db:"id"`
 }
 
 func (q *Queries) SetHabitArchived(ctx context.Context, arg SetHabitArchivedParams) (int64, error) {
-	result, err := q.db.Exec(ctx, setHabitArchived, arg.Archived, arg.UserID, arg.ID)
+	result, err := q.db.Exec(ctx, SetHabitArchived, arg.Archived, arg.UserID, arg.ID)
 	if err != nil {
 		return 0, err
 	}
 	return result.RowsAffected(), nil
 }
 
-const setHabitStreak = `-- name: SetHabitStreak :exec
+const SetHabitStreak = `-- name: SetHabitStreak :exec
 UPDATE habits SET streak_run = $1, streak_end = $2, streak_longest = $3,
     completions = $4, last_completed = $5
 WHERE user_id = $6 AND id = $7
 `
 
 type SetHabitStreakParams struct {
-	StreakRun     int32
-	StreakEnd     pgtype.Date
-	StreakLongest int32
-	Completions   int32
-	LastCompleted pgtype.Date
-	UserID        uuid.UUID
-	ID            uuid.UUID
+	StreakRun     int32       `db:"streak_run"`
+	StreakEnd     pgtype.Date `db:"streak_end"`
+	StreakLongest int32       `db:"streak_longest"`
+	Completions   int32       `db:"completions"`
+	LastCompleted pgtype.Date `db:"last_completed"`
+	UserID        uuid.UUID   `db:"user_id"`
+	ID            uuid.UUID   `db:"id"`
 }
 
 // Stores what pages read instead of the history: the streak run and the
 // completion count and last day.
 func (q *Queries) SetHabitStreak(ctx context.Context, arg SetHabitStreakParams) error {
-	_, err := q.db.Exec(ctx, setHabitStreak,
+	_, err := q.db.Exec(ctx, SetHabitStreak,
 		arg.StreakRun,
 		arg.StreakEnd,
 		arg.StreakLongest,
@@ -341,7 +412,7 @@ func (q *Queries) SetHabitStreak(ctx context.Context, arg SetHabitStreakParams) 
 	return err
 }
 
-const updateHabit = `-- name: UpdateHabit :execrows
+const UpdateHabit = `-- name: UpdateHabit :execrows
 UPDATE habits
 SET title = $1, description = $2, cadence = $3, weekdays = $4,
     times_per_week = $5, reminder_time = $6, skill = $7, updated_at = now()
@@ -349,19 +420,19 @@ WHERE user_id = $8 AND id = $9
 `
 
 type UpdateHabitParams struct {
-	Title        string
-	Description  string
-	Cadence      string
-	Weekdays     int16
-	TimesPerWeek int16
-	ReminderTime pgtype.Time
-	Skill        string
-	UserID       uuid.UUID
-	ID           uuid.UUID
+	Title        string      `db:"title"`
+	Description  string      `db:"description"`
+	Cadence      string      `db:"cadence"`
+	Weekdays     int16       `db:"weekdays"`
+	TimesPerWeek int16       `db:"times_per_week"`
+	ReminderTime pgtype.Time `db:"reminder_time"`
+	Skill        string      `db:"skill"`
+	UserID       uuid.UUID   `db:"user_id"`
+	ID           uuid.UUID   `db:"id"`
 }
 
 func (q *Queries) UpdateHabit(ctx context.Context, arg UpdateHabitParams) (int64, error) {
-	result, err := q.db.Exec(ctx, updateHabit,
+	result, err := q.db.Exec(ctx, UpdateHabit,
 		arg.Title,
 		arg.Description,
 		arg.Cadence,

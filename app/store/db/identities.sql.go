@@ -11,17 +11,17 @@ import (
 	"github.com/google/uuid"
 )
 
-const getIdentity = `-- name: GetIdentity :one
+const GetIdentity = `-- name: GetIdentity :one
 SELECT provider, subject, user_id, email, email_verified, created_at, last_login_at FROM identities WHERE provider = $1 AND subject = $2
 `
 
 type GetIdentityParams struct {
-	Provider string
-	Subject  string
+	Provider string `db:"provider"`
+	Subject  string `db:"subject"`
 }
 
 func (q *Queries) GetIdentity(ctx context.Context, arg GetIdentityParams) (Identity, error) {
-	row := q.db.QueryRow(ctx, getIdentity, arg.Provider, arg.Subject)
+	row := q.db.QueryRow(ctx, GetIdentity, arg.Provider, arg.Subject)
 	var i Identity
 	err := row.Scan(
 		&i.Provider,
@@ -35,21 +35,21 @@ func (q *Queries) GetIdentity(ctx context.Context, arg GetIdentityParams) (Ident
 	return i, err
 }
 
-const insertIdentity = `-- name: InsertIdentity :exec
+const InsertIdentity = `-- name: InsertIdentity :exec
 INSERT INTO identities (provider, subject, user_id, email, email_verified)
 VALUES ($1, $2, $3, $4, $5)
 `
 
 type InsertIdentityParams struct {
-	Provider      string
-	Subject       string
-	UserID        uuid.UUID
-	Email         string
-	EmailVerified bool
+	Provider      string    `db:"provider"`
+	Subject       string    `db:"subject"`
+	UserID        uuid.UUID `db:"user_id"`
+	Email         string    `db:"email"`
+	EmailVerified bool      `db:"email_verified"`
 }
 
 func (q *Queries) InsertIdentity(ctx context.Context, arg InsertIdentityParams) error {
-	_, err := q.db.Exec(ctx, insertIdentity,
+	_, err := q.db.Exec(ctx, InsertIdentity,
 		arg.Provider,
 		arg.Subject,
 		arg.UserID,
@@ -59,38 +59,38 @@ func (q *Queries) InsertIdentity(ctx context.Context, arg InsertIdentityParams) 
 	return err
 }
 
-const insertSignupBlock = `-- name: InsertSignupBlock :exec
+const InsertSignupBlock = `-- name: InsertSignupBlock :exec
 INSERT INTO signup_blocks (identity_hash, reason) VALUES ($1, $2)
 ON CONFLICT (identity_hash) DO NOTHING
 `
 
 type InsertSignupBlockParams struct {
-	IdentityHash []byte
-	Reason       string
+	IdentityHash []byte `db:"identity_hash"`
+	Reason       string `db:"reason"`
 }
 
 func (q *Queries) InsertSignupBlock(ctx context.Context, arg InsertSignupBlockParams) error {
-	_, err := q.db.Exec(ctx, insertSignupBlock, arg.IdentityHash, arg.Reason)
+	_, err := q.db.Exec(ctx, InsertSignupBlock, arg.IdentityHash, arg.Reason)
 	return err
 }
 
-const isSignupBlocked = `-- name: IsSignupBlocked :one
+const IsSignupBlocked = `-- name: IsSignupBlocked :one
 SELECT EXISTS (SELECT 1 FROM signup_blocks WHERE identity_hash = $1)
 `
 
 func (q *Queries) IsSignupBlocked(ctx context.Context, identityHash []byte) (bool, error) {
-	row := q.db.QueryRow(ctx, isSignupBlocked, identityHash)
+	row := q.db.QueryRow(ctx, IsSignupBlocked, identityHash)
 	var exists bool
 	err := row.Scan(&exists)
 	return exists, err
 }
 
-const listUserIdentities = `-- name: ListUserIdentities :many
+const ListUserIdentities = `-- name: ListUserIdentities :many
 SELECT provider, subject, user_id, email, email_verified, created_at, last_login_at FROM identities WHERE user_id = $1 ORDER BY provider, subject
 `
 
 func (q *Queries) ListUserIdentities(ctx context.Context, userID uuid.UUID) ([]Identity, error) {
-	rows, err := q.db.Query(ctx, listUserIdentities, userID)
+	rows, err := q.db.Query(ctx, ListUserIdentities, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -117,21 +117,21 @@ func (q *Queries) ListUserIdentities(ctx context.Context, userID uuid.UUID) ([]I
 	return items, nil
 }
 
-const touchIdentity = `-- name: TouchIdentity :exec
+const TouchIdentity = `-- name: TouchIdentity :exec
 UPDATE identities
 SET last_login_at = now(), email = $1, email_verified = $2
 WHERE provider = $3 AND subject = $4
 `
 
 type TouchIdentityParams struct {
-	Email         string
-	EmailVerified bool
-	Provider      string
-	Subject       string
+	Email         string `db:"email"`
+	EmailVerified bool   `db:"email_verified"`
+	Provider      string `db:"provider"`
+	Subject       string `db:"subject"`
 }
 
 func (q *Queries) TouchIdentity(ctx context.Context, arg TouchIdentityParams) error {
-	_, err := q.db.Exec(ctx, touchIdentity,
+	_, err := q.db.Exec(ctx, TouchIdentity,
 		arg.Email,
 		arg.EmailVerified,
 		arg.Provider,

@@ -11,28 +11,28 @@ import (
 	"github.com/google/uuid"
 )
 
-const equipItem = `-- name: EquipItem :exec
+const EquipItem = `-- name: EquipItem :exec
 INSERT INTO user_equipped (user_id, kind, item_id) VALUES ($1, $2, $3)
 ON CONFLICT (user_id, kind) DO UPDATE SET item_id = excluded.item_id
 `
 
 type EquipItemParams struct {
-	UserID uuid.UUID
-	Kind   string
-	ItemID string
+	UserID uuid.UUID `db:"user_id"`
+	Kind   string    `db:"kind"`
+	ItemID string    `db:"item_id"`
 }
 
 func (q *Queries) EquipItem(ctx context.Context, arg EquipItemParams) error {
-	_, err := q.db.Exec(ctx, equipItem, arg.UserID, arg.Kind, arg.ItemID)
+	_, err := q.db.Exec(ctx, EquipItem, arg.UserID, arg.Kind, arg.ItemID)
 	return err
 }
 
-const getMarketItem = `-- name: GetMarketItem :one
+const GetMarketItem = `-- name: GetMarketItem :one
 SELECT id, kind, name, description, value, price, position, active FROM market_items WHERE id = $1 AND active
 `
 
 func (q *Queries) GetMarketItem(ctx context.Context, id string) (MarketItem, error) {
-	row := q.db.QueryRow(ctx, getMarketItem, id)
+	row := q.db.QueryRow(ctx, GetMarketItem, id)
 	var i MarketItem
 	err := row.Scan(
 		&i.ID,
@@ -47,24 +47,56 @@ func (q *Queries) GetMarketItem(ctx context.Context, id string) (MarketItem, err
 	return i, err
 }
 
-const grantItem = `-- name: GrantItem :execrows
+const GetWornBySession = `-- name: GetWornBySession :one
+SELECT coalesce(max(i.value) FILTER (WHERE e.kind = 'theme'), '')::text AS skin,
+       coalesce(max(i.value) FILTER (WHERE e.kind = 'accent'), '')::text AS accent,
+       coalesce(max(i.value) FILTER (WHERE e.kind = 'badge'), '')::text AS badge,
+       coalesce(max(i.value) FILTER (WHERE e.kind = 'title'), '')::text AS title
+FROM sessions s
+JOIN user_equipped e ON e.user_id = s.user_id
+JOIN market_items i ON i.id = e.item_id
+WHERE s.id_hash = $1
+`
+
+type GetWornBySessionRow struct {
+	Skin   string `db:"skin"`
+	Accent string `db:"accent"`
+	Badge  string `db:"badge"`
+	Title  string `db:"title"`
+}
+
+// What the session's user wears, for the shell of every page; read in the
+// round trip that loads the session, keyed by the token hash.
+func (q *Queries) GetWornBySession(ctx context.Context, idHash []byte) (GetWornBySessionRow, error) {
+	row := q.db.QueryRow(ctx, GetWornBySession, idHash)
+	var i GetWornBySessionRow
+	err := row.Scan(
+		&i.Skin,
+		&i.Accent,
+		&i.Badge,
+		&i.Title,
+	)
+	return i, err
+}
+
+const GrantItem = `-- name: GrantItem :execrows
 INSERT INTO user_items (user_id, item_id) VALUES ($1, $2) ON CONFLICT DO NOTHING
 `
 
 type GrantItemParams struct {
-	UserID uuid.UUID
-	ItemID string
+	UserID uuid.UUID `db:"user_id"`
+	ItemID string    `db:"item_id"`
 }
 
 func (q *Queries) GrantItem(ctx context.Context, arg GrantItemParams) (int64, error) {
-	result, err := q.db.Exec(ctx, grantItem, arg.UserID, arg.ItemID)
+	result, err := q.db.Exec(ctx, GrantItem, arg.UserID, arg.ItemID)
 	if err != nil {
 		return 0, err
 	}
 	return result.RowsAffected(), nil
 }
 
-const listMarket = `-- name: ListMarket :many
+const ListMarket = `-- name: ListMarket :many
 SELECT i.id, i.kind, i.name, i.description, i.value, i.price, i.position, i.active, (o.item_id IS NOT NULL)::boolean AS owned, (e.item_id IS NOT NULL)::boolean AS equipped
 FROM market_items i
 LEFT JOIN user_items o ON o.item_id = i.id AND o.user_id = $1
@@ -74,21 +106,21 @@ ORDER BY i.kind, i.position, i.id
 `
 
 type ListMarketRow struct {
-	ID          string
-	Kind        string
-	Name        string
-	Description string
-	Value       string
-	Price       int32
-	Position    int32
-	Active      bool
-	Owned       bool
-	Equipped    bool
+	ID          string `db:"id"`
+	Kind        string `db:"kind"`
+	Name        string `db:"name"`
+	Description string `db:"description"`
+	Value       string `db:"value"`
+	Price       int32  `db:"price"`
+	Position    int32  `db:"position"`
+	Active      bool   `db:"active"`
+	Owned       bool   `db:"owned"`
+	Equipped    bool   `db:"equipped"`
 }
 
 // The catalog with what the user owns and wears.
 func (q *Queries) ListMarket(ctx context.Context, userID uuid.UUID) ([]ListMarketRow, error) {
-	rows, err := q.db.Query(ctx, listMarket, userID)
+	rows, err := q.db.Query(ctx, ListMarket, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -118,53 +150,53 @@ func (q *Queries) ListMarket(ctx context.Context, userID uuid.UUID) ([]ListMarke
 	return items, nil
 }
 
-const lockCoins = `-- name: LockCoins :one
+const LockCoins = `-- name: LockCoins :one
 SELECT coins FROM user_progress WHERE user_id = $1 FOR UPDATE
 `
 
 // The user's coins, locked until the transaction ends.
 func (q *Queries) LockCoins(ctx context.Context, userID uuid.UUID) (int64, error) {
-	row := q.db.QueryRow(ctx, lockCoins, userID)
+	row := q.db.QueryRow(ctx, LockCoins, userID)
 	var coins int64
 	err := row.Scan(&coins)
 	return coins, err
 }
 
-const ownsItem = `-- name: OwnsItem :one
+const OwnsItem = `-- name: OwnsItem :one
 SELECT EXISTS (SELECT 1 FROM user_items WHERE user_id = $1 AND item_id = $2)
 `
 
 type OwnsItemParams struct {
-	UserID uuid.UUID
-	ItemID string
+	UserID uuid.UUID `db:"user_id"`
+	ItemID string    `db:"item_id"`
 }
 
 func (q *Queries) OwnsItem(ctx context.Context, arg OwnsItemParams) (bool, error) {
-	row := q.db.QueryRow(ctx, ownsItem, arg.UserID, arg.ItemID)
+	row := q.db.QueryRow(ctx, OwnsItem, arg.UserID, arg.ItemID)
 	var exists bool
 	err := row.Scan(&exists)
 	return exists, err
 }
 
-const unequipKind = `-- name: UnequipKind :execrows
+const UnequipKind = `-- name: UnequipKind :execrows
 DELETE FROM user_equipped WHERE user_id = $1 AND kind = $2 AND item_id = $3
 `
 
 type UnequipKindParams struct {
-	UserID uuid.UUID
-	Kind   string
-	ItemID string
+	UserID uuid.UUID `db:"user_id"`
+	Kind   string    `db:"kind"`
+	ItemID string    `db:"item_id"`
 }
 
 func (q *Queries) UnequipKind(ctx context.Context, arg UnequipKindParams) (int64, error) {
-	result, err := q.db.Exec(ctx, unequipKind, arg.UserID, arg.Kind, arg.ItemID)
+	result, err := q.db.Exec(ctx, UnequipKind, arg.UserID, arg.Kind, arg.ItemID)
 	if err != nil {
 		return 0, err
 	}
 	return result.RowsAffected(), nil
 }
 
-const upsertMarketItem = `-- name: UpsertMarketItem :exec
+const UpsertMarketItem = `-- name: UpsertMarketItem :exec
 INSERT INTO market_items (id, kind, name, description, value, price, position, active)
 VALUES ($1, $2, $3, $4, $5, $6, $7, true)
 ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, description = excluded.description,
@@ -172,17 +204,17 @@ ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, descr
 `
 
 type UpsertMarketItemParams struct {
-	ID          string
-	Kind        string
-	Name        string
-	Description string
-	Value       string
-	Price       int32
-	Position    int32
+	ID          string `db:"id"`
+	Kind        string `db:"kind"`
+	Name        string `db:"name"`
+	Description string `db:"description"`
+	Value       string `db:"value"`
+	Price       int32  `db:"price"`
+	Position    int32  `db:"position"`
 }
 
 func (q *Queries) UpsertMarketItem(ctx context.Context, arg UpsertMarketItemParams) error {
-	_, err := q.db.Exec(ctx, upsertMarketItem,
+	_, err := q.db.Exec(ctx, UpsertMarketItem,
 		arg.ID,
 		arg.Kind,
 		arg.Name,

@@ -12,267 +12,267 @@ import (
 )
 
 type ActivityEvent struct {
-	ID         int64
-	UserID     uuid.UUID
-	Action     string
-	OccurredAt time.Time
+	ID         int64     `db:"id"`
+	UserID     uuid.UUID `db:"user_id"`
+	Action     string    `db:"action"`
+	OccurredAt time.Time `db:"occurred_at"`
 }
 
 type DecisionAttribution struct {
-	ExposureID uuid.UUID
-	UserID     uuid.UUID
-	CreatedAt  time.Time
-	Converted  bool
-	Engaged    bool
-	Bounced    bool
+	ExposureID uuid.UUID `db:"exposure_id"`
+	UserID     uuid.UUID `db:"user_id"`
+	CreatedAt  time.Time `db:"created_at"`
+	Converted  bool      `db:"converted"`
+	Engaged    bool      `db:"engaged"`
+	Bounced    bool      `db:"bounced"`
 }
 
 type DecisionExposure struct {
-	ID         uuid.UUID
-	UserID     uuid.UUID
-	Context    []byte
-	Candidates []byte
-	CreatedAt  time.Time
+	ID         uuid.UUID `db:"id"`
+	UserID     uuid.UUID `db:"user_id"`
+	Context    []byte    `db:"context"`
+	Candidates []byte    `db:"candidates"`
+	CreatedAt  time.Time `db:"created_at"`
 }
 
 type DecisionOutcome struct {
-	ID             int64
-	ExposureID     uuid.UUID
-	UserID         uuid.UUID
-	DecisionID     string
-	Action         string
-	TimeToActionMs int64
-	CreatedAt      time.Time
+	ID             int64     `db:"id"`
+	ExposureID     uuid.UUID `db:"exposure_id"`
+	UserID         uuid.UUID `db:"user_id"`
+	DecisionID     string    `db:"decision_id"`
+	Action         string    `db:"action"`
+	TimeToActionMs int64     `db:"time_to_action_ms"`
+	CreatedAt      time.Time `db:"created_at"`
 }
 
 type FeatureFlag struct {
-	Key       string
-	Enabled   bool
-	UpdatedAt time.Time
-	UpdatedBy uuid.NullUUID
+	Key       string        `db:"key"`
+	Enabled   bool          `db:"enabled"`
+	UpdatedAt time.Time     `db:"updated_at"`
+	UpdatedBy uuid.NullUUID `db:"updated_by"`
 }
 
 type FocusSession struct {
-	ID             uuid.UUID
-	UserID         uuid.UUID
-	Kind           string
-	PlannedSeconds int32
-	StartedAt      time.Time
-	PausedAt       pgtype.Timestamptz
-	PausedSeconds  int32
-	EndedAt        pgtype.Timestamptz
-	Outcome        pgtype.Text
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	ID             uuid.UUID          `db:"id"`
+	UserID         uuid.UUID          `db:"user_id"`
+	Kind           string             `db:"kind"`
+	PlannedSeconds int32              `db:"planned_seconds"`
+	StartedAt      time.Time          `db:"started_at"`
+	PausedAt       pgtype.Timestamptz `db:"paused_at"`
+	PausedSeconds  int32              `db:"paused_seconds"`
+	EndedAt        pgtype.Timestamptz `db:"ended_at"`
+	Outcome        pgtype.Text        `db:"outcome"`
+	CreatedAt      time.Time          `db:"created_at"`
+	UpdatedAt      time.Time          `db:"updated_at"`
 }
 
 type Goal struct {
-	ID          uuid.UUID
-	UserID      uuid.UUID
-	Title       string
-	Description string
-	Category    string
-	Deadline    pgtype.Date
-	CompletedAt pgtype.Timestamptz
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	ID          uuid.UUID          `db:"id"`
+	UserID      uuid.UUID          `db:"user_id"`
+	Title       string             `db:"title"`
+	Description string             `db:"description"`
+	Category    string             `db:"category"`
+	Deadline    pgtype.Date        `db:"deadline"`
+	CompletedAt pgtype.Timestamptz `db:"completed_at"`
+	CreatedAt   time.Time          `db:"created_at"`
+	UpdatedAt   time.Time          `db:"updated_at"`
 }
 
 type GoalMilestone struct {
-	ID          uuid.UUID
-	GoalID      uuid.UUID
-	UserID      uuid.UUID
-	Title       string
-	Position    int32
-	CompletedAt pgtype.Timestamptz
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	ID          uuid.UUID          `db:"id"`
+	GoalID      uuid.UUID          `db:"goal_id"`
+	UserID      uuid.UUID          `db:"user_id"`
+	Title       string             `db:"title"`
+	Position    int32              `db:"position"`
+	CompletedAt pgtype.Timestamptz `db:"completed_at"`
+	CreatedAt   time.Time          `db:"created_at"`
+	UpdatedAt   time.Time          `db:"updated_at"`
 }
 
 type GraphSync struct {
-	ID          bool
-	LastEventID int64
-	LastSyncAt  pgtype.Timestamptz
+	ID          bool               `db:"id"`
+	LastEventID int64              `db:"last_event_id"`
+	LastSyncAt  pgtype.Timestamptz `db:"last_sync_at"`
 }
 
 type Habit struct {
-	ID            uuid.UUID
-	UserID        uuid.UUID
-	Title         string
-	Description   string
-	Cadence       string
-	Weekdays      int16
-	TimesPerWeek  int16
-	ReminderTime  pgtype.Time
-	Skill         string
-	ArchivedAt    pgtype.Timestamptz
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
-	StreakRun     int32
-	StreakEnd     pgtype.Date
-	StreakLongest int32
-	Completions   int32
-	LastCompleted pgtype.Date
+	ID            uuid.UUID          `db:"id"`
+	UserID        uuid.UUID          `db:"user_id"`
+	Title         string             `db:"title"`
+	Description   string             `db:"description"`
+	Cadence       string             `db:"cadence"`
+	Weekdays      int16              `db:"weekdays"`
+	TimesPerWeek  int16              `db:"times_per_week"`
+	ReminderTime  pgtype.Time        `db:"reminder_time"`
+	Skill         string             `db:"skill"`
+	ArchivedAt    pgtype.Timestamptz `db:"archived_at"`
+	CreatedAt     time.Time          `db:"created_at"`
+	UpdatedAt     time.Time          `db:"updated_at"`
+	StreakRun     int32              `db:"streak_run"`
+	StreakEnd     pgtype.Date        `db:"streak_end"`
+	StreakLongest int32              `db:"streak_longest"`
+	Completions   int32              `db:"completions"`
+	LastCompleted pgtype.Date        `db:"last_completed"`
 }
 
 type HabitCompletion struct {
-	ID        uuid.UUID
-	HabitID   uuid.UUID
-	UserID    uuid.UUID
-	Day       time.Time
-	CreatedAt time.Time
+	ID        uuid.UUID `db:"id"`
+	HabitID   uuid.UUID `db:"habit_id"`
+	UserID    uuid.UUID `db:"user_id"`
+	Day       time.Time `db:"day"`
+	CreatedAt time.Time `db:"created_at"`
 }
 
 type Identity struct {
-	Provider      string
-	Subject       string
-	UserID        uuid.UUID
-	Email         string
-	EmailVerified bool
-	CreatedAt     time.Time
-	LastLoginAt   time.Time
+	Provider      string    `db:"provider"`
+	Subject       string    `db:"subject"`
+	UserID        uuid.UUID `db:"user_id"`
+	Email         string    `db:"email"`
+	EmailVerified bool      `db:"email_verified"`
+	CreatedAt     time.Time `db:"created_at"`
+	LastLoginAt   time.Time `db:"last_login_at"`
 }
 
 type LedgerEntry struct {
-	ID        int64
-	UserID    uuid.UUID
-	Key       string
-	Reason    string
-	Skill     pgtype.Text
-	Xp        int32
-	Coins     int32
-	CreatedAt time.Time
+	ID        int64       `db:"id"`
+	UserID    uuid.UUID   `db:"user_id"`
+	Key       string      `db:"key"`
+	Reason    string      `db:"reason"`
+	Skill     pgtype.Text `db:"skill"`
+	Xp        int32       `db:"xp"`
+	Coins     int32       `db:"coins"`
+	CreatedAt time.Time   `db:"created_at"`
 }
 
 type MarketItem struct {
-	ID          string
-	Kind        string
-	Name        string
-	Description string
-	Value       string
-	Price       int32
-	Position    int32
-	Active      bool
+	ID          string `db:"id"`
+	Kind        string `db:"kind"`
+	Name        string `db:"name"`
+	Description string `db:"description"`
+	Value       string `db:"value"`
+	Price       int32  `db:"price"`
+	Position    int32  `db:"position"`
+	Active      bool   `db:"active"`
 }
 
 type Passkey struct {
-	ID           uuid.UUID
-	UserID       uuid.UUID
-	CredentialID []byte
-	Credential   []byte
-	Name         string
-	PrfEnabled   bool
-	CreatedAt    time.Time
-	LastUsedAt   pgtype.Timestamptz
-	UpdatedAt    time.Time
+	ID           uuid.UUID          `db:"id"`
+	UserID       uuid.UUID          `db:"user_id"`
+	CredentialID []byte             `db:"credential_id"`
+	Credential   []byte             `db:"credential"`
+	Name         string             `db:"name"`
+	PrfEnabled   bool               `db:"prf_enabled"`
+	CreatedAt    time.Time          `db:"created_at"`
+	LastUsedAt   pgtype.Timestamptz `db:"last_used_at"`
+	UpdatedAt    time.Time          `db:"updated_at"`
 }
 
 type Quest struct {
-	ID          string
-	Title       string
-	Description string
-	Period      string
-	Metric      string
-	Target      int32
-	Skill       string
-	Xp          int32
-	Coins       int32
-	Position    int32
-	Active      bool
-	UpdatedAt   time.Time
+	ID          string    `db:"id"`
+	Title       string    `db:"title"`
+	Description string    `db:"description"`
+	Period      string    `db:"period"`
+	Metric      string    `db:"metric"`
+	Target      int32     `db:"target"`
+	Skill       string    `db:"skill"`
+	Xp          int32     `db:"xp"`
+	Coins       int32     `db:"coins"`
+	Position    int32     `db:"position"`
+	Active      bool      `db:"active"`
+	UpdatedAt   time.Time `db:"updated_at"`
 }
 
 type QuestProgress struct {
-	UserID      uuid.UUID
-	QuestID     string
-	PeriodStart time.Time
-	Manual      int32
-	ClaimedAt   pgtype.Timestamptz
-	UpdatedAt   time.Time
+	UserID      uuid.UUID          `db:"user_id"`
+	QuestID     string             `db:"quest_id"`
+	PeriodStart time.Time          `db:"period_start"`
+	Manual      int32              `db:"manual"`
+	ClaimedAt   pgtype.Timestamptz `db:"claimed_at"`
+	UpdatedAt   time.Time          `db:"updated_at"`
 }
 
 type RateLimit struct {
-	Key         string
-	WindowStart time.Time
-	Hits        int32
+	Key         string    `db:"key"`
+	WindowStart time.Time `db:"window_start"`
+	Hits        int32     `db:"hits"`
 }
 
 type Session struct {
-	IDHash        []byte
-	UserID        uuid.NullUUID
-	Data          []byte
-	UserAgent     string
-	CreatedAt     time.Time
-	LastSeenAt    time.Time
-	IdleExpiresAt time.Time
-	ExpiresAt     time.Time
-	UpdatedAt     time.Time
-	PublicID      uuid.UUID
+	IDHash        []byte        `db:"id_hash"`
+	UserID        uuid.NullUUID `db:"user_id"`
+	Data          []byte        `db:"data"`
+	UserAgent     string        `db:"user_agent"`
+	CreatedAt     time.Time     `db:"created_at"`
+	LastSeenAt    time.Time     `db:"last_seen_at"`
+	IdleExpiresAt time.Time     `db:"idle_expires_at"`
+	ExpiresAt     time.Time     `db:"expires_at"`
+	UpdatedAt     time.Time     `db:"updated_at"`
+	PublicID      uuid.UUID     `db:"public_id"`
 }
 
 type SignupBlock struct {
-	IdentityHash []byte
-	Reason       string
-	BlockedAt    time.Time
+	IdentityHash []byte    `db:"identity_hash"`
+	Reason       string    `db:"reason"`
+	BlockedAt    time.Time `db:"blocked_at"`
 }
 
 type User struct {
-	ID              uuid.UUID
-	Email           string
-	Name            string
-	CreatedAt       time.Time
-	UpdatedAt       time.Time
-	Status          string
-	EmailVerified   bool
-	AgeVerifiedAt   pgtype.Timestamptz
-	TermsAcceptedAt pgtype.Timestamptz
-	TermsVersion    string
-	ReviewedAt      pgtype.Timestamptz
-	ReviewedBy      uuid.NullUUID
+	ID              uuid.UUID          `db:"id"`
+	Email           string             `db:"email"`
+	Name            string             `db:"name"`
+	CreatedAt       time.Time          `db:"created_at"`
+	UpdatedAt       time.Time          `db:"updated_at"`
+	Status          string             `db:"status"`
+	EmailVerified   bool               `db:"email_verified"`
+	AgeVerifiedAt   pgtype.Timestamptz `db:"age_verified_at"`
+	TermsAcceptedAt pgtype.Timestamptz `db:"terms_accepted_at"`
+	TermsVersion    string             `db:"terms_version"`
+	ReviewedAt      pgtype.Timestamptz `db:"reviewed_at"`
+	ReviewedBy      uuid.NullUUID      `db:"reviewed_by"`
 }
 
 type UserEquipped struct {
-	UserID uuid.UUID
-	Kind   string
-	ItemID string
+	UserID uuid.UUID `db:"user_id"`
+	Kind   string    `db:"kind"`
+	ItemID string    `db:"item_id"`
 }
 
 type UserItem struct {
-	UserID      uuid.UUID
-	ItemID      string
-	PurchasedAt time.Time
+	UserID      uuid.UUID `db:"user_id"`
+	ItemID      string    `db:"item_id"`
+	PurchasedAt time.Time `db:"purchased_at"`
 }
 
 type UserProgress struct {
-	UserID    uuid.UUID
-	Xp        int64
-	Coins     int64
-	UpdatedAt time.Time
+	UserID    uuid.UUID `db:"user_id"`
+	Xp        int64     `db:"xp"`
+	Coins     int64     `db:"coins"`
+	UpdatedAt time.Time `db:"updated_at"`
 }
 
 type UserSetting struct {
-	UserID              uuid.UUID
-	Theme               string
-	CreatedAt           time.Time
-	UpdatedAt           time.Time
-	TimeZone            string
-	WeekStart           int16
-	Daw                 string
-	Os                  string
-	NotifyReminders     bool
-	NotifyFocusEnd      bool
-	NotifyWeeklySummary bool
-	FocusMinutes        int16
-	ShortBreakMinutes   int16
-	LongBreakMinutes    int16
-	LongBreakEvery      int16
-	DecisionTelemetry   bool
-	PreviousTimeZone    pgtype.Text
-	TimeZoneSwitch      pgtype.Timestamptz
+	UserID              uuid.UUID          `db:"user_id"`
+	Theme               string             `db:"theme"`
+	CreatedAt           time.Time          `db:"created_at"`
+	UpdatedAt           time.Time          `db:"updated_at"`
+	TimeZone            string             `db:"time_zone"`
+	WeekStart           int16              `db:"week_start"`
+	Daw                 string             `db:"daw"`
+	Os                  string             `db:"os"`
+	NotifyReminders     bool               `db:"notify_reminders"`
+	NotifyFocusEnd      bool               `db:"notify_focus_end"`
+	NotifyWeeklySummary bool               `db:"notify_weekly_summary"`
+	FocusMinutes        int16              `db:"focus_minutes"`
+	ShortBreakMinutes   int16              `db:"short_break_minutes"`
+	LongBreakMinutes    int16              `db:"long_break_minutes"`
+	LongBreakEvery      int16              `db:"long_break_every"`
+	DecisionTelemetry   bool               `db:"decision_telemetry"`
+	PreviousTimeZone    pgtype.Text        `db:"previous_time_zone"`
+	TimeZoneSwitch      pgtype.Timestamptz `db:"time_zone_switch"`
 }
 
 type UserSkill struct {
-	UserID uuid.UUID
-	Skill  string
-	Xp     int64
+	UserID uuid.UUID `db:"user_id"`
+	Skill  string    `db:"skill"`
+	Xp     int64     `db:"xp"`
 }

@@ -11,29 +11,29 @@ import (
 	"github.com/google/uuid"
 )
 
-const deletePasskey = `-- name: DeletePasskey :execrows
+const DeletePasskey = `-- name: DeletePasskey :execrows
 DELETE FROM passkeys WHERE user_id = $1 AND id = $2
 `
 
 type DeletePasskeyParams struct {
-	UserID uuid.UUID
-	ID     uuid.UUID
+	UserID uuid.UUID `db:"user_id"`
+	ID     uuid.UUID `db:"id"`
 }
 
 func (q *Queries) DeletePasskey(ctx context.Context, arg DeletePasskeyParams) (int64, error) {
-	result, err := q.db.Exec(ctx, deletePasskey, arg.UserID, arg.ID)
+	result, err := q.db.Exec(ctx, DeletePasskey, arg.UserID, arg.ID)
 	if err != nil {
 		return 0, err
 	}
 	return result.RowsAffected(), nil
 }
 
-const getPasskeyByCredentialID = `-- name: GetPasskeyByCredentialID :one
+const GetPasskeyByCredentialID = `-- name: GetPasskeyByCredentialID :one
 SELECT id, user_id, credential_id, credential, name, prf_enabled, created_at, last_used_at, updated_at FROM passkeys WHERE credential_id = $1
 `
 
 func (q *Queries) GetPasskeyByCredentialID(ctx context.Context, credentialID []byte) (Passkey, error) {
-	row := q.db.QueryRow(ctx, getPasskeyByCredentialID, credentialID)
+	row := q.db.QueryRow(ctx, GetPasskeyByCredentialID, credentialID)
 	var i Passkey
 	err := row.Scan(
 		&i.ID,
@@ -49,22 +49,22 @@ func (q *Queries) GetPasskeyByCredentialID(ctx context.Context, credentialID []b
 	return i, err
 }
 
-const insertPasskey = `-- name: InsertPasskey :one
+const InsertPasskey = `-- name: InsertPasskey :one
 INSERT INTO passkeys (user_id, credential_id, credential, name, prf_enabled)
 VALUES ($1, $2, $3, $4, $5)
 RETURNING id, user_id, credential_id, credential, name, prf_enabled, created_at, last_used_at, updated_at
 `
 
 type InsertPasskeyParams struct {
-	UserID       uuid.UUID
-	CredentialID []byte
-	Credential   []byte
-	Name         string
-	PrfEnabled   bool
+	UserID       uuid.UUID `db:"user_id"`
+	CredentialID []byte    `db:"credential_id"`
+	Credential   []byte    `db:"credential"`
+	Name         string    `db:"name"`
+	PrfEnabled   bool      `db:"prf_enabled"`
 }
 
 func (q *Queries) InsertPasskey(ctx context.Context, arg InsertPasskeyParams) (Passkey, error) {
-	row := q.db.QueryRow(ctx, insertPasskey,
+	row := q.db.QueryRow(ctx, InsertPasskey,
 		arg.UserID,
 		arg.CredentialID,
 		arg.Credential,
@@ -86,12 +86,12 @@ func (q *Queries) InsertPasskey(ctx context.Context, arg InsertPasskeyParams) (P
 	return i, err
 }
 
-const listPasskeys = `-- name: ListPasskeys :many
+const ListPasskeys = `-- name: ListPasskeys :many
 SELECT id, user_id, credential_id, credential, name, prf_enabled, created_at, last_used_at, updated_at FROM passkeys WHERE user_id = $1 ORDER BY created_at, id
 `
 
 func (q *Queries) ListPasskeys(ctx context.Context, userID uuid.UUID) ([]Passkey, error) {
-	rows, err := q.db.Query(ctx, listPasskeys, userID)
+	rows, err := q.db.Query(ctx, ListPasskeys, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -120,33 +120,33 @@ func (q *Queries) ListPasskeys(ctx context.Context, userID uuid.UUID) ([]Passkey
 	return items, nil
 }
 
-const recordPasskeyUse = `-- name: RecordPasskeyUse :exec
+const RecordPasskeyUse = `-- name: RecordPasskeyUse :exec
 UPDATE passkeys SET credential = $1, last_used_at = now(), updated_at = now()
 WHERE id = $2
 `
 
 type RecordPasskeyUseParams struct {
-	Credential []byte
-	ID         uuid.UUID
+	Credential []byte    `db:"credential"`
+	ID         uuid.UUID `db:"id"`
 }
 
 func (q *Queries) RecordPasskeyUse(ctx context.Context, arg RecordPasskeyUseParams) error {
-	_, err := q.db.Exec(ctx, recordPasskeyUse, arg.Credential, arg.ID)
+	_, err := q.db.Exec(ctx, RecordPasskeyUse, arg.Credential, arg.ID)
 	return err
 }
 
-const renamePasskey = `-- name: RenamePasskey :execrows
+const RenamePasskey = `-- name: RenamePasskey :execrows
 UPDATE passkeys SET name = $1, updated_at = now() WHERE user_id = $2 AND id = $3
 `
 
 type RenamePasskeyParams struct {
-	Name   string
-	UserID uuid.UUID
-	ID     uuid.UUID
+	Name   string    `db:"name"`
+	UserID uuid.UUID `db:"user_id"`
+	ID     uuid.UUID `db:"id"`
 }
 
 func (q *Queries) RenamePasskey(ctx context.Context, arg RenamePasskeyParams) (int64, error) {
-	result, err := q.db.Exec(ctx, renamePasskey, arg.Name, arg.UserID, arg.ID)
+	result, err := q.db.Exec(ctx, RenamePasskey, arg.Name, arg.UserID, arg.ID)
 	if err != nil {
 		return 0, err
 	}

@@ -13,47 +13,47 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
-const ensureBalances = `-- name: EnsureBalances :exec
+const EnsureBalances = `-- name: EnsureBalances :exec
 INSERT INTO user_progress (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING
 `
 
 func (q *Queries) EnsureBalances(ctx context.Context, userID uuid.UUID) error {
-	_, err := q.db.Exec(ctx, ensureBalances, userID)
+	_, err := q.db.Exec(ctx, EnsureBalances, userID)
 	return err
 }
 
-const getBalances = `-- name: GetBalances :one
+const GetBalances = `-- name: GetBalances :one
 SELECT coalesce(p.xp, 0)::bigint AS xp, coalesce(p.coins, 0)::bigint AS coins
 FROM users u LEFT JOIN user_progress p ON p.user_id = u.id
 WHERE u.id = $1
 `
 
 type GetBalancesRow struct {
-	Xp    int64
-	Coins int64
+	Xp    int64 `db:"xp"`
+	Coins int64 `db:"coins"`
 }
 
 func (q *Queries) GetBalances(ctx context.Context, userID uuid.UUID) (GetBalancesRow, error) {
-	row := q.db.QueryRow(ctx, getBalances, userID)
+	row := q.db.QueryRow(ctx, GetBalances, userID)
 	var i GetBalancesRow
 	err := row.Scan(&i.Xp, &i.Coins)
 	return i, err
 }
 
-const getLedgerSkillTotals = `-- name: GetLedgerSkillTotals :many
+const GetLedgerSkillTotals = `-- name: GetLedgerSkillTotals :many
 SELECT skill::text AS skill, sum(xp)::bigint AS xp
 FROM ledger_entries WHERE user_id = $1 AND skill IS NOT NULL
 GROUP BY skill
 `
 
 type GetLedgerSkillTotalsRow struct {
-	Skill string
-	Xp    int64
+	Skill string `db:"skill"`
+	Xp    int64  `db:"xp"`
 }
 
 // The XP per skill as the ledger alone says it is.
 func (q *Queries) GetLedgerSkillTotals(ctx context.Context, userID uuid.UUID) ([]GetLedgerSkillTotalsRow, error) {
-	rows, err := q.db.Query(ctx, getLedgerSkillTotals, userID)
+	rows, err := q.db.Query(ctx, GetLedgerSkillTotals, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -72,25 +72,25 @@ func (q *Queries) GetLedgerSkillTotals(ctx context.Context, userID uuid.UUID) ([
 	return items, nil
 }
 
-const getLedgerTotals = `-- name: GetLedgerTotals :one
+const GetLedgerTotals = `-- name: GetLedgerTotals :one
 SELECT coalesce(sum(xp), 0)::bigint AS xp, coalesce(sum(coins), 0)::bigint AS coins
 FROM ledger_entries WHERE user_id = $1
 `
 
 type GetLedgerTotalsRow struct {
-	Xp    int64
-	Coins int64
+	Xp    int64 `db:"xp"`
+	Coins int64 `db:"coins"`
 }
 
 // The balances as the ledger alone says they are.
 func (q *Queries) GetLedgerTotals(ctx context.Context, userID uuid.UUID) (GetLedgerTotalsRow, error) {
-	row := q.db.QueryRow(ctx, getLedgerTotals, userID)
+	row := q.db.QueryRow(ctx, GetLedgerTotals, userID)
 	var i GetLedgerTotalsRow
 	err := row.Scan(&i.Xp, &i.Coins)
 	return i, err
 }
 
-const getProgress = `-- name: GetProgress :one
+const GetProgress = `-- name: GetProgress :one
 SELECT coalesce(p.xp, 0)::bigint AS xp, coalesce(p.coins, 0)::bigint AS coins,
        coalesce(s.skills, '{}')::text[] AS skills, coalesce(s.skill_xp, '{}')::bigint[] AS skill_xp
 FROM users u
@@ -103,16 +103,16 @@ WHERE u.id = $1
 `
 
 type GetProgressRow struct {
-	Xp      int64
-	Coins   int64
-	Skills  []string
-	SkillXp []int64
+	Xp      int64    `db:"xp"`
+	Coins   int64    `db:"coins"`
+	Skills  []string `db:"skills"`
+	SkillXp []int64  `db:"skill_xp"`
 }
 
 // The balances and the XP per skill in one row: skills[i] has skill_xp[i]
 // (a skill never rewarded is absent).
 func (q *Queries) GetProgress(ctx context.Context, userID uuid.UUID) (GetProgressRow, error) {
-	row := q.db.QueryRow(ctx, getProgress, userID)
+	row := q.db.QueryRow(ctx, GetProgress, userID)
 	var i GetProgressRow
 	err := row.Scan(
 		&i.Xp,
@@ -123,7 +123,7 @@ func (q *Queries) GetProgress(ctx context.Context, userID uuid.UUID) (GetProgres
 	return i, err
 }
 
-const insertLedgerEntry = `-- name: InsertLedgerEntry :one
+const InsertLedgerEntry = `-- name: InsertLedgerEntry :one
 INSERT INTO ledger_entries (user_id, key, reason, skill, xp, coins)
 VALUES ($1, $2, $3, $4, $5, $6)
 ON CONFLICT (user_id, key) DO NOTHING
@@ -131,17 +131,17 @@ RETURNING id
 `
 
 type InsertLedgerEntryParams struct {
-	UserID uuid.UUID
-	Key    string
-	Reason string
-	Skill  pgtype.Text
-	Xp     int32
-	Coins  int32
+	UserID uuid.UUID   `db:"user_id"`
+	Key    string      `db:"key"`
+	Reason string      `db:"reason"`
+	Skill  pgtype.Text `db:"skill"`
+	Xp     int32       `db:"xp"`
+	Coins  int32       `db:"coins"`
 }
 
 // Records a reward movement; a key that already paid inserts nothing.
 func (q *Queries) InsertLedgerEntry(ctx context.Context, arg InsertLedgerEntryParams) (int64, error) {
-	row := q.db.QueryRow(ctx, insertLedgerEntry,
+	row := q.db.QueryRow(ctx, InsertLedgerEntry,
 		arg.UserID,
 		arg.Key,
 		arg.Reason,
@@ -154,7 +154,7 @@ func (q *Queries) InsertLedgerEntry(ctx context.Context, arg InsertLedgerEntryPa
 	return id, err
 }
 
-const listRecentActivity = `-- name: ListRecentActivity :many
+const ListRecentActivity = `-- name: ListRecentActivity :many
 SELECT id, reason, skill, xp, coins, created_at
 FROM ledger_entries WHERE user_id = $1
 ORDER BY created_at DESC, id DESC
@@ -162,21 +162,21 @@ LIMIT $2
 `
 
 type ListRecentActivityParams struct {
-	UserID  uuid.UUID
-	MaxRows int32
+	UserID  uuid.UUID `db:"user_id"`
+	MaxRows int32     `db:"max_rows"`
 }
 
 type ListRecentActivityRow struct {
-	ID        int64
-	Reason    string
-	Skill     pgtype.Text
-	Xp        int32
-	Coins     int32
-	CreatedAt time.Time
+	ID        int64       `db:"id"`
+	Reason    string      `db:"reason"`
+	Skill     pgtype.Text `db:"skill"`
+	Xp        int32       `db:"xp"`
+	Coins     int32       `db:"coins"`
+	CreatedAt time.Time   `db:"created_at"`
 }
 
 func (q *Queries) ListRecentActivity(ctx context.Context, arg ListRecentActivityParams) ([]ListRecentActivityRow, error) {
-	rows, err := q.db.Query(ctx, listRecentActivity, arg.UserID, arg.MaxRows)
+	rows, err := q.db.Query(ctx, ListRecentActivity, arg.UserID, arg.MaxRows)
 	if err != nil {
 		return nil, err
 	}
@@ -202,34 +202,34 @@ func (q *Queries) ListRecentActivity(ctx context.Context, arg ListRecentActivity
 	return items, nil
 }
 
-const moveBalances = `-- name: MoveBalances :exec
+const MoveBalances = `-- name: MoveBalances :exec
 UPDATE user_progress SET xp = xp + $1, coins = coins + $2, updated_at = now() WHERE user_id = $3
 `
 
 type MoveBalancesParams struct {
-	Xp     int64
-	Coins  int64
-	UserID uuid.UUID
+	Xp     int64     `db:"xp"`
+	Coins  int64     `db:"coins"`
+	UserID uuid.UUID `db:"user_id"`
 }
 
 // The balances never go below zero (a check constraint refuses it).
 func (q *Queries) MoveBalances(ctx context.Context, arg MoveBalancesParams) error {
-	_, err := q.db.Exec(ctx, moveBalances, arg.Xp, arg.Coins, arg.UserID)
+	_, err := q.db.Exec(ctx, MoveBalances, arg.Xp, arg.Coins, arg.UserID)
 	return err
 }
 
-const moveSkill = `-- name: MoveSkill :exec
+const MoveSkill = `-- name: MoveSkill :exec
 INSERT INTO user_skills (user_id, skill, xp) VALUES ($1, $2, $3)
 ON CONFLICT (user_id, skill) DO UPDATE SET xp = user_skills.xp + excluded.xp
 `
 
 type MoveSkillParams struct {
-	UserID uuid.UUID
-	Skill  string
-	Xp     int64
+	UserID uuid.UUID `db:"user_id"`
+	Skill  string    `db:"skill"`
+	Xp     int64     `db:"xp"`
 }
 
 func (q *Queries) MoveSkill(ctx context.Context, arg MoveSkillParams) error {
-	_, err := q.db.Exec(ctx, moveSkill, arg.UserID, arg.Skill, arg.Xp)
+	_, err := q.db.Exec(ctx, MoveSkill, arg.UserID, arg.Skill, arg.Xp)
 	return err
 }

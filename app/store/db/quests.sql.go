@@ -13,7 +13,7 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
-const advanceQuest = `-- name: AdvanceQuest :one
+const AdvanceQuest = `-- name: AdvanceQuest :one
 INSERT INTO quest_progress (user_id, quest_id, period_start, manual)
 VALUES ($1, $2, $3, 1)
 ON CONFLICT (user_id, quest_id, period_start) DO UPDATE
@@ -22,14 +22,14 @@ RETURNING manual
 `
 
 type AdvanceQuestParams struct {
-	UserID      uuid.UUID
-	QuestID     string
-	PeriodStart time.Time
-	Target      int32
+	UserID      uuid.UUID `db:"user_id"`
+	QuestID     string    `db:"quest_id"`
+	PeriodStart time.Time `db:"period_start"`
+	Target      int32     `db:"target"`
 }
 
 func (q *Queries) AdvanceQuest(ctx context.Context, arg AdvanceQuestParams) (int32, error) {
-	row := q.db.QueryRow(ctx, advanceQuest,
+	row := q.db.QueryRow(ctx, AdvanceQuest,
 		arg.UserID,
 		arg.QuestID,
 		arg.PeriodStart,
@@ -40,7 +40,7 @@ func (q *Queries) AdvanceQuest(ctx context.Context, arg AdvanceQuestParams) (int
 	return manual, err
 }
 
-const claimQuest = `-- name: ClaimQuest :execrows
+const ClaimQuest = `-- name: ClaimQuest :execrows
 INSERT INTO quest_progress (user_id, quest_id, period_start, claimed_at)
 VALUES ($1, $2, $3, now())
 ON CONFLICT (user_id, quest_id, period_start) DO UPDATE
@@ -49,26 +49,26 @@ WHERE quest_progress.claimed_at IS NULL
 `
 
 type ClaimQuestParams struct {
-	UserID      uuid.UUID
-	QuestID     string
-	PeriodStart time.Time
+	UserID      uuid.UUID `db:"user_id"`
+	QuestID     string    `db:"quest_id"`
+	PeriodStart time.Time `db:"period_start"`
 }
 
 // Marks the period's reward as claimed; a second claim changes nothing.
 func (q *Queries) ClaimQuest(ctx context.Context, arg ClaimQuestParams) (int64, error) {
-	result, err := q.db.Exec(ctx, claimQuest, arg.UserID, arg.QuestID, arg.PeriodStart)
+	result, err := q.db.Exec(ctx, ClaimQuest, arg.UserID, arg.QuestID, arg.PeriodStart)
 	if err != nil {
 		return 0, err
 	}
 	return result.RowsAffected(), nil
 }
 
-const getActiveQuest = `-- name: GetActiveQuest :one
+const GetActiveQuest = `-- name: GetActiveQuest :one
 SELECT id, title, description, period, metric, target, skill, xp, coins, position, active, updated_at FROM quests WHERE id = $1 AND active
 `
 
 func (q *Queries) GetActiveQuest(ctx context.Context, id string) (Quest, error) {
-	row := q.db.QueryRow(ctx, getActiveQuest, id)
+	row := q.db.QueryRow(ctx, GetActiveQuest, id)
 	var i Quest
 	err := row.Scan(
 		&i.ID,
@@ -87,7 +87,7 @@ func (q *Queries) GetActiveQuest(ctx context.Context, id string) (Quest, error) 
 	return i, err
 }
 
-const listQuestStandings = `-- name: ListQuestStandings :many
+const ListQuestStandings = `-- name: ListQuestStandings :many
 SELECT q.id, q.title, q.description, q.period, q.metric, q.target, q.skill, q.xp, q.coins, q.position, q.active, q.updated_at, coalesce(p.manual, 0)::integer AS manual, (p.claimed_at IS NOT NULL)::boolean AS claimed,
        (CASE WHEN q.period = 'weekly' THEN n.habits_week ELSE n.habits_day END)::integer AS habits_done,
        (CASE WHEN q.period = 'weekly' THEN n.focus_week ELSE n.focus_day END)::integer AS focus_done,
@@ -117,25 +117,25 @@ ORDER BY q.position, q.id
 `
 
 type ListQuestStandingsParams struct {
-	UserID    uuid.UUID
-	Day       time.Time
-	WeekStart time.Time
-	WeekEnd   time.Time
-	DayFrom   time.Time
-	DayTo     time.Time
-	WeekFrom  time.Time
-	WeekTo    time.Time
-	QuestID   pgtype.Text
+	UserID    uuid.UUID   `db:"user_id"`
+	Day       time.Time   `db:"day"`
+	WeekStart time.Time   `db:"week_start"`
+	WeekEnd   time.Time   `db:"week_end"`
+	DayFrom   time.Time   `db:"day_from"`
+	DayTo     time.Time   `db:"day_to"`
+	WeekFrom  time.Time   `db:"week_from"`
+	WeekTo    time.Time   `db:"week_to"`
+	QuestID   pgtype.Text `db:"quest_id"`
 }
 
 type ListQuestStandingsRow struct {
-	Quest         Quest
-	Manual        int32
-	Claimed       bool
-	HabitsDone    int32
-	FocusDone     int32
-	Claims        int32
-	LastClaimedAt time.Time
+	Quest         Quest     `db:"quest"`
+	Manual        int32     `db:"manual"`
+	Claimed       bool      `db:"claimed"`
+	HabitsDone    int32     `db:"habits_done"`
+	FocusDone     int32     `db:"focus_done"`
+	Claims        int32     `db:"claims"`
+	LastClaimedAt time.Time `db:"last_claimed_at"`
 }
 
 // The active quests (or only the one named) with the user's standing in
@@ -145,7 +145,7 @@ type ListQuestStandingsRow struct {
 // when last. Days are local dates; the instants are the local midnights
 // that bound the day and the week.
 func (q *Queries) ListQuestStandings(ctx context.Context, arg ListQuestStandingsParams) ([]ListQuestStandingsRow, error) {
-	rows, err := q.db.Query(ctx, listQuestStandings,
+	rows, err := q.db.Query(ctx, ListQuestStandings,
 		arg.UserID,
 		arg.Day,
 		arg.WeekStart,
@@ -193,17 +193,17 @@ func (q *Queries) ListQuestStandings(ctx context.Context, arg ListQuestStandings
 	return items, nil
 }
 
-const lockQuestPeriod = `-- name: LockQuestPeriod :exec
+const LockQuestPeriod = `-- name: LockQuestPeriod :exec
 SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))
 `
 
 // Serialises actions on one user's quest period until the transaction ends.
 func (q *Queries) LockQuestPeriod(ctx context.Context, key string) error {
-	_, err := q.db.Exec(ctx, lockQuestPeriod, key)
+	_, err := q.db.Exec(ctx, LockQuestPeriod, key)
 	return err
 }
 
-const upsertQuest = `-- name: UpsertQuest :exec
+const UpsertQuest = `-- name: UpsertQuest :exec
 INSERT INTO quests (id, title, description, period, metric, target, skill, xp, coins, position, active)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true)
 ON CONFLICT (id) DO UPDATE SET
@@ -213,20 +213,20 @@ ON CONFLICT (id) DO UPDATE SET
 `
 
 type UpsertQuestParams struct {
-	ID          string
-	Title       string
-	Description string
-	Period      string
-	Metric      string
-	Target      int32
-	Skill       string
-	Xp          int32
-	Coins       int32
-	Position    int32
+	ID          string `db:"id"`
+	Title       string `db:"title"`
+	Description string `db:"description"`
+	Period      string `db:"period"`
+	Metric      string `db:"metric"`
+	Target      int32  `db:"target"`
+	Skill       string `db:"skill"`
+	Xp          int32  `db:"xp"`
+	Coins       int32  `db:"coins"`
+	Position    int32  `db:"position"`
 }
 
 func (q *Queries) UpsertQuest(ctx context.Context, arg UpsertQuestParams) error {
-	_, err := q.db.Exec(ctx, upsertQuest,
+	_, err := q.db.Exec(ctx, UpsertQuest,
 		arg.ID,
 		arg.Title,
 		arg.Description,

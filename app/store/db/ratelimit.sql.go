@@ -10,19 +10,19 @@ import (
 	"time"
 )
 
-const deleteOldRateLimits = `-- name: DeleteOldRateLimits :execrows
+const DeleteOldRateLimits = `-- name: DeleteOldRateLimits :execrows
 DELETE FROM rate_limits WHERE window_start < $1
 `
 
 func (q *Queries) DeleteOldRateLimits(ctx context.Context, before time.Time) (int64, error) {
-	result, err := q.db.Exec(ctx, deleteOldRateLimits, before)
+	result, err := q.db.Exec(ctx, DeleteOldRateLimits, before)
 	if err != nil {
 		return 0, err
 	}
 	return result.RowsAffected(), nil
 }
 
-const hitRateLimit = `-- name: HitRateLimit :one
+const HitRateLimit = `-- name: HitRateLimit :one
 INSERT INTO rate_limits (key, window_start, hits)
 VALUES ($1, $2, 1)
 ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1
@@ -30,13 +30,13 @@ RETURNING hits
 `
 
 type HitRateLimitParams struct {
-	Key         string
-	WindowStart time.Time
+	Key         string    `db:"key"`
+	WindowStart time.Time `db:"window_start"`
 }
 
 // Counts one more hit in the window and returns the window's total.
 func (q *Queries) HitRateLimit(ctx context.Context, arg HitRateLimitParams) (int32, error) {
-	row := q.db.QueryRow(ctx, hitRateLimit, arg.Key, arg.WindowStart)
+	row := q.db.QueryRow(ctx, HitRateLimit, arg.Key, arg.WindowStart)
 	var hits int32
 	err := row.Scan(&hits)
 	return hits, err

@@ -13,110 +13,98 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
-const deleteExpiredSessions = `-- name: DeleteExpiredSessions :execrows
+const DeleteExpiredSessions = `-- name: DeleteExpiredSessions :execrows
 DELETE FROM sessions WHERE expires_at <= $1 OR idle_expires_at <= $1
 `
 
 func (q *Queries) DeleteExpiredSessions(ctx context.Context, now time.Time) (int64, error) {
-	result, err := q.db.Exec(ctx, deleteExpiredSessions, now)
+	result, err := q.db.Exec(ctx, DeleteExpiredSessions, now)
 	if err != nil {
 		return 0, err
 	}
 	return result.RowsAffected(), nil
 }
 
-const deleteSession = `-- name: DeleteSession :exec
+const DeleteSession = `-- name: DeleteSession :exec
 DELETE FROM sessions WHERE id_hash = $1
 `
 
 func (q *Queries) DeleteSession(ctx context.Context, idHash []byte) error {
-	_, err := q.db.Exec(ctx, deleteSession, idHash)
+	_, err := q.db.Exec(ctx, DeleteSession, idHash)
 	return err
 }
 
-const deleteUserSession = `-- name: DeleteUserSession :execrows
+const DeleteUserSession = `-- name: DeleteUserSession :execrows
 DELETE FROM sessions WHERE user_id = $1 AND public_id = $2
 `
 
 type DeleteUserSessionParams struct {
-	UserID   uuid.NullUUID
-	PublicID uuid.UUID
+	UserID   uuid.NullUUID `db:"user_id"`
+	PublicID uuid.UUID     `db:"public_id"`
 }
 
 func (q *Queries) DeleteUserSession(ctx context.Context, arg DeleteUserSessionParams) (int64, error) {
-	result, err := q.db.Exec(ctx, deleteUserSession, arg.UserID, arg.PublicID)
+	result, err := q.db.Exec(ctx, DeleteUserSession, arg.UserID, arg.PublicID)
 	if err != nil {
 		return 0, err
 	}
 	return result.RowsAffected(), nil
 }
 
-const deleteUserSessions = `-- name: DeleteUserSessions :execrows
+const DeleteUserSessions = `-- name: DeleteUserSessions :execrows
 DELETE FROM sessions WHERE user_id = $1
 `
 
 func (q *Queries) DeleteUserSessions(ctx context.Context, userID uuid.NullUUID) (int64, error) {
-	result, err := q.db.Exec(ctx, deleteUserSessions, userID)
+	result, err := q.db.Exec(ctx, DeleteUserSessions, userID)
 	if err != nil {
 		return 0, err
 	}
 	return result.RowsAffected(), nil
 }
 
-const getSession = `-- name: GetSession :one
+const GetSession = `-- name: GetSession :one
 SELECT s.user_id, s.data, s.last_seen_at, s.expires_at,
        u.email AS owner_email, u.name AS owner_name, coalesce(us.theme, 'system')::text AS owner_theme,
        coalesce(us.time_zone, 'UTC')::text AS owner_time_zone, us.previous_time_zone AS owner_previous_time_zone,
        us.time_zone_switch AS owner_time_zone_switch, coalesce(us.week_start, 1)::smallint AS owner_week_start,
        coalesce(u.status, '')::text AS owner_status, coalesce(u.email_verified, false)::boolean AS owner_email_verified,
        (u.age_verified_at IS NOT NULL)::boolean AS owner_age_verified,
-       (u.terms_accepted_at IS NOT NULL)::boolean AS owner_terms_accepted,
-       coalesce(eq.skin, '')::text AS owner_skin, coalesce(eq.accent, '')::text AS owner_accent,
-       coalesce(eq.badge, '')::text AS owner_badge, coalesce(eq.title, '')::text AS owner_title,
-       EXISTS (SELECT 1 FROM focus_sessions f WHERE f.user_id = s.user_id AND f.ended_at IS NULL)::boolean AS owner_focusing
+       (u.terms_accepted_at IS NOT NULL)::boolean AS owner_terms_accepted
 FROM sessions s
 LEFT JOIN users u ON u.id = s.user_id
 LEFT JOIN user_settings us ON us.user_id = s.user_id
-LEFT JOIN LATERAL (
-    SELECT max(i.value) FILTER (WHERE e.kind = 'theme') AS skin, max(i.value) FILTER (WHERE e.kind = 'accent') AS accent,
-           max(i.value) FILTER (WHERE e.kind = 'badge') AS badge, max(i.value) FILTER (WHERE e.kind = 'title') AS title
-    FROM user_equipped e JOIN market_items i ON i.id = e.item_id
-    WHERE e.user_id = s.user_id
-) eq ON true
 WHERE s.id_hash = $1 AND s.expires_at > $2 AND s.idle_expires_at > $2
 `
 
 type GetSessionParams struct {
-	IDHash []byte
-	Now    time.Time
+	IDHash []byte    `db:"id_hash"`
+	Now    time.Time `db:"now"`
 }
 
 type GetSessionRow struct {
-	UserID                uuid.NullUUID
-	Data                  []byte
-	LastSeenAt            time.Time
-	ExpiresAt             time.Time
-	OwnerEmail            pgtype.Text
-	OwnerName             pgtype.Text
-	OwnerTheme            string
-	OwnerTimeZone         string
-	OwnerPreviousTimeZone pgtype.Text
-	OwnerTimeZoneSwitch   pgtype.Timestamptz
-	OwnerWeekStart        int16
-	OwnerStatus           string
-	OwnerEmailVerified    bool
-	OwnerAgeVerified      bool
-	OwnerTermsAccepted    bool
-	OwnerSkin             string
-	OwnerAccent           string
-	OwnerBadge            string
-	OwnerTitle            string
-	OwnerFocusing         bool
+	UserID                uuid.NullUUID      `db:"user_id"`
+	Data                  []byte             `db:"data"`
+	LastSeenAt            time.Time          `db:"last_seen_at"`
+	ExpiresAt             time.Time          `db:"expires_at"`
+	OwnerEmail            pgtype.Text        `db:"owner_email"`
+	OwnerName             pgtype.Text        `db:"owner_name"`
+	OwnerTheme            string             `db:"owner_theme"`
+	OwnerTimeZone         string             `db:"owner_time_zone"`
+	OwnerPreviousTimeZone pgtype.Text        `db:"owner_previous_time_zone"`
+	OwnerTimeZoneSwitch   pgtype.Timestamptz `db:"owner_time_zone_switch"`
+	OwnerWeekStart        int16              `db:"owner_week_start"`
+	OwnerStatus           string             `db:"owner_status"`
+	OwnerEmailVerified    bool               `db:"owner_email_verified"`
+	OwnerAgeVerified      bool               `db:"owner_age_verified"`
+	OwnerTermsAccepted    bool               `db:"owner_terms_accepted"`
 }
 
-// The live session with the owner fields every page shows, in one round trip.
+// The live session with the owner fields every request needs. Nothing of
+// a domain joins here: modules read what the shell shows in the same
+// round trip, keyed by the token hash (web.ShellSource).
 func (q *Queries) GetSession(ctx context.Context, arg GetSessionParams) (GetSessionRow, error) {
-	row := q.db.QueryRow(ctx, getSession, arg.IDHash, arg.Now)
+	row := q.db.QueryRow(ctx, GetSession, arg.IDHash, arg.Now)
 	var i GetSessionRow
 	err := row.Scan(
 		&i.UserID,
@@ -134,32 +122,27 @@ func (q *Queries) GetSession(ctx context.Context, arg GetSessionParams) (GetSess
 		&i.OwnerEmailVerified,
 		&i.OwnerAgeVerified,
 		&i.OwnerTermsAccepted,
-		&i.OwnerSkin,
-		&i.OwnerAccent,
-		&i.OwnerBadge,
-		&i.OwnerTitle,
-		&i.OwnerFocusing,
 	)
 	return i, err
 }
 
-const insertSession = `-- name: InsertSession :exec
+const InsertSession = `-- name: InsertSession :exec
 INSERT INTO sessions (id_hash, user_id, data, user_agent, created_at, last_seen_at, idle_expires_at, expires_at)
 VALUES ($1, $2, $3, $4, $5, $5, $6, $7)
 `
 
 type InsertSessionParams struct {
-	IDHash        []byte
-	UserID        uuid.NullUUID
-	Data          []byte
-	UserAgent     string
-	Now           time.Time
-	IdleExpiresAt time.Time
-	ExpiresAt     time.Time
+	IDHash        []byte        `db:"id_hash"`
+	UserID        uuid.NullUUID `db:"user_id"`
+	Data          []byte        `db:"data"`
+	UserAgent     string        `db:"user_agent"`
+	Now           time.Time     `db:"now"`
+	IdleExpiresAt time.Time     `db:"idle_expires_at"`
+	ExpiresAt     time.Time     `db:"expires_at"`
 }
 
 func (q *Queries) InsertSession(ctx context.Context, arg InsertSessionParams) error {
-	_, err := q.db.Exec(ctx, insertSession,
+	_, err := q.db.Exec(ctx, InsertSession,
 		arg.IDHash,
 		arg.UserID,
 		arg.Data,
@@ -171,7 +154,7 @@ func (q *Queries) InsertSession(ctx context.Context, arg InsertSessionParams) er
 	return err
 }
 
-const listUserSessions = `-- name: ListUserSessions :many
+const ListUserSessions = `-- name: ListUserSessions :many
 SELECT public_id, user_agent, created_at, last_seen_at, id_hash = $1 AS current
 FROM sessions
 WHERE user_id = $2 AND expires_at > $3 AND idle_expires_at > $3
@@ -179,21 +162,21 @@ ORDER BY last_seen_at DESC, public_id
 `
 
 type ListUserSessionsParams struct {
-	CurrentHash []byte
-	UserID      uuid.NullUUID
-	Now         time.Time
+	CurrentHash []byte        `db:"current_hash"`
+	UserID      uuid.NullUUID `db:"user_id"`
+	Now         time.Time     `db:"now"`
 }
 
 type ListUserSessionsRow struct {
-	PublicID   uuid.UUID
-	UserAgent  string
-	CreatedAt  time.Time
-	LastSeenAt time.Time
-	Current    bool
+	PublicID   uuid.UUID `db:"public_id"`
+	UserAgent  string    `db:"user_agent"`
+	CreatedAt  time.Time `db:"created_at"`
+	LastSeenAt time.Time `db:"last_seen_at"`
+	Current    bool      `db:"current"`
 }
 
 func (q *Queries) ListUserSessions(ctx context.Context, arg ListUserSessionsParams) ([]ListUserSessionsRow, error) {
-	rows, err := q.db.Query(ctx, listUserSessions, arg.CurrentHash, arg.UserID, arg.Now)
+	rows, err := q.db.Query(ctx, ListUserSessions, arg.CurrentHash, arg.UserID, arg.Now)
 	if err != nil {
 		return nil, err
 	}
@@ -218,40 +201,49 @@ func (q *Queries) ListUserSessions(ctx context.Context, arg ListUserSessionsPara
 	return items, nil
 }
 
-const touchSession = `-- name: TouchSession :exec
+const TouchSession = `-- name: TouchSession :exec
 UPDATE sessions
 SET last_seen_at = $1, idle_expires_at = least($2::timestamptz, expires_at)
-WHERE id_hash = $3
+WHERE id_hash = $3 AND last_seen_at <= $4 AND expires_at > $1 AND idle_expires_at > $1
 `
 
 type TouchSessionParams struct {
-	Now           time.Time
-	IdleExpiresAt time.Time
-	IDHash        []byte
+	Now           time.Time `db:"now"`
+	IdleExpiresAt time.Time `db:"idle_expires_at"`
+	IDHash        []byte    `db:"id_hash"`
+	StaleBefore   time.Time `db:"stale_before"`
 }
 
+// Records a request on a live session last seen before stale_before:
+// most requests find nothing to change and write nothing. It runs before
+// GetSession in the same round trip.
 func (q *Queries) TouchSession(ctx context.Context, arg TouchSessionParams) error {
-	_, err := q.db.Exec(ctx, touchSession, arg.Now, arg.IdleExpiresAt, arg.IDHash)
+	_, err := q.db.Exec(ctx, TouchSession,
+		arg.Now,
+		arg.IdleExpiresAt,
+		arg.IDHash,
+		arg.StaleBefore,
+	)
 	return err
 }
 
-const updateSessionData = `-- name: UpdateSessionData :exec
+const UpdateSessionData = `-- name: UpdateSessionData :exec
 UPDATE sessions
 SET user_id = $1, data = $2, last_seen_at = $3, idle_expires_at = least($4::timestamptz, expires_at), updated_at = $3
 WHERE id_hash = $5
 `
 
 type UpdateSessionDataParams struct {
-	UserID        uuid.NullUUID
-	Data          []byte
-	Now           time.Time
-	IdleExpiresAt time.Time
-	IDHash        []byte
+	UserID        uuid.NullUUID `db:"user_id"`
+	Data          []byte        `db:"data"`
+	Now           time.Time     `db:"now"`
+	IdleExpiresAt time.Time     `db:"idle_expires_at"`
+	IDHash        []byte        `db:"id_hash"`
 }
 
 // The idle deadline never passes the absolute one.
 func (q *Queries) UpdateSessionData(ctx context.Context, arg UpdateSessionDataParams) error {
-	_, err := q.db.Exec(ctx, updateSessionData,
+	_, err := q.db.Exec(ctx, UpdateSessionData,
 		arg.UserID,
 		arg.Data,
 		arg.Now,

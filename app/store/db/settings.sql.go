@@ -12,16 +12,16 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
-const ensureSettings = `-- name: EnsureSettings :exec
+const EnsureSettings = `-- name: EnsureSettings :exec
 INSERT INTO user_settings (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING
 `
 
 func (q *Queries) EnsureSettings(ctx context.Context, userID uuid.UUID) error {
-	_, err := q.db.Exec(ctx, ensureSettings, userID)
+	_, err := q.db.Exec(ctx, EnsureSettings, userID)
 	return err
 }
 
-const getUserSettings = `-- name: GetUserSettings :one
+const GetUserSettings = `-- name: GetUserSettings :one
 SELECT coalesce(s.theme, 'system')::text AS theme,
        coalesce(s.time_zone, 'UTC')::text AS time_zone,
        coalesce(s.week_start, 1)::smallint AS week_start,
@@ -36,19 +36,19 @@ WHERE u.id = $1
 `
 
 type GetUserSettingsRow struct {
-	Theme               string
-	TimeZone            string
-	WeekStart           int16
-	Daw                 string
-	Os                  string
-	NotifyReminders     bool
-	NotifyFocusEnd      bool
-	NotifyWeeklySummary bool
+	Theme               string `db:"theme"`
+	TimeZone            string `db:"time_zone"`
+	WeekStart           int16  `db:"week_start"`
+	Daw                 string `db:"daw"`
+	Os                  string `db:"os"`
+	NotifyReminders     bool   `db:"notify_reminders"`
+	NotifyFocusEnd      bool   `db:"notify_focus_end"`
+	NotifyWeeklySummary bool   `db:"notify_weekly_summary"`
 }
 
 // The user's settings, or the defaults when they have never saved any.
 func (q *Queries) GetUserSettings(ctx context.Context, userID uuid.UUID) (GetUserSettingsRow, error) {
-	row := q.db.QueryRow(ctx, getUserSettings, userID)
+	row := q.db.QueryRow(ctx, GetUserSettings, userID)
 	var i GetUserSettingsRow
 	err := row.Scan(
 		&i.Theme,
@@ -63,7 +63,7 @@ func (q *Queries) GetUserSettings(ctx context.Context, userID uuid.UUID) (GetUse
 	return i, err
 }
 
-const lockZone = `-- name: LockZone :one
+const LockZone = `-- name: LockZone :one
 SELECT s.time_zone, s.previous_time_zone, s.time_zone_switch,
        EXISTS (SELECT 1 FROM ledger_entries l WHERE l.user_id = $1)::boolean AS has_earned
 FROM user_settings s
@@ -72,17 +72,17 @@ FOR UPDATE
 `
 
 type LockZoneRow struct {
-	TimeZone         string
-	PreviousTimeZone pgtype.Text
-	TimeZoneSwitch   pgtype.Timestamptz
-	HasEarned        bool
+	TimeZone         string             `db:"time_zone"`
+	PreviousTimeZone pgtype.Text        `db:"previous_time_zone"`
+	TimeZoneSwitch   pgtype.Timestamptz `db:"time_zone_switch"`
+	HasEarned        bool               `db:"has_earned"`
 }
 
 // After EnsureSettings: the user's time zone and the change to it still
 // taking effect, locked until the transaction ends, and whether they have
 // ever earned anything.
 func (q *Queries) LockZone(ctx context.Context, userID uuid.UUID) (LockZoneRow, error) {
-	row := q.db.QueryRow(ctx, lockZone, userID)
+	row := q.db.QueryRow(ctx, LockZone, userID)
 	var i LockZoneRow
 	err := row.Scan(
 		&i.TimeZone,
@@ -93,7 +93,7 @@ func (q *Queries) LockZone(ctx context.Context, userID uuid.UUID) (LockZoneRow, 
 	return i, err
 }
 
-const setPreferences = `-- name: SetPreferences :exec
+const SetPreferences = `-- name: SetPreferences :exec
 INSERT INTO user_settings (user_id, time_zone, previous_time_zone, time_zone_switch, week_start, daw, os, notify_reminders, notify_focus_end, notify_weekly_summary)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 ON CONFLICT (user_id) DO UPDATE SET
@@ -104,20 +104,20 @@ ON CONFLICT (user_id) DO UPDATE SET
 `
 
 type SetPreferencesParams struct {
-	UserID              uuid.UUID
-	TimeZone            string
-	PreviousTimeZone    pgtype.Text
-	TimeZoneSwitch      pgtype.Timestamptz
-	WeekStart           int16
-	Daw                 string
-	Os                  string
-	NotifyReminders     bool
-	NotifyFocusEnd      bool
-	NotifyWeeklySummary bool
+	UserID              uuid.UUID          `db:"user_id"`
+	TimeZone            string             `db:"time_zone"`
+	PreviousTimeZone    pgtype.Text        `db:"previous_time_zone"`
+	TimeZoneSwitch      pgtype.Timestamptz `db:"time_zone_switch"`
+	WeekStart           int16              `db:"week_start"`
+	Daw                 string             `db:"daw"`
+	Os                  string             `db:"os"`
+	NotifyReminders     bool               `db:"notify_reminders"`
+	NotifyFocusEnd      bool               `db:"notify_focus_end"`
+	NotifyWeeklySummary bool               `db:"notify_weekly_summary"`
 }
 
 func (q *Queries) SetPreferences(ctx context.Context, arg SetPreferencesParams) error {
-	_, err := q.db.Exec(ctx, setPreferences,
+	_, err := q.db.Exec(ctx, SetPreferences,
 		arg.UserID,
 		arg.TimeZone,
 		arg.PreviousTimeZone,
@@ -132,18 +132,18 @@ func (q *Queries) SetPreferences(ctx context.Context, arg SetPreferencesParams) 
 	return err
 }
 
-const setTheme = `-- name: SetTheme :exec
+const SetTheme = `-- name: SetTheme :exec
 INSERT INTO user_settings (user_id, theme)
 VALUES ($1, $2)
 ON CONFLICT (user_id) DO UPDATE SET theme = excluded.theme, updated_at = now()
 `
 
 type SetThemeParams struct {
-	UserID uuid.UUID
-	Theme  string
+	UserID uuid.UUID `db:"user_id"`
+	Theme  string    `db:"theme"`
 }
 
 func (q *Queries) SetTheme(ctx context.Context, arg SetThemeParams) error {
-	_, err := q.db.Exec(ctx, setTheme, arg.UserID, arg.Theme)
+	_, err := q.db.Exec(ctx, SetTheme, arg.UserID, arg.Theme)
 	return err
 }

@@ -12,37 +12,37 @@ import (
 	"github.com/google/uuid"
 )
 
-const deleteOldExposures = `-- name: DeleteOldExposures :execrows
+const DeleteOldExposures = `-- name: DeleteOldExposures :execrows
 DELETE FROM decision_exposures WHERE id IN (
     SELECT e.id FROM decision_exposures e WHERE e.created_at < $1 ORDER BY e.created_at LIMIT $2)
 `
 
 type DeleteOldExposuresParams struct {
-	Before time.Time
-	Batch  int32
+	Before time.Time `db:"before"`
+	Batch  int32     `db:"batch"`
 }
 
 // Deletes up to batch exposures from before a time, oldest first, and their
 // outcomes with them.
 func (q *Queries) DeleteOldExposures(ctx context.Context, arg DeleteOldExposuresParams) (int64, error) {
-	result, err := q.db.Exec(ctx, deleteOldExposures, arg.Before, arg.Batch)
+	result, err := q.db.Exec(ctx, DeleteOldExposures, arg.Before, arg.Batch)
 	if err != nil {
 		return 0, err
 	}
 	return result.RowsAffected(), nil
 }
 
-const getExposure = `-- name: GetExposure :one
+const GetExposure = `-- name: GetExposure :one
 SELECT id, user_id, context, candidates, created_at FROM decision_exposures WHERE id = $1 AND user_id = $2
 `
 
 type GetExposureParams struct {
-	ID     uuid.UUID
-	UserID uuid.UUID
+	ID     uuid.UUID `db:"id"`
+	UserID uuid.UUID `db:"user_id"`
 }
 
 func (q *Queries) GetExposure(ctx context.Context, arg GetExposureParams) (DecisionExposure, error) {
-	row := q.db.QueryRow(ctx, getExposure, arg.ID, arg.UserID)
+	row := q.db.QueryRow(ctx, GetExposure, arg.ID, arg.UserID)
 	var i DecisionExposure
 	err := row.Scan(
 		&i.ID,
@@ -54,17 +54,17 @@ func (q *Queries) GetExposure(ctx context.Context, arg GetExposureParams) (Decis
 	return i, err
 }
 
-const getFlags = `-- name: GetFlags :many
+const GetFlags = `-- name: GetFlags :many
 SELECT key, enabled FROM feature_flags
 `
 
 type GetFlagsRow struct {
-	Key     string
-	Enabled bool
+	Key     string `db:"key"`
+	Enabled bool   `db:"enabled"`
 }
 
 func (q *Queries) GetFlags(ctx context.Context) ([]GetFlagsRow, error) {
-	rows, err := q.db.Query(ctx, getFlags)
+	rows, err := q.db.Query(ctx, GetFlags)
 	if err != nil {
 		return nil, err
 	}
@@ -83,59 +83,42 @@ func (q *Queries) GetFlags(ctx context.Context) ([]GetFlagsRow, error) {
 	return items, nil
 }
 
-const getTodayState = `-- name: GetTodayState :one
+const GetTodayState = `-- name: GetTodayState :one
 SELECT
-    coalesce(greatest(
-        (SELECT max(l.created_at) FROM ledger_entries l WHERE l.user_id = $1::uuid),
-        (SELECT max(c.created_at) FROM habit_completions c WHERE c.user_id = $1::uuid),
-        (SELECT max(f.started_at) FROM focus_sessions f WHERE f.user_id = $1::uuid)
-    ), '0001-01-01')::timestamptz AS last_active_at,
-    coalesce((SELECT a.action FROM activity_events a WHERE a.user_id = $1::uuid ORDER BY a.id DESC LIMIT 1), '')::text AS last_action,
-    EXISTS (SELECT 1 FROM focus_sessions f WHERE f.user_id = $1::uuid AND f.ended_at IS NULL)::boolean AS focus_running,
-    fs.completions::integer AS focus_completions,
-    coalesce(fs.last_at, '0001-01-01')::timestamptz AS focus_last_at,
-    (fs.last_at IS NOT NULL)::boolean AS focus_has_last,
+    coalesce((SELECT max(l.created_at) FROM ledger_entries l WHERE l.user_id = $1::uuid), '0001-01-01')::timestamptz AS last_active_at,
+    coalesce((SELECT a.action FROM activity_events a WHERE a.user_id = $1::uuid ORDER BY a.user_id DESC, a.id DESC LIMIT 1), '')::text AS last_action,
     coalesce((SELECT p.xp FROM user_progress p WHERE p.user_id = $1::uuid), 0)::bigint AS xp,
     coalesce((SELECT p.coins FROM user_progress p WHERE p.user_id = $1::uuid), 0)::bigint AS coins,
     coalesce((SELECT s.decision_telemetry FROM user_settings s WHERE s.user_id = $1::uuid), true)::boolean AS telemetry,
     coalesce((SELECT array_agg(ff.key ORDER BY ff.key) FROM feature_flags ff WHERE ff.enabled), '{}')::text[] AS flags_on,
     g.last_event_id AS graph_event_id,
     coalesce(g.last_sync_at, '0001-01-01')::timestamptz AS graph_synced_at
-FROM graph_sync g,
-     (SELECT count(*) AS completions, max(f.ended_at) AS last_at
-      FROM focus_sessions f WHERE f.user_id = $1::uuid AND f.kind = 'focus' AND f.outcome = 'completed') fs
+FROM graph_sync g
 `
 
 type GetTodayStateRow struct {
-	LastActiveAt     time.Time
-	LastAction       string
-	FocusRunning     bool
-	FocusCompletions int32
-	FocusLastAt      time.Time
-	FocusHasLast     bool
-	Xp               int64
-	Coins            int64
-	Telemetry        bool
-	FlagsOn          []string
-	GraphEventID     int64
-	GraphSyncedAt    time.Time
+	LastActiveAt  time.Time `db:"last_active_at"`
+	LastAction    string    `db:"last_action"`
+	Xp            int64     `db:"xp"`
+	Coins         int64     `db:"coins"`
+	Telemetry     bool      `db:"telemetry"`
+	FlagsOn       []string  `db:"flags_on"`
+	GraphEventID  int64     `db:"graph_event_id"`
+	GraphSyncedAt time.Time `db:"graph_synced_at"`
 }
 
-// What Today needs to know about the user that fits in one row, read in one
-// round trip: when they were last active (without any activity, the zero
-// time: a new account is not in a gap) and what they last did, their focus
-// history and whether a session runs, balances, telemetry consent, the
-// switches an administrator turned on, and the projection's position.
+// What Today needs to know about the user that is no module's, in one
+// row: when they last earned anything (without any activity, the zero
+// time: a new account is not in a gap; the modules add their own), what
+// they last did, balances, telemetry consent, the switches an
+// administrator turned on, and the projection's position. The last action
+// reads the (user_id, id) index in its order, whatever the plan.
 func (q *Queries) GetTodayState(ctx context.Context, userID uuid.UUID) (GetTodayStateRow, error) {
-	row := q.db.QueryRow(ctx, getTodayState, userID)
+	row := q.db.QueryRow(ctx, GetTodayState, userID)
 	var i GetTodayStateRow
 	err := row.Scan(
 		&i.LastActiveAt,
 		&i.LastAction,
-		&i.FocusRunning,
-		&i.FocusCompletions,
-		&i.FocusLastAt,
-		&i.FocusHasLast,
 		&i.Xp,
 		&i.Coins,
 		&i.Telemetry,
@@ -146,7 +129,7 @@ func (q *Queries) GetTodayState(ctx context.Context, userID uuid.UUID) (GetToday
 	return i, err
 }
 
-const insertExposures = `-- name: InsertExposures :exec
+const InsertExposures = `-- name: InsertExposures :exec
 INSERT INTO decision_exposures (id, user_id, context, candidates, created_at)
 SELECT e.id, e.user_id, e.context, e.candidates, e.created_at
 FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::uuid[]) AS user_id, unnest($3::jsonb[]) AS context,
@@ -155,17 +138,17 @@ WHERE EXISTS (SELECT 1 FROM users u WHERE u.id = e.user_id)
 `
 
 type InsertExposuresParams struct {
-	Ids        []uuid.UUID
-	UserIds    []uuid.UUID
-	Contexts   [][]byte
-	Candidates [][]byte
-	CreatedAts []time.Time
+	Ids        []uuid.UUID `db:"ids"`
+	UserIds    []uuid.UUID `db:"user_ids"`
+	Contexts   [][]byte    `db:"contexts"`
+	Candidates [][]byte    `db:"candidates"`
+	CreatedAts []time.Time `db:"created_ats"`
 }
 
 // Writes a batch of exposures; one whose user has since been deleted is
 // skipped rather than failing the batch.
 func (q *Queries) InsertExposures(ctx context.Context, arg InsertExposuresParams) error {
-	_, err := q.db.Exec(ctx, insertExposures,
+	_, err := q.db.Exec(ctx, InsertExposures,
 		arg.Ids,
 		arg.UserIds,
 		arg.Contexts,
@@ -175,21 +158,21 @@ func (q *Queries) InsertExposures(ctx context.Context, arg InsertExposuresParams
 	return err
 }
 
-const insertOutcome = `-- name: InsertOutcome :exec
+const InsertOutcome = `-- name: InsertOutcome :exec
 INSERT INTO decision_outcomes (exposure_id, user_id, decision_id, action, time_to_action_ms)
 VALUES ($1, $2, $3, $4, $5)
 `
 
 type InsertOutcomeParams struct {
-	ExposureID     uuid.UUID
-	UserID         uuid.UUID
-	DecisionID     string
-	Action         string
-	TimeToActionMs int64
+	ExposureID     uuid.UUID `db:"exposure_id"`
+	UserID         uuid.UUID `db:"user_id"`
+	DecisionID     string    `db:"decision_id"`
+	Action         string    `db:"action"`
+	TimeToActionMs int64     `db:"time_to_action_ms"`
 }
 
 func (q *Queries) InsertOutcome(ctx context.Context, arg InsertOutcomeParams) error {
-	_, err := q.db.Exec(ctx, insertOutcome,
+	_, err := q.db.Exec(ctx, InsertOutcome,
 		arg.ExposureID,
 		arg.UserID,
 		arg.DecisionID,
@@ -199,66 +182,7 @@ func (q *Queries) InsertOutcome(ctx context.Context, arg InsertOutcomeParams) er
 	return err
 }
 
-const listHabitSignals = `-- name: ListHabitSignals :many
-SELECT h.id, h.title, h.cadence, h.weekdays, h.times_per_week, h.created_at, h.completions,
-       coalesce(h.last_completed, '0001-01-01')::date AS last_day, (h.last_completed IS NOT NULL)::boolean AS has_last,
-       coalesce(h.last_completed = $1::date, false)::boolean AS done_today
-FROM habits h
-WHERE h.user_id = $2 AND h.archived_at IS NULL
-ORDER BY h.id
-`
-
-type ListHabitSignalsParams struct {
-	Today  time.Time
-	UserID uuid.UUID
-}
-
-type ListHabitSignalsRow struct {
-	ID           uuid.UUID
-	Title        string
-	Cadence      string
-	Weekdays     int16
-	TimesPerWeek int16
-	CreatedAt    time.Time
-	Completions  int32
-	LastDay      time.Time
-	HasLast      bool
-	DoneToday    bool
-}
-
-// Active habits with their stored completion count and last completed day.
-func (q *Queries) ListHabitSignals(ctx context.Context, arg ListHabitSignalsParams) ([]ListHabitSignalsRow, error) {
-	rows, err := q.db.Query(ctx, listHabitSignals, arg.Today, arg.UserID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []ListHabitSignalsRow{}
-	for rows.Next() {
-		var i ListHabitSignalsRow
-		if err := rows.Scan(
-			&i.ID,
-			&i.Title,
-			&i.Cadence,
-			&i.Weekdays,
-			&i.TimesPerWeek,
-			&i.CreatedAt,
-			&i.Completions,
-			&i.LastDay,
-			&i.HasLast,
-			&i.DoneToday,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const recordCompletedOutcome = `-- name: RecordCompletedOutcome :exec
+const RecordCompletedOutcome = `-- name: RecordCompletedOutcome :exec
 INSERT INTO decision_outcomes (exposure_id, user_id, decision_id, action, time_to_action_ms)
 SELECT e.id, e.user_id, $1::text, 'completed', (extract(epoch FROM (now() - e.created_at)) * 1000)::bigint
 FROM decision_exposures e
@@ -269,55 +193,55 @@ LIMIT 1
 `
 
 type RecordCompletedOutcomeParams struct {
-	DecisionID string
-	UserID     uuid.UUID
+	DecisionID string    `db:"decision_id"`
+	UserID     uuid.UUID `db:"user_id"`
 }
 
 // When the user completes something a recent Today list showed (within the
 // 60-minute engagement window), the latest such exposure gets a
 // "completed" outcome.
 func (q *Queries) RecordCompletedOutcome(ctx context.Context, arg RecordCompletedOutcomeParams) error {
-	_, err := q.db.Exec(ctx, recordCompletedOutcome, arg.DecisionID, arg.UserID)
+	_, err := q.db.Exec(ctx, RecordCompletedOutcome, arg.DecisionID, arg.UserID)
 	return err
 }
 
-const setDecisionTelemetry = `-- name: SetDecisionTelemetry :exec
+const SetDecisionTelemetry = `-- name: SetDecisionTelemetry :exec
 INSERT INTO user_settings (user_id, decision_telemetry) VALUES ($1, $2)
 ON CONFLICT (user_id) DO UPDATE SET decision_telemetry = excluded.decision_telemetry, updated_at = now()
 `
 
 type SetDecisionTelemetryParams struct {
-	UserID            uuid.UUID
-	DecisionTelemetry bool
+	UserID            uuid.UUID `db:"user_id"`
+	DecisionTelemetry bool      `db:"decision_telemetry"`
 }
 
 func (q *Queries) SetDecisionTelemetry(ctx context.Context, arg SetDecisionTelemetryParams) error {
-	_, err := q.db.Exec(ctx, setDecisionTelemetry, arg.UserID, arg.DecisionTelemetry)
+	_, err := q.db.Exec(ctx, SetDecisionTelemetry, arg.UserID, arg.DecisionTelemetry)
 	return err
 }
 
-const setFlag = `-- name: SetFlag :exec
+const SetFlag = `-- name: SetFlag :exec
 INSERT INTO feature_flags (key, enabled, updated_by) VALUES ($1, $2, $3)
 ON CONFLICT (key) DO UPDATE SET enabled = excluded.enabled, updated_by = excluded.updated_by, updated_at = now()
 `
 
 type SetFlagParams struct {
-	Key       string
-	Enabled   bool
-	UpdatedBy uuid.NullUUID
+	Key       string        `db:"key"`
+	Enabled   bool          `db:"enabled"`
+	UpdatedBy uuid.NullUUID `db:"updated_by"`
 }
 
 func (q *Queries) SetFlag(ctx context.Context, arg SetFlagParams) error {
-	_, err := q.db.Exec(ctx, setFlag, arg.Key, arg.Enabled, arg.UpdatedBy)
+	_, err := q.db.Exec(ctx, SetFlag, arg.Key, arg.Enabled, arg.UpdatedBy)
 	return err
 }
 
-const telemetryEnabled = `-- name: TelemetryEnabled :one
+const TelemetryEnabled = `-- name: TelemetryEnabled :one
 SELECT coalesce((SELECT s.decision_telemetry FROM user_settings s WHERE s.user_id = $1::uuid), true)::boolean
 `
 
 func (q *Queries) TelemetryEnabled(ctx context.Context, userID uuid.UUID) (bool, error) {
-	row := q.db.QueryRow(ctx, telemetryEnabled, userID)
+	row := q.db.QueryRow(ctx, TelemetryEnabled, userID)
 	var column_1 bool
 	err := row.Scan(&column_1)
 	return column_1, err

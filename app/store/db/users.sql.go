@@ -12,35 +12,35 @@ import (
 	"github.com/google/uuid"
 )
 
-const acceptTerms = `-- name: AcceptTerms :exec
+const AcceptTerms = `-- name: AcceptTerms :exec
 UPDATE users SET terms_accepted_at = now(), terms_version = $1, updated_at = now() WHERE id = $2
 `
 
 type AcceptTermsParams struct {
-	TermsVersion string
-	ID           uuid.UUID
+	TermsVersion string    `db:"terms_version"`
+	ID           uuid.UUID `db:"id"`
 }
 
 func (q *Queries) AcceptTerms(ctx context.Context, arg AcceptTermsParams) error {
-	_, err := q.db.Exec(ctx, acceptTerms, arg.TermsVersion, arg.ID)
+	_, err := q.db.Exec(ctx, AcceptTerms, arg.TermsVersion, arg.ID)
 	return err
 }
 
-const createUser = `-- name: CreateUser :one
+const CreateUser = `-- name: CreateUser :one
 INSERT INTO users (email, name, status, email_verified)
 VALUES ($1, $2, $3, $4)
 RETURNING id, email, name, created_at, updated_at, status, email_verified, age_verified_at, terms_accepted_at, terms_version, reviewed_at, reviewed_by
 `
 
 type CreateUserParams struct {
-	Email         string
-	Name          string
-	Status        string
-	EmailVerified bool
+	Email         string `db:"email"`
+	Name          string `db:"name"`
+	Status        string `db:"status"`
+	EmailVerified bool   `db:"email_verified"`
 }
 
 func (q *Queries) CreateUser(ctx context.Context, arg CreateUserParams) (User, error) {
-	row := q.db.QueryRow(ctx, createUser,
+	row := q.db.QueryRow(ctx, CreateUser,
 		arg.Email,
 		arg.Name,
 		arg.Status,
@@ -64,21 +64,21 @@ func (q *Queries) CreateUser(ctx context.Context, arg CreateUserParams) (User, e
 	return i, err
 }
 
-const deleteUser = `-- name: DeleteUser :exec
+const DeleteUser = `-- name: DeleteUser :exec
 DELETE FROM users WHERE id = $1
 `
 
 func (q *Queries) DeleteUser(ctx context.Context, id uuid.UUID) error {
-	_, err := q.db.Exec(ctx, deleteUser, id)
+	_, err := q.db.Exec(ctx, DeleteUser, id)
 	return err
 }
 
-const getUser = `-- name: GetUser :one
+const GetUser = `-- name: GetUser :one
 SELECT id, email, name, created_at, updated_at, status, email_verified, age_verified_at, terms_accepted_at, terms_version, reviewed_at, reviewed_by FROM users WHERE id = $1
 `
 
 func (q *Queries) GetUser(ctx context.Context, id uuid.UUID) (User, error) {
-	row := q.db.QueryRow(ctx, getUser, id)
+	row := q.db.QueryRow(ctx, GetUser, id)
 	var i User
 	err := row.Scan(
 		&i.ID,
@@ -97,12 +97,12 @@ func (q *Queries) GetUser(ctx context.Context, id uuid.UUID) (User, error) {
 	return i, err
 }
 
-const getUserByEmail = `-- name: GetUserByEmail :one
+const GetUserByEmail = `-- name: GetUserByEmail :one
 SELECT id, email, name, created_at, updated_at, status, email_verified, age_verified_at, terms_accepted_at, terms_version, reviewed_at, reviewed_by FROM users WHERE lower(email) = lower($1)
 `
 
 func (q *Queries) GetUserByEmail(ctx context.Context, email string) (User, error) {
-	row := q.db.QueryRow(ctx, getUserByEmail, email)
+	row := q.db.QueryRow(ctx, GetUserByEmail, email)
 	var i User
 	err := row.Scan(
 		&i.ID,
@@ -121,19 +121,19 @@ func (q *Queries) GetUserByEmail(ctx context.Context, email string) (User, error
 	return i, err
 }
 
-const listPendingUsers = `-- name: ListPendingUsers :many
+const ListPendingUsers = `-- name: ListPendingUsers :many
 SELECT id, email, name, created_at FROM users WHERE status = 'pending' ORDER BY created_at, id
 `
 
 type ListPendingUsersRow struct {
-	ID        uuid.UUID
-	Email     string
-	Name      string
-	CreatedAt time.Time
+	ID        uuid.UUID `db:"id"`
+	Email     string    `db:"email"`
+	Name      string    `db:"name"`
+	CreatedAt time.Time `db:"created_at"`
 }
 
 func (q *Queries) ListPendingUsers(ctx context.Context) ([]ListPendingUsersRow, error) {
-	rows, err := q.db.Query(ctx, listPendingUsers)
+	rows, err := q.db.Query(ctx, ListPendingUsers)
 	if err != nil {
 		return nil, err
 	}
@@ -157,37 +157,37 @@ func (q *Queries) ListPendingUsers(ctx context.Context) ([]ListPendingUsersRow, 
 	return items, nil
 }
 
-const reviewUser = `-- name: ReviewUser :execrows
+const ReviewUser = `-- name: ReviewUser :execrows
 UPDATE users
 SET status = $1, reviewed_at = now(), reviewed_by = $2, updated_at = now()
 WHERE id = $3 AND status = 'pending'
 `
 
 type ReviewUserParams struct {
-	Status     string
-	ReviewedBy uuid.NullUUID
-	ID         uuid.UUID
+	Status     string        `db:"status"`
+	ReviewedBy uuid.NullUUID `db:"reviewed_by"`
+	ID         uuid.UUID     `db:"id"`
 }
 
 // Approves or denies a pending user; a user already reviewed is left alone.
 func (q *Queries) ReviewUser(ctx context.Context, arg ReviewUserParams) (int64, error) {
-	result, err := q.db.Exec(ctx, reviewUser, arg.Status, arg.ReviewedBy, arg.ID)
+	result, err := q.db.Exec(ctx, ReviewUser, arg.Status, arg.ReviewedBy, arg.ID)
 	if err != nil {
 		return 0, err
 	}
 	return result.RowsAffected(), nil
 }
 
-const setAgeVerified = `-- name: SetAgeVerified :exec
+const SetAgeVerified = `-- name: SetAgeVerified :exec
 UPDATE users SET age_verified_at = now(), updated_at = now() WHERE id = $1
 `
 
 func (q *Queries) SetAgeVerified(ctx context.Context, id uuid.UUID) error {
-	_, err := q.db.Exec(ctx, setAgeVerified, id)
+	_, err := q.db.Exec(ctx, SetAgeVerified, id)
 	return err
 }
 
-const upsertDevUser = `-- name: UpsertDevUser :one
+const UpsertDevUser = `-- name: UpsertDevUser :one
 INSERT INTO users (email, name, status, email_verified, age_verified_at, terms_accepted_at, terms_version)
 VALUES ($1, $2, 'approved', true, now(), now(), 'development')
 ON CONFLICT (lower(email)) DO UPDATE SET updated_at = users.updated_at
@@ -195,14 +195,14 @@ RETURNING id, email, name, created_at, updated_at, status, email_verified, age_v
 `
 
 type UpsertDevUserParams struct {
-	Email string
-	Name  string
+	Email string `db:"email"`
+	Name  string `db:"name"`
 }
 
 // The development sign-in: finds the user with this email (case-insensitively)
 // or creates them already verified, onboarded and approved.
 func (q *Queries) UpsertDevUser(ctx context.Context, arg UpsertDevUserParams) (User, error) {
-	row := q.db.QueryRow(ctx, upsertDevUser, arg.Email, arg.Name)
+	row := q.db.QueryRow(ctx, UpsertDevUser, arg.Email, arg.Name)
 	var i User
 	err := row.Scan(
 		&i.ID,

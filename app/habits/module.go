@@ -1,6 +1,7 @@
 package habits
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -14,9 +15,10 @@ import (
 
 	"ignition/app/calendar"
 	"ignition/app/form"
+	"ignition/app/module"
 	"ignition/app/progress"
 	"ignition/app/store/db"
-	"ignition/app/web"
+	"ignition/app/suggest"
 	views "ignition/views/habits"
 )
 
@@ -30,26 +32,39 @@ const (
 type Handler struct {
 	pool *pgxpool.Pool
 	q    *db.Queries
-	now  func() time.Time
 }
 
-// NewHandler returns the habits handler.
-func NewHandler(pool *pgxpool.Pool) *Handler {
-	return &Handler{pool: pool, q: db.New(pool), now: time.Now}
+// Module is habits: recurring habits, their completions, streaks and rates,
+// and what Today suggests of them.
+func Module(d module.Deps) module.Module {
+	h := &Handler{pool: d.Pool, q: d.Q}
+	return module.Module{
+		Name: "habits",
+		Routes: func(r module.Router) {
+			r.Private.GET(ListURL, h.list)
+			r.Private.POST(ListURL, h.create)
+			r.Private.GET(ListURL+"/archived", h.archivedList)
+			r.Private.GET(ListURL+"/:id", h.show)
+			r.Private.POST(ListURL+"/:id", h.update)
+			r.Private.POST(ListURL+"/:id/archive", h.archive(true))
+			r.Private.POST(ListURL+"/:id/restore", h.archive(false))
+			r.Private.POST(ListURL+"/:id/complete", h.complete)
+			r.Private.POST(ListURL+"/:id/undo", h.undo)
+		},
+		Nav:      []module.Nav{{Label: "Habits", Href: ListURL, Order: 40, Tab: true}},
+		Commands: []module.Command{{Label: "Habits", Keywords: "habits streaks daily", Href: ListURL}, {Label: "New habit", Keywords: "add habit", Href: FormURL}},
+		Today:    []suggest.Source{todaySource},
+	}
 }
 
-// Register adds the habit routes.
-func (h *Handler) Register(e *echo.Echo) {
-	e.GET("/habits", h.list).Name = "habits"
-	e.POST("/habits", h.create).Name = "habits.create"
-	e.GET("/habits/archived", h.archivedList).Name = "habits.archived"
-	e.GET("/habits/:id", h.show).Name = "habits.show"
-	e.POST("/habits/:id", h.update).Name = "habits.update"
-	e.POST("/habits/:id/archive", h.archive(true)).Name = "habits.archive"
-	e.POST("/habits/:id/restore", h.archive(false)).Name = "habits.restore"
-	e.POST("/habits/:id/complete", h.complete).Name = "habits.complete"
-	e.POST("/habits/:id/undo", h.undo).Name = "habits.undo"
-}
+// ListURL is the habits page; FormURL its form to add one.
+const (
+	ListURL = "/habits"
+	FormURL = ListURL + "#habit-form-card"
+)
+
+// URL is a habit's page.
+func URL(id uuid.UUID) string { return ListURL + "/" + id.String() }
 
 // habitID parses the route's habit ID; a malformed one is 404 like any
 // habit that is not the viewer's.
@@ -119,15 +134,14 @@ func reminderText(t pgtype.Time) string {
 
 // row builds the list row of a habit from its stored run and its
 // completions this week.
-func (h *Handler) row(c echo.Context, hb db.Habit, thisWeek []time.Time) views.Row {
-	v := web.CurrentViewer(c)
-	today := web.Today(c, h.now())
-	s := scheduleOf(hb, v.Zone)
+func row(hb db.Habit, thisWeek []time.Time, cal calendar.Calendar) views.Row {
+	today := cal.Today
+	s := scheduleOf(hb, cal.Zone)
 	r := views.Row{
-		ID: hb.ID.String(), Title: hb.Title, Schedule: describe(hb, v.WeekStart), Skill: progress.SkillName(hb.Skill),
-		Streak: storedRun(hb).Current(s, today, v.WeekStart), Unit: "day", DueToday: s.Due(today), Reminder: reminderText(hb.ReminderTime),
+		ID: hb.ID.String(), Title: hb.Title, Schedule: describe(hb, cal.WeekStart), Skill: progress.SkillName(hb.Skill),
+		Streak: storedRun(hb).Current(s, today, cal.WeekStart), Unit: "day", DueToday: s.Due(today), Reminder: reminderText(hb.ReminderTime),
 	}
-	weekStart := calendar.WeekOf(today, v.WeekStart)
+	weekStart := cal.Week()
 	for _, d := range thisWeek {
 		if d.Equal(today) {
 			r.DoneToday = true
@@ -149,14 +163,12 @@ func storedRun(hb db.Habit) Run {
 // refreshRun recomputes the habit's run, completion count and last day from
 // its whole history and stores them, through q (bound to the write's
 // transaction).
-func (h *Handler) refreshRun(c echo.Context, q *db.Queries, hb db.Habit) (db.Habit, error) {
-	v := web.CurrentViewer(c)
-	ctx := c.Request().Context()
-	done, err := q.ListHabitCompletionDays(ctx, db.ListHabitCompletionDaysParams{UserID: v.ID, HabitID: hb.ID})
+func refreshRun(ctx context.Context, q *db.Queries, cal calendar.Calendar, hb db.Habit) (db.Habit, error) {
+	done, err := q.ListHabitCompletionDays(ctx, db.ListHabitCompletionDaysParams{UserID: hb.UserID, HabitID: hb.ID})
 	if err != nil {
 		return hb, err
 	}
-	r := RunOf(scheduleOf(hb, v.Zone), done, web.Today(c, h.now()), v.WeekStart)
+	r := RunOf(scheduleOf(hb, cal.Zone), done, cal.Today, cal.WeekStart)
 	hb.StreakRun, hb.StreakLongest = int32(r.Length), int32(r.Longest)
 	hb.StreakEnd = pgtype.Date{Time: r.End, Valid: !r.End.IsZero()}
 	hb.Completions = int32(len(done))
@@ -165,7 +177,7 @@ func (h *Handler) refreshRun(c echo.Context, q *db.Queries, hb db.Habit) (db.Hab
 		hb.LastCompleted = pgtype.Date{Time: done[len(done)-1], Valid: true} // days come oldest first
 	}
 	err = q.SetHabitStreak(ctx, db.SetHabitStreakParams{
-		UserID: v.ID, ID: hb.ID, StreakRun: hb.StreakRun, StreakEnd: hb.StreakEnd, StreakLongest: hb.StreakLongest,
+		UserID: hb.UserID, ID: hb.ID, StreakRun: hb.StreakRun, StreakEnd: hb.StreakEnd, StreakLongest: hb.StreakLongest,
 		Completions: hb.Completions, LastCompleted: hb.LastCompleted,
 	})
 	return hb, err

@@ -1,0 +1,99 @@
+package focus
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"ignition/app/store"
+	"ignition/app/store/db"
+	"ignition/app/web"
+	views "ignition/views/focus"
+)
+
+// page is what the focus page shows, read in one round trip.
+type page struct {
+	active   *views.Active
+	starts   []views.Start
+	history  []views.Past
+	settings db.GetFocusSettingsRow
+	today    db.FocusTotalsRow
+	week     db.FocusTotalsRow
+}
+
+// load reads the page: the running session, what can start, the history
+// and today's and this week's totals.
+func (h *Handler) load(c echo.Context) (page, error) {
+	v := web.CurrentViewer(c)
+	cal := web.Calendar(c)
+	var p page
+	var b store.Batch
+	var active db.FocusSession
+	var running bool
+	var hist []db.FocusSession
+	store.Maybe(&b, db.GetActiveFocus, &active, &running, v.ID)
+	store.One(&b, db.GetFocusSettings, &p.settings, v.ID)
+	store.Many(&b, db.ListFocusHistory, &hist, db.ListFocusHistoryParams{UserID: v.ID, MaxRows: historyRows})
+	store.One(&b, db.FocusTotals, &p.today, db.FocusTotalsParams{UserID: v.ID, Since: cal.TodayBegan()})
+	store.One(&b, db.FocusTotals, &p.week, db.FocusTotalsParams{UserID: v.ID, Since: cal.WeekBegan()})
+	if err := b.Send(c.Request().Context(), h.pool); err != nil {
+		return p, fmt.Errorf("focus: unable to load the focus page of %s: %w", v.ID, err)
+	}
+	if running {
+		p.active = activeView(active, cal)
+	}
+	last := ""
+	if len(hist) > 0 && hist[0].Outcome.String == "completed" {
+		last = hist[0].Kind
+	}
+	p.starts = starts(p.settings, NextKind(last, int(p.today.Sessions), int(p.settings.LongBreakEvery)))
+	for _, s := range hist {
+		p.history = append(p.history, views.Past{KindName: KindName(s.Kind), Minutes: int(s.PlannedSeconds / 60), Outcome: s.Outcome.String, EndedAt: cal.Local(s.EndedAt.Time)})
+	}
+	return p, nil
+}
+
+// starts lists the sessions to offer, next marked as the one that
+// naturally comes next.
+func starts(set db.GetFocusSettingsRow, next string) []views.Start {
+	out := []views.Start{
+		{Kind: Focus, Name: KindName(Focus), Minutes: int(set.FocusMinutes)},
+		{Kind: ShortBreak, Name: KindName(ShortBreak), Minutes: int(set.ShortBreakMinutes)},
+		{Kind: LongBreak, Name: KindName(LongBreak), Minutes: int(set.LongBreakMinutes)},
+	}
+	for i := range out {
+		out[i].Next = out[i].Kind == next
+	}
+	return out
+}
+
+func (h *Handler) show(c echo.Context) error {
+	return h.renderPage(c, http.StatusOK, nil, c.QueryParam("saved") == "1")
+}
+
+// renderPage shows the focus page with the durations form f (the stored
+// durations when nil).
+func (h *Handler) renderPage(c echo.Context, status int, f *views.SettingsForm, saved bool) error {
+	p, err := h.load(c)
+	if err != nil {
+		return err
+	}
+	if f == nil {
+		f = &views.SettingsForm{
+			Focus: strconv.Itoa(int(p.settings.FocusMinutes)), Short: strconv.Itoa(int(p.settings.ShortBreakMinutes)),
+			Long: strconv.Itoa(int(p.settings.LongBreakMinutes)), LongEvery: strconv.Itoa(int(p.settings.LongBreakEvery)),
+		}
+	}
+	return web.Render(c, status, "Focus", views.Page(p.active, p.starts, p.history, int(p.today.Sessions), int(p.today.Seconds/60), int(p.week.Seconds/60), *f, saved, web.CSRFToken(c)))
+}
+
+// panel is the timer alone, which the page polls.
+func (h *Handler) panel(c echo.Context) error {
+	p, err := h.load(c)
+	if err != nil {
+		return err
+	}
+	return web.Render(c, http.StatusOK, "Focus", views.Panel(p.active, p.starts, web.CSRFToken(c)))
+}

@@ -1,0 +1,227 @@
+// Package module is the spine every domain plugs into. A domain declares,
+// in one Module value, everything it adds to the app: its routes, its
+// navigation, what it suggests on Today, what it shows around every page,
+// its built-in content and its background jobs. The server walks a list of
+// modules; platform packages never import a domain.
+package module
+
+import (
+	"context"
+	"log/slog"
+	"slices"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+
+	"ignition/app/config"
+	"ignition/app/graph"
+	"ignition/app/seed"
+	"ignition/app/session"
+	"ignition/app/store/db"
+	"ignition/app/suggest"
+	"ignition/app/web"
+)
+
+// Module is one domain as the app assembles it.
+type Module struct {
+	Name string
+	// Routes adds the module's routes: those on r.Public anyone may reach,
+	// those on r.Private only a signed-in, approved user.
+	Routes func(r Router)
+	// Nav are its entries in the sidebar (and the mobile tab bar).
+	Nav []Nav
+	// Commands are what the command palette offers for it.
+	Commands []Command
+	// Today are the kinds of suggestion it offers the Today page.
+	Today []suggest.Source
+	// Shell is what it shows around every page for the signed-in user,
+	// read in the round trip that loads the session.
+	Shell []web.ShellSource
+	// Seeds are its built-in content, loaded on start.
+	Seeds []seed.Set
+	// Jobs run in the background of every app process.
+	Jobs []Job
+	// Flush returns once what the module's background writers hold is
+	// written; Close writes it too and lets go of them, once the HTTP server
+	// has stopped.
+	Flush func(context.Context) error
+	Close func()
+}
+
+// Deps is what modules are built from: shared by every module, owned by
+// none.
+type Deps struct {
+	Config   *config.Config
+	Logger   *slog.Logger
+	Pool     *pgxpool.Pool
+	Q        *db.Queries
+	Sessions *session.Store
+	Graph    *graph.Graph // nil without Neo4j
+	// Registry is the assembled app's, for a module that reads the others'
+	// declarations at request time (Today its sources). It is complete once
+	// every module is built.
+	Registry *Registry
+}
+
+// Nav is one navigation entry. Entries are ordered by Order, fixed:
+// navigation never reorders itself.
+type Nav struct {
+	Label string
+	Href  string
+	Order int
+	Tab   bool // also in the mobile tab bar
+	Admin bool // for administrators only
+}
+
+// Command is one command palette entry: what it says, the words it is found
+// by, and where it leads.
+type Command struct {
+	Label    string
+	Keywords string
+	Href     string
+}
+
+// Job is background work every app process runs every Every; it must be
+// safe to run in several processes at once.
+type Job struct {
+	Name  string
+	Every time.Duration
+	Run   func(ctx context.Context, now time.Time) error
+}
+
+// Router registers a module's routes.
+type Router struct {
+	Public  Group
+	Private Group
+}
+
+// Group adds routes to the app, recording the public ones.
+type Group struct {
+	e      *echo.Echo
+	public *[]string // nil for private routes
+	use    []echo.MiddlewareFunc
+}
+
+// With returns the group with middleware m run on each of its routes.
+func (g Group) With(m ...echo.MiddlewareFunc) Group {
+	g.use = append(slices.Clone(g.use), m...)
+	return g
+}
+
+// GET adds a GET route.
+func (g Group) GET(path string, h echo.HandlerFunc, m ...echo.MiddlewareFunc) *echo.Route {
+	return g.add(g.e.GET(path, h, append(slices.Clone(g.use), m...)...))
+}
+
+// POST adds a POST route.
+func (g Group) POST(path string, h echo.HandlerFunc, m ...echo.MiddlewareFunc) *echo.Route {
+	return g.add(g.e.POST(path, h, append(slices.Clone(g.use), m...)...))
+}
+
+func (g Group) add(r *echo.Route) *echo.Route {
+	if g.public != nil && !slices.Contains(*g.public, r.Path) {
+		*g.public = append(*g.public, r.Path)
+	}
+	return r
+}
+
+// Registry is the assembled list of modules.
+type Registry struct {
+	modules []Module
+	public  []string
+}
+
+// NewRegistry starts a registry whose public routes begin with the
+// platform's own (health, metrics, assets).
+func NewRegistry(public ...string) *Registry { return &Registry{public: slices.Clone(public)} }
+
+// Add registers m and its routes on e.
+func (r *Registry) Add(e *echo.Echo, m Module) {
+	r.modules = append(r.modules, m)
+	if m.Routes != nil {
+		m.Routes(Router{Public: Group{e: e, public: &r.public}, Private: Group{e: e}})
+	}
+}
+
+// PublicRoutes are the route paths a visitor may reach.
+func (r *Registry) PublicRoutes() []string { return r.public }
+
+// Modules lists the modules in the order they were added.
+func (r *Registry) Modules() []Module { return r.modules }
+
+// Nav lists every module's navigation entries in their order.
+func (r *Registry) Nav() []Nav {
+	var out []Nav
+	for _, m := range r.modules {
+		out = append(out, m.Nav...)
+	}
+	slices.SortStableFunc(out, func(a, b Nav) int { return a.Order - b.Order })
+	return out
+}
+
+// Commands lists every module's palette commands.
+func (r *Registry) Commands() []Command {
+	var out []Command
+	for _, m := range r.modules {
+		out = append(out, m.Commands...)
+	}
+	return out
+}
+
+// TodaySources lists every module's Today sources.
+func (r *Registry) TodaySources() []suggest.Source {
+	var out []suggest.Source
+	for _, m := range r.modules {
+		out = append(out, m.Today...)
+	}
+	return out
+}
+
+// Shell lists every module's shell sources.
+func (r *Registry) Shell() []web.ShellSource {
+	var out []web.ShellSource
+	for _, m := range r.modules {
+		out = append(out, m.Shell...)
+	}
+	return out
+}
+
+// Seeds lists every module's built-in content, in module order.
+func (r *Registry) Seeds() []seed.Set {
+	var out []seed.Set
+	for _, m := range r.modules {
+		out = append(out, m.Seeds...)
+	}
+	return out
+}
+
+// Flush waits for every module's background writers.
+func (r *Registry) Flush(ctx context.Context) error {
+	for _, m := range r.modules {
+		if m.Flush != nil {
+			if err := m.Flush(ctx); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Close closes every module, last added first.
+func (r *Registry) Close() {
+	for i := len(r.modules) - 1; i >= 0; i-- {
+		if c := r.modules[i].Close; c != nil {
+			c()
+		}
+	}
+}
+
+// Jobs lists every module's background jobs.
+func (r *Registry) Jobs() []Job {
+	var out []Job
+	for _, m := range r.modules {
+		out = append(out, m.Jobs...)
+	}
+	return out
+}

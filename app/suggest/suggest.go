@@ -1,0 +1,57 @@
+// Package suggest is the contract between Today and the modules that offer
+// it something to do: a module declares Sources; Today queues their reads
+// in its one round trip, ranks what they offer and links each pick back
+// through its source.
+package suggest
+
+import (
+	"time"
+
+	"github.com/google/uuid"
+
+	"ignition/app/calendar"
+	"ignition/app/decision"
+	"ignition/app/store"
+)
+
+// Candidate is something Today could suggest, with the signals it is
+// ranked on (spec §12.4).
+type Candidate struct {
+	Key   decision.Key
+	Count int     // raw frequency: how often it was done
+	Days  int     // days since it was last done; −1 for never
+	Seq   float64 // S: P(next = this | previous = last action), 0 when unknown
+	Ctx   float64 // C: context bonus (0 or 1)
+	Order int     // its source's place among kinds, for ties (Today sets it)
+	Label string  // what the pick says
+}
+
+// ID is the candidate's decision key as stored.
+func (c Candidate) ID() string { return c.Key.String() }
+
+// Offer is what a source found for the user: its candidates, and when the
+// user last did anything of its kind (zero for never), for Today's
+// reduced mode.
+type Offer struct {
+	Candidates []Candidate
+	LastActive time.Time
+}
+
+// Source is one kind of suggestion a module offers Today.
+type Source struct {
+	Kind  string // the decision kind of its candidates
+	Order int    // among candidates with equal score and count, lower kinds come first
+	// Queue adds the reads its candidates need to Today's round trip; the
+	// function it returns makes the offer once the batch is sent.
+	Queue func(b *store.Batch, user uuid.UUID, cal calendar.Calendar) func() (Offer, error)
+	// Href is where acting on one of its decisions (by ID) leads.
+	Href func(id string) (string, bool)
+}
+
+// DaysSince counts the days from day to today (−1 when there is no day).
+func DaysSince(day time.Time, valid bool, today time.Time) int {
+	if !valid {
+		return -1
+	}
+	return max(0, int(today.Sub(day).Hours()/24))
+}
