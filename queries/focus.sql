@@ -54,9 +54,10 @@ SELECT f.* FROM sessions s JOIN focus_sessions f ON f.user_id = s.user_id AND f.
 -- name: GetFocusSignals :one
 -- What Today needs of focus: whether a session runs, how many focus
 -- sessions were completed and when the last one ended, and when the user
--- last started one.
+-- last started one. Each part reads the user's own index entries only.
 SELECT EXISTS (SELECT 1 FROM focus_sessions f WHERE f.user_id = @user_id AND f.ended_at IS NULL)::boolean AS running,
-       count(*) FILTER (WHERE f.kind = 'focus' AND f.outcome = 'completed')::integer AS completions,
-       coalesce(max(f.ended_at) FILTER (WHERE f.kind = 'focus' AND f.outcome = 'completed'), '0001-01-01')::timestamptz AS last_completed_at,
-       coalesce(max(f.started_at), '0001-01-01')::timestamptz AS last_started_at
-FROM focus_sessions f WHERE f.user_id = @user_id;
+       (SELECT count(*) FROM focus_sessions f WHERE f.user_id = @user_id AND f.kind = 'focus' AND f.outcome = 'completed')::integer AS completions,
+       coalesce((SELECT f.ended_at FROM focus_sessions f WHERE f.user_id = @user_id AND f.kind = 'focus' AND f.outcome = 'completed'
+                 ORDER BY f.ended_at DESC LIMIT 1), '0001-01-01')::timestamptz AS last_completed_at,
+       coalesce((SELECT f.started_at FROM focus_sessions f WHERE f.user_id = @user_id
+                 ORDER BY f.ended_at DESC NULLS FIRST LIMIT 1), '0001-01-01')::timestamptz AS last_started_at;

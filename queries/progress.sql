@@ -30,20 +30,9 @@ LEFT JOIN LATERAL (
 ) s ON true
 WHERE u.id = @user_id;
 
--- name: GetLedgerTotals :one
--- The balances as the ledger alone says they are.
-SELECT coalesce(sum(xp), 0)::bigint AS xp, coalesce(sum(coins), 0)::bigint AS coins
-FROM ledger_entries WHERE user_id = @user_id;
-
 -- name: MoveSkill :exec
 INSERT INTO user_skills (user_id, skill, xp) VALUES (@user_id, @skill, @xp)
 ON CONFLICT (user_id, skill) DO UPDATE SET xp = user_skills.xp + excluded.xp;
-
--- name: GetLedgerSkillTotals :many
--- The XP per skill as the ledger alone says it is.
-SELECT skill::text AS skill, sum(xp)::bigint AS xp
-FROM ledger_entries WHERE user_id = @user_id AND skill IS NOT NULL
-GROUP BY skill;
 
 -- name: ListRecentActivity :many
 SELECT id, reason, skill, xp, coins, created_at

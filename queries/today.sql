@@ -4,10 +4,11 @@
 -- time: a new account is not in a gap; the modules add their own), what
 -- they last did, balances, telemetry consent, the switches an
 -- administrator turned on, and the projection's position. The last action
--- reads the (user_id, id) index in its order, whatever the plan.
+-- is kept per user: found in the activity outbox, a generic plan walked
+-- back past every newer event of every other user.
 SELECT
     coalesce((SELECT max(l.created_at) FROM ledger_entries l WHERE l.user_id = @user_id::uuid), '0001-01-01')::timestamptz AS last_active_at,
-    coalesce((SELECT a.action FROM activity_events a WHERE a.user_id = @user_id::uuid ORDER BY a.user_id DESC, a.id DESC LIMIT 1), '')::text AS last_action,
+    coalesce((SELECT a.action FROM user_last_action a WHERE a.user_id = @user_id::uuid), '')::text AS last_action,
     coalesce((SELECT p.xp FROM user_progress p WHERE p.user_id = @user_id::uuid), 0)::bigint AS xp,
     coalesce((SELECT p.coins FROM user_progress p WHERE p.user_id = @user_id::uuid), 0)::bigint AS coins,
     coalesce((SELECT s.decision_telemetry FROM user_settings s WHERE s.user_id = @user_id::uuid), true)::boolean AS telemetry,

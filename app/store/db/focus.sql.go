@@ -159,10 +159,11 @@ func (q *Queries) GetFocusSettings(ctx context.Context, userID uuid.UUID) (GetFo
 
 const GetFocusSignals = `-- name: GetFocusSignals :one
 SELECT EXISTS (SELECT 1 FROM focus_sessions f WHERE f.user_id = $1 AND f.ended_at IS NULL)::boolean AS running,
-       count(*) FILTER (WHERE f.kind = 'focus' AND f.outcome = 'completed')::integer AS completions,
-       coalesce(max(f.ended_at) FILTER (WHERE f.kind = 'focus' AND f.outcome = 'completed'), '0001-01-01')::timestamptz AS last_completed_at,
-       coalesce(max(f.started_at), '0001-01-01')::timestamptz AS last_started_at
-FROM focus_sessions f WHERE f.user_id = $1
+       (SELECT count(*) FROM focus_sessions f WHERE f.user_id = $1 AND f.kind = 'focus' AND f.outcome = 'completed')::integer AS completions,
+       coalesce((SELECT f.ended_at FROM focus_sessions f WHERE f.user_id = $1 AND f.kind = 'focus' AND f.outcome = 'completed'
+                 ORDER BY f.ended_at DESC LIMIT 1), '0001-01-01')::timestamptz AS last_completed_at,
+       coalesce((SELECT f.started_at FROM focus_sessions f WHERE f.user_id = $1
+                 ORDER BY f.ended_at DESC NULLS FIRST LIMIT 1), '0001-01-01')::timestamptz AS last_started_at
 `
 
 type GetFocusSignalsRow struct {
@@ -174,7 +175,7 @@ type GetFocusSignalsRow struct {
 
 // What Today needs of focus: whether a session runs, how many focus
 // sessions were completed and when the last one ended, and when the user
-// last started one.
+// last started one. Each part reads the user's own index entries only.
 func (q *Queries) GetFocusSignals(ctx context.Context, userID uuid.UUID) (GetFocusSignalsRow, error) {
 	row := q.db.QueryRow(ctx, GetFocusSignals, userID)
 	var i GetFocusSignalsRow

@@ -243,6 +243,12 @@ type UserItem struct {
 	PurchasedAt time.Time `db:"purchased_at"`
 }
 
+type UserLastAction struct {
+	UserID  uuid.UUID `db:"user_id"`
+	EventID int64     `db:"event_id"`
+	Action  string    `db:"action"`
+}
+
 type UserProgress struct {
 	UserID    uuid.UUID `db:"user_id"`
 	Xp        int64     `db:"xp"`

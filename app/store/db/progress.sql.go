@@ -40,56 +40,6 @@ func (q *Queries) GetBalances(ctx context.Context, userID uuid.UUID) (GetBalance
 	return i, err
 }
 
-const GetLedgerSkillTotals = `-- name: GetLedgerSkillTotals :many
-SELECT skill::text AS skill, sum(xp)::bigint AS xp
-FROM ledger_entries WHERE user_id = $1 AND skill IS NOT NULL
-GROUP BY skill
-`
-
-type GetLedgerSkillTotalsRow struct {
-	Skill string `db:"skill"`
-	Xp    int64  `db:"xp"`
-}
-
-// The XP per skill as the ledger alone says it is.
-func (q *Queries) GetLedgerSkillTotals(ctx context.Context, userID uuid.UUID) ([]GetLedgerSkillTotalsRow, error) {
-	rows, err := q.db.Query(ctx, GetLedgerSkillTotals, userID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []GetLedgerSkillTotalsRow{}
-	for rows.Next() {
-		var i GetLedgerSkillTotalsRow
-		if err := rows.Scan(&i.Skill, &i.Xp); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const GetLedgerTotals = `-- name: GetLedgerTotals :one
-SELECT coalesce(sum(xp), 0)::bigint AS xp, coalesce(sum(coins), 0)::bigint AS coins
-FROM ledger_entries WHERE user_id = $1
-`
-
-type GetLedgerTotalsRow struct {
-	Xp    int64 `db:"xp"`
-	Coins int64 `db:"coins"`
-}
-
-// The balances as the ledger alone says they are.
-func (q *Queries) GetLedgerTotals(ctx context.Context, userID uuid.UUID) (GetLedgerTotalsRow, error) {
-	row := q.db.QueryRow(ctx, GetLedgerTotals, userID)
-	var i GetLedgerTotalsRow
-	err := row.Scan(&i.Xp, &i.Coins)
-	return i, err
-}
-
 const GetProgress = `-- name: GetProgress :one
 SELECT coalesce(p.xp, 0)::bigint AS xp, coalesce(p.coins, 0)::bigint AS coins,
        coalesce(s.skills, '{}')::text[] AS skills, coalesce(s.skill_xp, '{}')::bigint[] AS skill_xp
