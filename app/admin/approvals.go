@@ -59,7 +59,7 @@ func (h *Handler) approvalsList(c echo.Context) error {
 	for i, p := range pending {
 		rows[i] = views.PendingUser{ID: p.ID.String(), Email: p.Email, Name: p.Name, CreatedAt: web.LocalTime(c, p.CreatedAt)}
 	}
-	return web.Render(c, http.StatusOK, "Approvals", views.Approvals(rows, web.CSRFToken(c)))
+	return web.Render(c, http.StatusOK, "Approvals", views.Approvals(rows))
 }
 
 // review approves or denies a pending user and answers with the row's
@@ -106,7 +106,7 @@ func (h *Handler) flagsShow(c echo.Context) error {
 	for i, f := range Flags {
 		list[i] = views.Flag{Key: f.Key, Help: f.Help, On: on[f.Key]}
 	}
-	return web.Render(c, http.StatusOK, "Kill switches", views.Flags(list, c.QueryParam("saved") == "1", web.CSRFToken(c)))
+	return web.Render(c, http.StatusOK, "Kill switches", views.Flags(list, c.QueryParam("saved") == "1"))
 }
 
 // flagsUpdate sets every switch from the form: a ticked box turns it on.

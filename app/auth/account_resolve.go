@@ -51,9 +51,9 @@ func (h *Handler) resolveAccount(ctx context.Context, providerID string, c *clai
 		case err == nil:
 			return errEmailTaken
 		case errors.Is(err, pgx.ErrNoRows):
-			status := "pending"
+			status := StatusPending
 			if c.verified() && h.cfg.AutoApproves(c.Email) {
-				status = "approved"
+				status = StatusApproved
 			}
 			user, err := q.CreateUser(ctx, db.CreateUserParams{Email: c.Email, Name: c.Name, Status: status, EmailVerified: c.verified()})
 			if err != nil {

@@ -27,7 +27,7 @@ func (h *Handler) ageShow(c echo.Context) error {
 	if ok, err := onStage(c, StageAge); !ok {
 		return err
 	}
-	return web.RenderBare(c, http.StatusOK, "Confirm your age", views.AgePage(views.AgeForm{}, web.CSRFToken(c)))
+	return web.RenderBare(c, http.StatusOK, "Confirm your age", views.AgePage(views.AgeForm{}))
 }
 
 // ageSubmit checks the date of birth. At 16 or over the account goes on to
@@ -48,7 +48,7 @@ func (h *Handler) ageSubmit(c echo.Context) error {
 		f.Errors = form.Errors{"birth_date": msg}
 	}
 	if f.Errors.Any() {
-		return web.RenderBare(c, http.StatusUnprocessableEntity, "Confirm your age", views.AgePage(f, web.CSRFToken(c)))
+		return web.RenderBare(c, http.StatusUnprocessableEntity, "Confirm your age", views.AgePage(f))
 	}
 	v := web.CurrentViewer(c)
 	sess, err := h.session(c)
@@ -116,7 +116,7 @@ func (h *Handler) termsShow(c echo.Context) error {
 	if ok, err := onStage(c, StageTerms); !ok {
 		return err
 	}
-	return web.RenderBare(c, http.StatusOK, "Terms", views.TermsPage(views.TermsForm{}, TermsVersion, web.CSRFToken(c)))
+	return web.RenderBare(c, http.StatusOK, "Terms", views.TermsPage(views.TermsForm{}, TermsVersion))
 }
 
 func (h *Handler) termsSubmit(c echo.Context) error {
@@ -128,7 +128,7 @@ func (h *Handler) termsSubmit(c echo.Context) error {
 		return err
 	}
 	if f.Errors = form.Validate(f); f.Errors.Any() {
-		return web.RenderBare(c, http.StatusUnprocessableEntity, "Terms", views.TermsPage(f, TermsVersion, web.CSRFToken(c)))
+		return web.RenderBare(c, http.StatusUnprocessableEntity, "Terms", views.TermsPage(f, TermsVersion))
 	}
 	v := web.CurrentViewer(c)
 	if err := h.q.AcceptTerms(c.Request().Context(), db.AcceptTermsParams{ID: v.ID, TermsVersion: TermsVersion}); err != nil {
@@ -150,5 +150,5 @@ func (h *Handler) pendingShow(c echo.Context) error {
 	if stage != StagePending && stage != StageDenied {
 		return web.Redirect(c, stage.Path())
 	}
-	return web.RenderBare(c, http.StatusOK, "Waiting for approval", views.Pending(stage == StageDenied, v.Email, web.CSRFToken(c)))
+	return web.RenderBare(c, http.StatusOK, "Waiting for approval", views.Pending(stage == StageDenied, v.Email))
 }

@@ -21,9 +21,9 @@ func (h *Handler) devSignInSubmit(c echo.Context) error {
 	}
 	if f.Errors = form.Validate(f); f.Errors.Any() {
 		if web.IsFragmentRequest(c) {
-			return web.RenderBare(c, http.StatusUnprocessableEntity, "Sign in", f.Render(web.CSRFToken(c)))
+			return web.RenderBare(c, http.StatusUnprocessableEntity, "Sign in", f.Render())
 		}
-		return web.RenderBare(c, http.StatusUnprocessableEntity, "Sign in", views.SignIn(h.providerButtons(f.Next), h.cfg.PasskeysEnabled(), true, f, "", web.CSRFToken(c)))
+		return web.RenderBare(c, http.StatusUnprocessableEntity, "Sign in", views.SignIn(h.providerButtons(f.Next), h.cfg.PasskeysEnabled(), true, f, ""))
 	}
 	user, err := h.q.UpsertDevUser(c.Request().Context(), db.UpsertDevUserParams{Email: f.Email, Name: f.Name})
 	if err != nil {

@@ -17,6 +17,16 @@ const (
 // TermsVersion is the version of the terms a user accepts today.
 const TermsVersion = "2026-01"
 
+// The account statuses: waiting for an administrator, or decided.
+const (
+	StatusPending  = "pending"
+	StatusApproved = "approved"
+	StatusDenied   = "denied"
+)
+
+// Statuses lists the account statuses.
+var Statuses = []string{StatusPending, StatusApproved, StatusDenied}
+
 // MinimumAge is the youngest age allowed to hold an account.
 const MinimumAge = 16
 
@@ -27,9 +37,9 @@ func StageOf(ageVerified, termsAccepted bool, status string) Stage {
 		return StageAge
 	case !termsAccepted:
 		return StageTerms
-	case status == "approved":
+	case status == StatusApproved:
 		return StageActive
-	case status == "denied":
+	case status == StatusDenied:
 		return StageDenied
 	default:
 		return StagePending

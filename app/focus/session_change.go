@@ -48,7 +48,7 @@ func Complete(ctx context.Context, q *db.Queries, s db.FocusSession, cal calenda
 	if !timerOf(s).Done(cal.Now) {
 		return false, ErrNotNow
 	}
-	err := q.EndFocus(ctx, db.EndFocusParams{ID: s.ID, Outcome: "completed", PauseSeconds: PauseSeconds(s.PausedAt.Time, cal.Now), Now: cal.Now})
+	err := q.EndFocus(ctx, db.EndFocusParams{ID: s.ID, Outcome: Completed, PauseSeconds: PauseSeconds(s.PausedAt.Time, cal.Now), Now: cal.Now})
 	if err != nil || s.Kind != Focus {
 		return false, err
 	}
@@ -60,7 +60,7 @@ func Complete(ctx context.Context, q *db.Queries, s db.FocusSession, cal calenda
 
 // Abandon ends a session before its time, paying nothing.
 func Abandon(ctx context.Context, q *db.Queries, s db.FocusSession, cal calendar.Calendar) (bool, error) {
-	return false, q.EndFocus(ctx, db.EndFocusParams{ID: s.ID, Outcome: "abandoned", PauseSeconds: PauseSeconds(s.PausedAt.Time, cal.Now), Now: cal.Now})
+	return false, q.EndFocus(ctx, db.EndFocusParams{ID: s.ID, Outcome: Abandoned, PauseSeconds: PauseSeconds(s.PausedAt.Time, cal.Now), Now: cal.Now})
 }
 
 // Apply runs change on the user's running session under its row lock.

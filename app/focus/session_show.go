@@ -45,7 +45,7 @@ func (h *Handler) load(c echo.Context) (page, error) {
 		p.active = activeView(active, cal)
 	}
 	last := ""
-	if len(hist) > 0 && hist[0].Outcome.String == "completed" {
+	if len(hist) > 0 && hist[0].Outcome.String == Completed {
 		last = hist[0].Kind
 	}
 	p.starts = starts(p.settings, NextKind(last, int(p.today.Sessions), int(p.settings.LongBreakEvery)))
@@ -86,7 +86,7 @@ func (h *Handler) renderPage(c echo.Context, status int, f *views.SettingsForm, 
 			Long: strconv.Itoa(int(p.settings.LongBreakMinutes)), LongEvery: strconv.Itoa(int(p.settings.LongBreakEvery)),
 		}
 	}
-	return web.Render(c, status, "Focus", views.Page(p.active, p.starts, p.history, int(p.today.Sessions), int(p.today.Seconds/60), int(p.week.Seconds/60), *f, saved, web.CSRFToken(c)))
+	return web.Render(c, status, "Focus", views.Page(p.active, p.starts, p.history, int(p.today.Sessions), int(p.today.Seconds/60), int(p.week.Seconds/60), *f, saved))
 }
 
 // panel is the timer alone, which the page polls.
@@ -95,5 +95,5 @@ func (h *Handler) panel(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return web.Render(c, http.StatusOK, "Focus", views.Panel(p.active, p.starts, web.CSRFToken(c)))
+	return web.Render(c, http.StatusOK, "Focus", views.Panel(p.active, p.starts))
 }

@@ -12,6 +12,18 @@ const (
 	LongBreak  = "long_break"
 )
 
+// The ways a session ends.
+const (
+	Completed = "completed"
+	Abandoned = "abandoned"
+)
+
+// Kinds and Outcomes list the kinds of session and the ways one ends.
+var (
+	Kinds    = []string{Focus, ShortBreak, LongBreak}
+	Outcomes = []string{Completed, Abandoned}
+)
+
 // Timer is what the clock needs to know about a session.
 type Timer struct {
 	Planned  time.Duration

@@ -3,7 +3,8 @@
 //
 // Fields are read by their `form:"name"` tag, named in messages by their
 // `label:"…"` tag and checked by their `validate:"…"` rules:
-// required, email, max=N (characters), oneof=a b c.
+// required, email, max=N (characters), oneof=a b c, and oneof=@name for
+// a set of values defined once in Go and registered with Choices.
 package form
 
 import (
@@ -13,10 +14,18 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 )
+
+// sets are the named sets of values oneof=@name accepts.
+var sets sync.Map
+
+// Choices registers the values a oneof=@name rule accepts: an enumeration
+// defined once in Go (and checked against the database's constraints).
+func Choices(name string, values ...string) { sets.Store(name, slices.Clone(values)) }
 
 // Errors maps a field's form name to the message shown beside it.
 type Errors map[string]string
@@ -97,7 +106,15 @@ func check(value, label, rules string) string {
 				return fmt.Sprintf("%s must be at most %d characters.", label, n)
 			}
 		case "oneof":
-			if value != "" && !slices.Contains(strings.Fields(arg), value) {
+			allowed := strings.Fields(arg)
+			if name, ok := strings.CutPrefix(arg, "@"); ok {
+				set, known := sets.Load(name)
+				if !known {
+					panic("form: no choices registered as " + name)
+				}
+				allowed = set.([]string)
+			}
+			if value != "" && !slices.Contains(allowed, value) {
 				return "Choose one of the offered options for " + strings.ToLower(label) + "."
 			}
 		default:

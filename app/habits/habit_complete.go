@@ -140,5 +140,5 @@ func (h *Handler) renderRow(c echo.Context, status int, hb db.Habit, notice rowN
 	}
 	r := row(hb, days, web.Calendar(c))
 	r.Notice = notice.on(r.ID)
-	return web.Render(c, status, "Habits", views.RowItem(r, web.CSRFToken(c)))
+	return web.Render(c, status, "Habits", views.RowItem(r))
 }

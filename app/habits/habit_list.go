@@ -42,7 +42,7 @@ func (h *Handler) renderList(c echo.Context, status int, f views.HabitForm, noti
 		rows[i] = row(hb.Habit, hb.Days, cal)
 		rows[i].Notice = notice.on(rows[i].ID)
 	}
-	return web.Render(c, status, "Habits", views.List(rows, f, skillChoices(), weekdayChoices(v.WeekStart), web.CSRFToken(c)))
+	return web.Render(c, status, "Habits", views.List(rows, f, skillChoices(), weekdayChoices(v.WeekStart)))
 }
 
 func (h *Handler) archivedList(c echo.Context) error {
@@ -55,5 +55,5 @@ func (h *Handler) archivedList(c echo.Context) error {
 	for i, hb := range habits {
 		rows[i] = views.Row{ID: hb.ID.String(), Title: hb.Title, Schedule: describe(hb, v.WeekStart)}
 	}
-	return web.Render(c, http.StatusOK, "Archived habits", views.Archived(rows, web.CSRFToken(c)))
+	return web.Render(c, http.StatusOK, "Archived habits", views.Archived(rows))
 }

@@ -193,3 +193,22 @@ func TestUndoAfterTheCoinsAreSpent(t *testing.T) {
 	}
 	c.Get("/habits").Do().AssertText("#habit-"+id+" .badge", "Done today")
 }
+
+// TestFieldErrorsAreLinkedToTheirFields: every message beside a field is
+// named by the field's aria-describedby, so a screen reader reads it with
+// the field (inputs, text areas, radio and check box groups alike).
+func TestFieldErrorsAreLinkedToTheirFields(t *testing.T) {
+	env := apptest.New(t)
+	c := env.SignIn("a11y@example.com", "")
+	bad := c.Post("/habits").Form("title", "", "cadence", "weekdays", "skill", "guts", "description", strings.Repeat("x", 501)).Do()
+	bad.AssertStatus(http.StatusUnprocessableEntity)
+	for _, id := range []string{"habit-title", "habit-weekday", "habit-description"} {
+		by, _ := bad.Attr("#"+id, "aria-describedby")
+		if !strings.Contains(by, id+"-error") || bad.Doc().Find("#"+id+"-error").Length() != 1 {
+			t.Errorf("#%s: aria-describedby %q does not name its error", id, by)
+		}
+		if inv, _ := bad.Attr("#"+id, "aria-invalid"); inv != "true" {
+			t.Errorf("#%s is not marked invalid", id)
+		}
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"ignition/app/progress"
 	"ignition/app/store/db"
 	"ignition/app/suggest"
+	"ignition/views/components"
 	views "ignition/views/habits"
 )
 
@@ -27,6 +28,9 @@ const (
 	RewardXP    = 10
 	RewardCoins = 2
 )
+
+// The cadences the habit form accepts, as its view offers them.
+func init() { form.Choices("cadence", components.Values(views.Cadences)...) }
 
 // Handler serves the habit routes.
 type Handler struct {

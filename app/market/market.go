@@ -18,6 +18,10 @@ import (
 	"ignition/views/layout"
 )
 
+// Kinds are the kinds of item: a colour theme, an accent colour, a badge
+// beside the avatar, a title under the name.
+var Kinds = []string{"theme", "accent", "badge", "title"}
+
 // Catalog is the built-in market.
 var Catalog = []db.UpsertMarketItemParams{
 	{ID: "accent-violet", Kind: "accent", Name: "Violet accent", Description: "Buttons and highlights in violet.", Value: "violet", Price: 30, Position: 10},

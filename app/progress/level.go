@@ -2,6 +2,19 @@
 // and skills, and the progress page.
 package progress
 
+import "ignition/app/form"
+
+func init() { form.Choices("skill", SkillIDs()...) }
+
+// SkillIDs lists the skills' IDs, in display order.
+func SkillIDs() []string {
+	out := make([]string, len(Skills))
+	for i, s := range Skills {
+		out[i] = s.ID
+	}
+	return out
+}
+
 // Skills are the five skills rewarding actions feed, in display order.
 var Skills = []Skill{
 	{"knowledge", "Knowledge"},

@@ -107,7 +107,7 @@ func (h *Handler) act(c echo.Context, op func(context.Context, *db.Queries, uuid
 	case err != nil:
 		return fmt.Errorf("quests: unable to update %s for %s: %w", id, v.ID, err)
 	case web.IsFragmentRequest(c):
-		return web.Render(c, http.StatusOK, "Quests", views.Card(view(s.Quest, s.Status), web.CSRFToken(c)))
+		return web.Render(c, http.StatusOK, "Quests", views.Card(view(s.Quest, s.Status)))
 	}
 	return web.Redirect(c, ListURL)
 }

@@ -25,5 +25,5 @@ func (h *Handler) list(c echo.Context) error {
 			daily = append(daily, item)
 		}
 	}
-	return web.Render(c, http.StatusOK, "Quests", views.List(daily, weekly, web.CSRFToken(c)))
+	return web.Render(c, http.StatusOK, "Quests", views.List(daily, weekly))
 }

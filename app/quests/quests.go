@@ -24,6 +24,12 @@ const (
 	Manual           = "manual"            // advanced by hand
 )
 
+// Periods and Metrics list the periods and metrics.
+var (
+	Periods = []string{Daily, Weekly}
+	Metrics = []string{HabitCompletions, FocusSessions, Manual}
+)
+
 // Builtin are the universal quests every installation starts with.
 var Builtin = []db.UpsertQuestParams{
 	{ID: "daily-three-habits", Title: "Complete 3 habits today", Description: "Any three of your habits.",

@@ -31,7 +31,7 @@ func (h *Handler) preferencesShow(c echo.Context) error {
 		return fmt.Errorf("settings: unable to load suggestion recording of %s: %w", v.ID, err)
 	}
 	return web.Render(c, http.StatusOK, "Settings",
-		views.Page(views.ThemeForm{Theme: s.Theme}, preferencesForm(s, v.Zone, web.Calendar(c).Now), record, c.QueryParam("saved"), TimeZones, web.CSRFToken(c)))
+		views.Page(views.ThemeForm{Theme: s.Theme}, preferencesForm(s, v.Zone, web.Calendar(c).Now), record, c.QueryParam("saved"), TimeZones))
 }
 
 // suggestionsUpdate turns the recording of what Today suggests, and what
@@ -96,12 +96,12 @@ func (h *Handler) preferencesUpdate(c echo.Context) error {
 	f.ZoneNote = zoneNote(zone, web.Calendar(c).Now)
 	if f.Errors.Any() {
 		if web.IsFragmentRequest(c) {
-			return web.Render(c, http.StatusUnprocessableEntity, "Settings", f.Render(false, TimeZones, web.CSRFToken(c)))
+			return web.Render(c, http.StatusUnprocessableEntity, "Settings", f.Render(false, TimeZones))
 		}
 		return h.renderWithErrors(c, views.ThemeForm{Theme: v.Theme}, &f)
 	}
 	if web.IsFragmentRequest(c) {
-		return web.Render(c, http.StatusOK, "Settings", f.Render(true, TimeZones, web.CSRFToken(c)))
+		return web.Render(c, http.StatusOK, "Settings", f.Render(true, TimeZones))
 	}
 	return web.Redirect(c, "/settings?saved=preferences")
 }
@@ -121,7 +121,7 @@ func (h *Handler) renderWithErrors(c echo.Context, theme views.ThemeForm, prefs 
 	if err != nil {
 		return fmt.Errorf("settings: unable to load suggestion recording: %w", err)
 	}
-	return web.Render(c, http.StatusUnprocessableEntity, "Settings", views.Page(theme, *prefs, record, "", TimeZones, web.CSRFToken(c)))
+	return web.Render(c, http.StatusUnprocessableEntity, "Settings", views.Page(theme, *prefs, record, "", TimeZones))
 }
 
 // preferencesForm fills the form from the stored settings.

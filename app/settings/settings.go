@@ -5,10 +5,26 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"ignition/app/auth"
+	"ignition/app/form"
 	"ignition/app/module"
 	"ignition/app/session"
 	"ignition/app/store/db"
+	"ignition/views/components"
+	"ignition/views/layout"
+	views "ignition/views/settings"
 )
+
+// The enumerations the preferences form accepts, as its views offer them.
+func init() {
+	form.Choices("week_start", components.Values(views.Weeks)...)
+	form.Choices("daw", components.Values(views.DAWs)...)
+	form.Choices("os", components.Values(views.Systems)...)
+	var themes []string
+	for _, t := range layout.Themes {
+		themes = append(themes, t.Value)
+	}
+	form.Choices("theme", themes...)
+}
 
 // Handler serves the settings routes.
 type Handler struct {

@@ -34,7 +34,7 @@ func (h *Handler) show(c echo.Context) error {
 	// After a completed focus session: one calm next step, until dismissed
 	// in this browser session.
 	if sess.Values[softLandingKey] != nil {
-		return web.Render(c, http.StatusOK, "Today", views.SoftLanding(name, web.CSRFToken(c)))
+		return web.Render(c, http.StatusOK, "Today", views.SoftLanding(name))
 	}
 	cal := web.Calendar(c)
 	st, offers, err := h.read(c, cal)
@@ -91,7 +91,7 @@ func (h *Handler) show(c echo.Context) error {
 			page.Picks = append(page.Picks, p)
 		}
 	}
-	return web.Render(c, http.StatusOK, "Today", views.Page(page, web.CSRFToken(c)))
+	return web.Render(c, http.StatusOK, "Today", views.Page(page))
 }
 
 // read gathers, in one round trip, Today's own state and what every source

@@ -13,6 +13,7 @@ import (
 
 	"ignition/app/calendar"
 	"ignition/app/store"
+	"ignition/views/components"
 	"ignition/views/layout"
 )
 
@@ -26,7 +27,7 @@ func IsFragmentRequest(c echo.Context) bool {
 
 // Shell builds the page shell of the request.
 func Shell(c echo.Context, title string) layout.Shell {
-	s := layout.Shell{Title: title, CSRF: CSRFToken(c), Path: c.Request().URL.Path, DevNotice: devNotice(c)}
+	s := layout.Shell{Title: title, Path: c.Request().URL.Path, DevNotice: devNotice(c)}
 	if nav, ok := c.Get(navKey).(Navigation); ok {
 		s.Nav, s.AdminNav = nav.Items, nav.Admin
 	}
@@ -115,7 +116,7 @@ func write(c echo.Context, status int, component templ.Component) error {
 	buf := buffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer buffers.Put(buf)
-	if err := component.Render(c.Request().Context(), buf); err != nil {
+	if err := component.Render(components.WithCSRF(c.Request().Context(), CSRFToken(c)), buf); err != nil {
 		return fmt.Errorf("web: unable to render: %w", err)
 	}
 	h := c.Response().Header()

@@ -1,6 +1,10 @@
 package components
 
-import "strings"
+import (
+	"context"
+	"slices"
+	"strings"
+)
 
 // describedBy lists the IDs of the hint and error that explain the input.
 func (f Field) describedBy() string { return describedBy(f.ID, f.Hint, f.Error) }
@@ -16,4 +20,31 @@ func describedBy(id, hint, err string) string {
 		ids = append(ids, id+"-error")
 	}
 	return strings.Join(ids, " ")
+}
+
+// csrfKey keeps the request's CSRF token in the rendering context.
+type csrfKey struct{}
+
+// WithCSRF returns ctx carrying the request's CSRF token, for the forms a
+// page renders (every request renders with it, so no component threads it
+// through its parameters).
+func WithCSRF(ctx context.Context, token string) context.Context {
+	return context.WithValue(ctx, csrfKey{}, token)
+}
+
+// CSRFToken returns the token WithCSRF put in ctx.
+func CSRFToken(ctx context.Context) string {
+	t, _ := ctx.Value(csrfKey{}).(string)
+	return t
+}
+
+func (f ChoiceField) checked(value string) bool { return slices.Contains(f.Checked, value) }
+
+// Values lists the options' values.
+func Values(options []Option) []string {
+	out := make([]string, len(options))
+	for i, o := range options {
+		out[i] = o.Value
+	}
+	return out
 }

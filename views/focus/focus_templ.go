@@ -56,7 +56,7 @@ type SettingsForm struct {
 }
 
 // Page is the focus page.
-func Page(active *Active, starts []Start, history []Past, todayCount, todayMinutes, weekMinutes int, f SettingsForm, saved bool, csrf string) templ.Component {
+func Page(active *Active, starts []Start, history []Past, todayCount, todayMinutes, weekMinutes int, f SettingsForm, saved bool) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -77,7 +77,7 @@ func Page(active *Active, starts []Start, history []Past, todayCount, todayMinut
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = Panel(active, starts, csrf).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = Panel(active, starts).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -214,7 +214,7 @@ func Page(active *Active, starts []Start, history []Past, todayCount, todayMinut
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = f.Render(saved, csrf).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = f.Render(saved).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -224,7 +224,7 @@ func Page(active *Active, starts []Start, history []Past, todayCount, todayMinut
 
 // Panel is the timer or, with no session running, the ways to start one.
 // It refreshes itself from the server every 10 seconds.
-func Panel(a *Active, starts []Start, csrf string) templ.Component {
+func Panel(a *Active, starts []Start) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -255,7 +255,7 @@ func Panel(a *Active, starts []Start, csrf string) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = components.CSRF(csrf).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = components.CSRF().Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -427,22 +427,22 @@ func Panel(a *Active, starts []Start, csrf string) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			if a.Done {
-				templ_7745c5c3_Err = action("/focus/complete", "Complete", "btn btn-primary", csrf).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = action("/focus/complete", "Complete", "btn btn-primary").Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 			} else if a.Paused {
-				templ_7745c5c3_Err = action("/focus/resume", "Resume", "btn btn-primary", csrf).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = action("/focus/resume", "Resume", "btn btn-primary").Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 			} else {
-				templ_7745c5c3_Err = action("/focus/pause", "Pause", "btn", csrf).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = action("/focus/pause", "Pause", "btn").Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = action("/focus/abandon", "Abandon", "btn btn-danger", csrf).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = action("/focus/abandon", "Abandon", "btn btn-danger").Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -459,7 +459,7 @@ func Panel(a *Active, starts []Start, csrf string) templ.Component {
 	})
 }
 
-func action(url, label, class, csrf string) templ.Component {
+func action(url, label, class string) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -493,7 +493,7 @@ func action(url, label, class, csrf string) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.CSRF(csrf).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.CSRF().Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -756,7 +756,7 @@ func Indicator(a *Active) templ.Component {
 }
 
 // Render renders the durations form.
-func (f SettingsForm) Render(saved bool, csrf string) templ.Component {
+func (f SettingsForm) Render(saved bool) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -787,7 +787,7 @@ func (f SettingsForm) Render(saved bool, csrf string) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.CSRF(csrf).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.CSRF().Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -2,8 +2,6 @@
 package habits
 
 import (
-	"slices"
-	"strconv"
 	"time"
 
 	"ignition/app/form"
@@ -14,16 +12,14 @@ import (
 type HabitForm struct {
 	Title        string   `form:"title" label:"Title" validate:"required,max=80"`
 	Description  string   `form:"description" label:"Description" validate:"max=500"`
-	Cadence      string   `form:"cadence" label:"Cadence" validate:"required,oneof=daily weekdays weekly"`
+	Cadence      string   `form:"cadence" label:"Cadence" validate:"required,oneof=@cadence"`
 	Weekdays     []string `form:"weekday"`
 	TimesPerWeek string   `form:"times_per_week" label:"Times per week" validate:"max=1"`
 	Reminder     string   `form:"reminder" label:"Reminder" validate:"max=5"`
-	Skill        string   `form:"skill" label:"Skill" validate:"required,oneof=knowledge guts proficiency kindness charm"`
+	Skill        string   `form:"skill" label:"Skill" validate:"required,oneof=@skill"`
 	Errors       form.Errors
 }
 
-// HasWeekday reports whether day (0 Sunday … 6 Saturday) is ticked.
-func (f HabitForm) HasWeekday(day int) bool { return slices.Contains(f.Weekdays, strconv.Itoa(day)) }
 
 // Row is one habit in the list.
 type Row struct {

@@ -1,9 +1,6 @@
 package habits
 
-import (
-	"fmt"
-	"strconv"
-)
+import "fmt"
 
 func streakLabel(n int, unit string) string {
 	if n == 1 {
@@ -23,8 +20,3 @@ func stateLabel(state string) string {
 }
 
 func heatmapViewBox(weeks int) string { return fmt.Sprintf("0 0 %d %d", weeks*14, 7*14) }
-
-func atoi(s string) int {
-	n, _ := strconv.Atoi(s)
-	return n
-}

@@ -12,7 +12,6 @@ import (
 type Shell struct {
 	Title     string
 	Theme     string // system, dark or light; rendered on <html>
-	CSRF      string
 	Path      string          // the request path, to mark the current navigation item
 	User      *User           // nil for a visitor who is not signed in
 	Admin     bool            // the user is an administrator

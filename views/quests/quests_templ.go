@@ -33,7 +33,7 @@ type Quest struct {
 }
 
 // List shows today's and this week's quests.
-func List(daily, weekly []Quest, csrf string) templ.Component {
+func List(daily, weekly []Quest) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -55,7 +55,7 @@ func List(daily, weekly []Quest, csrf string) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		for _, q := range daily {
-			templ_7745c5c3_Err = Card(q, csrf).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = Card(q).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -65,7 +65,7 @@ func List(daily, weekly []Quest, csrf string) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		for _, q := range weekly {
-			templ_7745c5c3_Err = Card(q, csrf).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = Card(q).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -79,7 +79,7 @@ func List(daily, weekly []Quest, csrf string) templ.Component {
 }
 
 // Card is one quest with its progress and action; actions swap it.
-func Card(q Quest, csrf string) templ.Component {
+func Card(q Quest) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -264,7 +264,7 @@ func Card(q Quest, csrf string) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = components.CSRF(csrf).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = components.CSRF().Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -329,7 +329,7 @@ func Card(q Quest, csrf string) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = components.CSRF(csrf).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = components.CSRF().Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -6,11 +6,12 @@ import (
 
 	"ignition/app/form"
 	"ignition/views/components"
+	"ignition/views/layout"
 )
 
 // ThemeForm chooses the colour theme.
 type ThemeForm struct {
-	Theme    string `form:"theme" label:"Theme" validate:"required,oneof=system dark light"`
+	Theme    string `form:"theme" label:"Theme" validate:"required,oneof=@theme"`
 	ReturnTo string `form:"return_to"`
 	Errors   form.Errors
 }
@@ -19,9 +20,9 @@ type ThemeForm struct {
 // submit "on" when ticked and nothing otherwise.
 type PreferencesForm struct {
 	TimeZone            string `form:"time_zone" label:"Time zone" validate:"required,max=64"`
-	WeekStart           string `form:"week_start" label:"First day of the week" validate:"required,oneof=0 1"`
-	DAW                 string `form:"daw" label:"DAW" validate:"oneof=ableton fl logic"`
-	OS                  string `form:"os" label:"Operating system" validate:"oneof=macos windows"`
+	WeekStart           string `form:"week_start" label:"First day of the week" validate:"required,oneof=@week_start"`
+	DAW                 string `form:"daw" label:"DAW" validate:"oneof=@daw"`
+	OS                  string `form:"os" label:"Operating system" validate:"oneof=@os"`
 	NotifyReminders     string `form:"notify_reminders"`
 	NotifyFocusEnd      string `form:"notify_focus_end"`
 	NotifyWeeklySummary string `form:"notify_weekly_summary"`
@@ -77,3 +78,12 @@ var (
 	Systems = []Choice{{Value: "", Label: "Not set"}, {Value: "macos", Label: "macOS"}, {Value: "windows", Label: "Windows"}}
 	Weeks   = []Choice{{Value: "1", Label: "Monday"}, {Value: "0", Label: "Sunday"}}
 )
+
+// themeOptions are the theme choices as radio buttons.
+func themeOptions() []components.Option {
+	out := make([]components.Option, len(layout.Themes))
+	for i, t := range layout.Themes {
+		out[i] = components.Option{Value: t.Value, Label: t.Label}
+	}
+	return out
+}

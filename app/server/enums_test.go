@@ -1,0 +1,94 @@
+package server_test
+
+import (
+	"regexp"
+	"slices"
+	"testing"
+
+	"ignition/app/admin"
+	"ignition/app/auth"
+	"ignition/app/focus"
+	"ignition/app/goals"
+	"ignition/app/market"
+	"ignition/app/progress"
+	"ignition/app/quests"
+	"ignition/app/testdb"
+	"ignition/views/components"
+	habitviews "ignition/views/habits"
+	"ignition/views/layout"
+	settingsviews "ignition/views/settings"
+)
+
+// TestEnumerationsMatchTheDatabase: every enumeration is defined once in Go
+// (and the forms validate against it); each column's CHECK constraint must
+// list exactly the same values, or a value the app offers would fail to
+// save (or one it never offers could be stored).
+func TestEnumerationsMatchTheDatabase(t *testing.T) {
+	var categories, themes, flags []string
+	for _, c := range goals.Categories {
+		categories = append(categories, c.ID)
+	}
+	for _, th := range layout.Themes {
+		themes = append(themes, th.Value)
+	}
+	for _, f := range admin.Flags {
+		flags = append(flags, f.Key)
+	}
+	want := map[string][]string{
+		"ledger_entries.skill":     progress.SkillIDs(),
+		"habits.skill":             progress.SkillIDs(),
+		"user_skills.skill":        progress.SkillIDs(),
+		"quests.skill":             progress.SkillIDs(),
+		"habits.cadence":           components.Values(habitviews.Cadences),
+		"goals.category":           categories,
+		"user_settings.theme":      themes,
+		"user_settings.daw":        components.Values(settingsviews.DAWs),
+		"user_settings.os":         components.Values(settingsviews.Systems),
+		"user_settings.week_start": components.Values(settingsviews.Weeks),
+		"quests.period":            quests.Periods,
+		"quests.metric":            quests.Metrics,
+		"market_items.kind":        market.Kinds,
+		"user_equipped.kind":       market.Kinds,
+		"focus_sessions.kind":      focus.Kinds,
+		"focus_sessions.outcome":   focus.Outcomes,
+		"users.status":             auth.Statuses,
+		"feature_flags.key":        flags,
+	}
+	pool := testdb.New(t)
+	rows, err := pool.Query(t.Context(), `SELECT c.conrelid::regclass::text || '.' || a.attname, pg_get_constraintdef(c.oid)
+		FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+		WHERE c.contype = 'c' AND array_length(c.conkey, 1) = 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defs := map[string]string{}
+	for rows.Next() {
+		var col, def string
+		if err := rows.Scan(&col, &def); err != nil {
+			t.Fatal(err)
+		}
+		defs[col] = def
+	}
+	if rows.Err() != nil {
+		t.Fatal(rows.Err())
+	}
+	value := regexp.MustCompile(`'([^']*)'::text|\b(\d+)\b`)
+	for col, values := range want {
+		def, ok := defs[col]
+		if !ok {
+			t.Errorf("%s has no CHECK constraint", col)
+			continue
+		}
+		var got []string
+		for _, m := range value.FindAllStringSubmatch(def, -1) {
+			got = append(got, m[1]+m[2])
+		}
+		values = slices.DeleteFunc(slices.Clone(values), func(v string) bool { return v == "" })
+		got = slices.DeleteFunc(got, func(v string) bool { return v == "" })
+		slices.Sort(values)
+		slices.Sort(got)
+		if !slices.Equal(got, values) {
+			t.Errorf("%s: the database allows %q, the app defines %q\n%s", col, got, values, def)
+		}
+	}
+}
