@@ -25,7 +25,7 @@ export IGNITION_AXE_JS := $(E2E_DIR)/npm/node_modules/axe-core/axe.min.js
 export IGNITION_DEX := $(DEX)
 export IGNITION_NEO4J_HOME := $(NEO4J_DIR)
 
-.PHONY: help run build db test check-generate vet staticcheck generate bench e2e-deps chromium dex neo4j java vendor-htmx clean
+.PHONY: help run build db test test-fast check-generate vet staticcheck generate bench e2e-deps chromium dex neo4j java vendor-htmx clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -44,7 +44,11 @@ db: ## create and start the local Postgres cluster
 
 test: check-generate vet staticcheck e2e-deps dex neo4j ## run every check and test, with the race detector
 	@export TEST_DATABASE_URL=$$(scripts/postgres.sh postgres); \
-	go test -count=1 -timeout 25m -race $(GO_TEST_FLAGS) ./...
+	go test -count=1 -timeout 25m -race -parallel 6 $(GO_TEST_FLAGS) ./...
+
+test-fast: vet ## the inner loop: every test but the browser, Dex and Neo4j ones (CI runs make test)
+	@export TEST_DATABASE_URL=$$(scripts/postgres.sh postgres); \
+	go test -count=1 -tags fast -parallel 6 $(GO_TEST_FLAGS) ./...
 
 vet:
 	go vet ./...

@@ -1,3 +1,5 @@
+//go:build !fast
+
 package auth
 
 import (
@@ -33,6 +35,7 @@ func passwordGrantIDToken(t *testing.T, dex *oidctest.Dex, clientID, secret stri
 }
 
 func TestVerifyRejectsTokensNotMeantForUs(t *testing.T) {
+	t.Parallel()
 	dex := oidctest.Start(t, "http://127.0.0.1:1/auth/callback/dex")
 	p := &provider{Provider: config.Provider{ID: "dex", Name: "Dex", Issuer: dex.Issuer, ClientID: dex.ClientID, ClientSecret: dex.ClientSecret}}
 	ctx := t.Context()

@@ -1,3 +1,5 @@
+//go:build !fast
+
 package auth_test
 
 import (
@@ -78,6 +80,7 @@ func admins(emails string) func(string) string {
 }
 
 func TestProviderSignInOnboardingAndApproval(t *testing.T) {
+	t.Parallel()
 	env, _ := apptest.NewWithDex(t, admins("admin@example.com"))
 	page := env.Client().Get("/signin").Do().AssertStatus(http.StatusOK)
 	if href, _ := page.Attr(`a[href="/signin/dex"]`, "href"); href == "" {
@@ -135,6 +138,7 @@ func TestProviderSignInOnboardingAndApproval(t *testing.T) {
 }
 
 func TestDeniedAccountStaysOut(t *testing.T) {
+	t.Parallel()
 	env, _ := apptest.NewWithDex(t, admins("admin@example.com"))
 	pat := env.Client()
 	callback(pat, env, providerLogin(t, env, pat, "pat@example.com")).AssertRedirect("/")
@@ -153,6 +157,7 @@ func TestDeniedAccountStaysOut(t *testing.T) {
 }
 
 func TestUnderAgeSignUpIsRefusedAndBlocked(t *testing.T) {
+	t.Parallel()
 	env, _ := apptest.NewWithDex(t)
 	kid := env.Client()
 	callback(kid, env, providerLogin(t, env, kid, "kid@example.com")).AssertRedirect("/")
@@ -179,6 +184,7 @@ func TestUnderAgeSignUpIsRefusedAndBlocked(t *testing.T) {
 }
 
 func TestCallbackRejectsTamperedStateAndReplayedCode(t *testing.T) {
+	t.Parallel()
 	env, _ := apptest.NewWithDex(t)
 	c := env.Client()
 	cb := providerLogin(t, env, c, "ada@example.com")
@@ -211,6 +217,7 @@ func TestCallbackRejectsTamperedStateAndReplayedCode(t *testing.T) {
 }
 
 func TestProviderSignInLinksByVerifiedEmail(t *testing.T) {
+	t.Parallel()
 	env, _ := apptest.NewWithDex(t)
 	dev := env.SignIn("ada@example.com", "Ada Lovelace")
 	dev.Get("/today").Do().AssertText("h1", "Ada Lovelace")

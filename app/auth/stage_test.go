@@ -6,6 +6,7 @@ import (
 )
 
 func TestStageOf(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		age, terms bool
 		status     string
@@ -27,6 +28,7 @@ func TestStageOf(t *testing.T) {
 }
 
 func TestAgeOn(t *testing.T) {
+	t.Parallel()
 	d := func(s string) time.Time {
 		v, err := time.Parse("2006-01-02", s)
 		if err != nil {
@@ -55,6 +57,7 @@ func TestAgeOn(t *testing.T) {
 }
 
 func TestTenantIssuer(t *testing.T) {
+	t.Parallel()
 	const common = "https://login.microsoftonline.com/common/v2.0"
 	tests := []struct{ issuer, tid, want string }{
 		{common, "9188040d-6c67-4c5b-b112-36a304b66dad", "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0"},

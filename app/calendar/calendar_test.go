@@ -32,6 +32,7 @@ func instant(s string) time.Time {
 }
 
 func TestDayAcrossZonesAndDST(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		instant string
 		zone    string
@@ -60,6 +61,7 @@ func TestDayAcrossZonesAndDST(t *testing.T) {
 }
 
 func TestWeekOf(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		day   string
 		start time.Weekday
@@ -85,6 +87,7 @@ func TestWeekOf(t *testing.T) {
 // the other way: the day they are in never changes with the zone, and the
 // days after never open one of theirs again.
 func TestZoneChangeAcrossTheDateLine(t *testing.T) {
+	t.Parallel()
 	kiritimati, pagoPago := zone("Pacific/Kiritimati"), zone("Pacific/Pago_Pago")
 	type probe struct{ at, day string }
 	tests := []struct {
@@ -148,6 +151,7 @@ func TestZoneChangeAcrossTheDateLine(t *testing.T) {
 }
 
 func TestZoneChangeRules(t *testing.T) {
+	t.Parallel()
 	kiritimati, pagoPago, london := zone("Pacific/Kiritimati"), zone("Pacific/Pago_Pago"), zone("Europe/London")
 	now := instant("2026-12-02T20:00:00Z")
 	z, _ := Fixed(kiritimati).Change(pagoPago, now, false)
@@ -199,6 +203,7 @@ func TestZoneChangeRules(t *testing.T) {
 // back, and every instant lies in the day that began before it. So no
 // change of zone opens a day early or a second time.
 func TestNoZoneChangeOpensADayTwice(t *testing.T) {
+	t.Parallel()
 	zones := []*time.Location{zone("Pacific/Kiritimati"), zone("Pacific/Pago_Pago"), zone("Pacific/Chatham"),
 		zone("Pacific/Honolulu"), zone("America/New_York"), zone("Europe/London"), zone("Asia/Kolkata"), zone("Australia/Lord_Howe"), time.UTC}
 	rng := rand.New(rand.NewPCG(1, 2))

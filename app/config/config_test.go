@@ -12,6 +12,7 @@ func env(m map[string]string) func(string) string {
 }
 
 func TestDefaults(t *testing.T) {
+	t.Parallel()
 	c, err := Parse(env(nil))
 	if err != nil {
 		t.Fatal(err)
@@ -34,6 +35,7 @@ func TestDefaults(t *testing.T) {
 }
 
 func TestInvalidValuesAreAllReported(t *testing.T) {
+	t.Parallel()
 	_, err := Parse(env(map[string]string{
 		"IGNITION_ENV": "staging", "IGNITION_SESSION_IDLE": "soon", "IGNITION_BODY_LIMIT": "-1",
 		"IGNITION_BASE_URL": "ftp://x", "IGNITION_ADDR": "8080", "IGNITION_LOG_LEVEL": "loud",
@@ -50,6 +52,7 @@ func TestInvalidValuesAreAllReported(t *testing.T) {
 }
 
 func TestDevSignInNeedsDevelopmentOnLoopback(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		env, addr string
 		want      bool
@@ -73,6 +76,7 @@ func TestDevSignInNeedsDevelopmentOnLoopback(t *testing.T) {
 }
 
 func TestSecureCookies(t *testing.T) {
+	t.Parallel()
 	for base, want := range map[string]bool{
 		"http://localhost:8080": false, "http://127.0.0.1:8080": false,
 		"https://localhost": true, "http://ignition.example": true, "https://ignition.example": true,
@@ -90,6 +94,7 @@ func TestSecureCookies(t *testing.T) {
 // TestREADMEDocumentsEverySetting keeps the README's configuration table
 // in step with the settings the server reads.
 func TestREADMEDocumentsEverySetting(t *testing.T) {
+	t.Parallel()
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
@@ -102,6 +107,7 @@ func TestREADMEDocumentsEverySetting(t *testing.T) {
 }
 
 func TestProviders(t *testing.T) {
+	t.Parallel()
 	c, err := Parse(env(map[string]string{
 		"IGNITION_GOOGLE_CLIENT_ID": "g", "IGNITION_GOOGLE_CLIENT_SECRET": "gs",
 		"IGNITION_MICROSOFT_CLIENT_ID": "m", "IGNITION_MICROSOFT_CLIENT_SECRET": "ms",

@@ -1,3 +1,5 @@
+//go:build !fast
+
 // Package e2e drives the real binary in headless Chromium. Every test starts
 // the server on a free port against a fresh database; every page a test
 // visits is checked for CSP violations, console errors and serious

@@ -1,4 +1,4 @@
-//go:build !race
+//go:build !race && !fast
 
 package e2e
 

@@ -20,6 +20,7 @@ func elapse(t *testing.T, env *apptest.Env, minutes int) {
 }
 
 func TestFocusSessionLifecycle(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	laptop := env.SignIn("focus@example.com", "")
 	phone := env.SignIn("focus@example.com", "")
@@ -81,6 +82,7 @@ func TestFocusSessionLifecycle(t *testing.T) {
 }
 
 func TestAbandonPaysNothing(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("quitter@example.com", "")
 	c.Post("/focus/start").Form("kind", "focus").Do()
@@ -93,6 +95,7 @@ func TestAbandonPaysNothing(t *testing.T) {
 }
 
 func TestDurations(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("durations@example.com", "")
 	bad := c.Post("/focus/settings").Form("focus_minutes", "0", "short_break_minutes", "abc", "long_break_minutes", "15", "long_break_every", "4").Do()
@@ -115,6 +118,7 @@ func TestDurations(t *testing.T) {
 // once took a second connection per request: four requests held the pool
 // and every page of every user hung.)
 func TestFiftyCompletesOfOneExpiredSession(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t, apptest.With("IGNITION_DB_POOL_SIZE", "4", "IGNITION_REQUEST_TIMEOUT", "10s"))
 	c := env.SignIn("fifty@example.com", "")
 	other := env.SignIn("other@example.com", "")

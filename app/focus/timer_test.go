@@ -6,6 +6,7 @@ import (
 )
 
 func TestTimer(t *testing.T) {
+	t.Parallel()
 	start := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 	at := func(m, s int) time.Time {
 		return start.Add(time.Duration(m)*time.Minute + time.Duration(s)*time.Second)
@@ -40,6 +41,7 @@ func TestTimer(t *testing.T) {
 }
 
 func TestNextKind(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		last         string
 		today, every int

@@ -17,6 +17,7 @@ type signup struct {
 }
 
 func TestValidate(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   signup
 		want Errors
@@ -46,6 +47,7 @@ func TestValidate(t *testing.T) {
 }
 
 func TestBindTrimsAndIgnoresUntagged(t *testing.T) {
+	t.Parallel()
 	e := echo.New()
 	req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader("email=+a%40b.co+&name=Al&plan=pro&note=hi&extra=x"))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")

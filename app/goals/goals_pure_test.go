@@ -8,6 +8,7 @@ import (
 )
 
 func TestPercent(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		done, total int
 		completed   bool
@@ -23,6 +24,7 @@ func TestPercent(t *testing.T) {
 }
 
 func TestOverdue(t *testing.T) {
+	t.Parallel()
 	d := func(s string) time.Time { v, _ := time.Parse("2006-01-02", s); return v }
 	today := d("2026-11-27")
 	tests := []struct {
@@ -48,6 +50,7 @@ func TestOverdue(t *testing.T) {
 }
 
 func TestMove(t *testing.T) {
+	t.Parallel()
 	a, b, c := uuid.New(), uuid.New(), uuid.New()
 	ids := []uuid.UUID{a, b, c}
 	tests := []struct {

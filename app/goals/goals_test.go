@@ -29,6 +29,7 @@ func milestoneIDs(c *apptest.Client, goal string) []string {
 }
 
 func TestGoalFormRejectsBadInput(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("goals@example.com", "")
 	c.Get("/goals").Do().AssertText(".empty h2", "No goals yet")
@@ -44,6 +45,7 @@ func TestGoalFormRejectsBadInput(t *testing.T) {
 }
 
 func TestMilestonesProgressAndRewardOnce(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("goals@example.com", "")
 	id := newGoal(t, c, "title", "Finish the EP", "category", "creative", "deadline", "2099-06-30")
@@ -80,6 +82,7 @@ func TestMilestonesProgressAndRewardOnce(t *testing.T) {
 }
 
 func TestOverdueGoalsAreMarked(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("late@example.com", "")
 	late := newGoal(t, c, "title", "File taxes", "category", "financial", "deadline", "2020-04-15")
@@ -96,6 +99,7 @@ func TestOverdueGoalsAreMarked(t *testing.T) {
 }
 
 func TestAnotherUsersGoalsAreNotFound(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	owner := env.SignIn("owner@example.com", "")
 	id := newGoal(t, owner, "title", "Secret goal", "category", "personal")
@@ -118,6 +122,7 @@ func TestAnotherUsersGoalsAreNotFound(t *testing.T) {
 // once (and moves meanwhile) end up in fifty distinct places, in a pool
 // large enough for them to race.
 func TestParallelMilestonesGetTheirOwnPositions(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t, apptest.With("IGNITION_DB_POOL_SIZE", "8"))
 	c := env.SignIn("race@example.com", "")
 	id := newGoal(t, c, "title", "Fifty steps", "category", "creative")

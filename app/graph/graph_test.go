@@ -1,3 +1,5 @@
+//go:build !fast
+
 package graph_test
 
 import (
@@ -45,6 +47,7 @@ func position(t *testing.T, q *db.Queries) graph.Position {
 }
 
 func TestProjectionStalenessAndTimeout(t *testing.T) {
+	t.Parallel()
 	neo := graphtest.Start(t)
 	pool := testdb.New(t)
 	q := db.New(pool)

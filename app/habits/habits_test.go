@@ -45,6 +45,7 @@ func balances(t *testing.T, env *apptest.Env, email string) (xp, coins, ledgerXP
 }
 
 func TestCreateRejectsBadInputAndKeepsIt(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("habits@example.com", "")
 	c.Get("/habits").Do().AssertStatus(http.StatusOK).AssertText(".empty h2", "No habits yet")
@@ -68,6 +69,7 @@ func TestCreateRejectsBadInputAndKeepsIt(t *testing.T) {
 }
 
 func TestCompleteUndoAndTheLedger(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("ledger@example.com", "")
 	id := createHabit(t, c, "title", "Read 10 pages", "cadence", "daily", "skill", "knowledge", "reminder", "07:30")
@@ -98,6 +100,7 @@ func TestCompleteUndoAndTheLedger(t *testing.T) {
 }
 
 func TestNotDueAndArchivedHabitsCannotBeCompleted(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("due@example.com", "")
 	today := int(time.Now().UTC().Weekday()) // the user's time zone is UTC
@@ -125,6 +128,7 @@ func TestNotDueAndArchivedHabitsCannotBeCompleted(t *testing.T) {
 }
 
 func TestEditAndDetail(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("edit@example.com", "")
 	id := createHabit(t, c, "title", "Practice scales", "cadence", "weekly", "times_per_week", "3", "skill", "proficiency")
@@ -149,6 +153,7 @@ func TestEditAndDetail(t *testing.T) {
 // TestAnotherUsersHabitsAreNotFound tries every habit route on a habit
 // that belongs to someone else.
 func TestAnotherUsersHabitsAreNotFound(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	owner := env.SignIn("owner@example.com", "")
 	id := createHabit(t, owner, "title", "Private habit", "cadence", "daily", "skill", "guts")
@@ -170,6 +175,7 @@ func TestAnotherUsersHabitsAreNotFound(t *testing.T) {
 // TestUndoAfterTheCoinsAreSpent: a completion whose coins were spent stays
 // done; the user is told why, nothing changes, and nothing fails.
 func TestUndoAfterTheCoinsAreSpent(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("spent@example.com", "")
 	id := createHabit(t, c, "title", "Practice scales", "cadence", "daily", "skill", "proficiency")
@@ -198,6 +204,7 @@ func TestUndoAfterTheCoinsAreSpent(t *testing.T) {
 // named by the field's aria-describedby, so a screen reader reads it with
 // the field (inputs, text areas, radio and check box groups alike).
 func TestFieldErrorsAreLinkedToTheirFields(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("a11y@example.com", "")
 	bad := c.Post("/habits").Form("title", "", "cadence", "weekdays", "skill", "guts", "description", strings.Repeat("x", 501)).Do()

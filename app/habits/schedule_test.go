@@ -28,6 +28,7 @@ const (
 )
 
 func TestStreaks(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name             string
 		s                Schedule
@@ -69,6 +70,7 @@ func TestStreaks(t *testing.T) {
 }
 
 func TestRatesAndMissed(t *testing.T) {
+	t.Parallel()
 	s := Schedule{Cadence: Daily, Start: day("2026-08-01")}
 	var done []time.Time
 	for d := day("2026-11-01"); d.Before(day("2026-11-27")); d = d.AddDate(0, 0, 2) { // every other day
@@ -97,6 +99,7 @@ func TestRatesAndMissed(t *testing.T) {
 }
 
 func TestHeatmap(t *testing.T) {
+	t.Parallel()
 	s := Schedule{Cadence: Weekdays, Weekdays: mon | wed | fri, Start: day("2026-11-10")}
 	grid := Heatmap(s, days("2026-11-11", "2026-11-23"), day("2026-11-25"), time.Monday, 3)
 	if len(grid) != 3 || !grid[0][0].Day.Equal(day("2026-11-09")) || !grid[2][6].Day.Equal(day("2026-11-29")) {
@@ -118,6 +121,7 @@ func TestHeatmap(t *testing.T) {
 // TestRunAgreesWithHistory checks that the stored run, read on a later
 // day, gives the streak the whole history gives.
 func TestRunAgreesWithHistory(t *testing.T) {
+	t.Parallel()
 	schedules := []Schedule{
 		{Cadence: Daily, Start: day("2026-10-01")},
 		{Cadence: Weekdays, Weekdays: mon | wed | fri, Start: day("2026-10-01")},

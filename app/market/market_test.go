@@ -45,6 +45,7 @@ func coinsOf(t *testing.T, env *apptest.Env, email string) (coins, ledger int64,
 }
 
 func TestBuyEquipAndWear(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("shopper@example.com", "")
 	page := c.Get("/market").Do().AssertStatus(http.StatusOK)
@@ -90,6 +91,7 @@ func TestBuyEquipAndWear(t *testing.T) {
 // TestParallelPurchasesSpendOnce sends simultaneous purchases of two items
 // with coins for only one: exactly one succeeds.
 func TestParallelPurchasesSpendOnce(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("racer@example.com", "")
 	grant(t, env, "racer@example.com", 60) // enough for one theme

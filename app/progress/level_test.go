@@ -3,6 +3,7 @@ package progress
 import "testing"
 
 func TestLevelFor(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		xp   int64
 		want Level

@@ -3,6 +3,7 @@ package progress
 import "testing"
 
 func TestRadarPoints(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		values []int64
 		want   string

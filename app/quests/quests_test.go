@@ -15,6 +15,7 @@ import (
 )
 
 func TestPeriodStart(t *testing.T) {
+	t.Parallel()
 	d := func(s string) time.Time { v, _ := time.Parse("2006-01-02", s); return v }
 	tests := []struct {
 		period, today string
@@ -39,6 +40,7 @@ func TestPeriodStart(t *testing.T) {
 }
 
 func TestStatusOf(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		target, done int
 		claimed      bool
@@ -67,6 +69,7 @@ func coins(t *testing.T, env *apptest.Env, email string) int64 {
 }
 
 func TestManualQuestAdvanceAndClaimOnce(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("quester@example.com", "")
 	page := c.Get("/quests").Do().AssertStatus(http.StatusOK)
@@ -91,6 +94,7 @@ func TestManualQuestAdvanceAndClaimOnce(t *testing.T) {
 }
 
 func TestHabitQuestFollowsCompletions(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("doer@example.com", "")
 	for _, title := range []string{"One", "Two", "Three"} {
@@ -119,6 +123,7 @@ func TestHabitQuestFollowsCompletions(t *testing.T) {
 }
 
 func TestParallelClaimsPayOnce(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("racer@example.com", "")
 	c.Post("/quests/weekly-share/advance").Do().AssertRedirect("/quests")

@@ -41,6 +41,7 @@ var lastRoutes = []string{"/signout/everywhere", "/signout"}
 // stalls every user once as many requests do it as the pool has
 // connections.
 func TestEveryRouteRunsOnOneConnection(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t, apptest.With("IGNITION_REQUEST_TIMEOUT", "3s"))
 	if got := env.Pool.Config().MaxConns; got != 1 {
 		t.Fatalf("the app's pool holds %d connections, want 1", got)
@@ -86,6 +87,7 @@ func TestEveryRouteRunsOnOneConnection(t *testing.T) {
 // TestLockingActionsInParallelOnOneConnection runs each action that locks a
 // row or takes a transaction twenty times at once on one connection.
 func TestLockingActionsInParallelOnOneConnection(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t, apptest.With("IGNITION_REQUEST_TIMEOUT", "5s"))
 	c := env.SignIn("many@example.com", "Many")
 	ids := seedEverything(t, env, c)

@@ -24,6 +24,7 @@ import (
 // list exactly the same values, or a value the app offers would fail to
 // save (or one it never offers could be stored).
 func TestEnumerationsMatchTheDatabase(t *testing.T) {
+	t.Parallel()
 	var categories, themes, flags []string
 	for _, c := range goals.Categories {
 		categories = append(categories, c.ID)

@@ -23,6 +23,7 @@ import (
 // query string of a POST too, not only in a url-encoded body; nothing is
 // stored. A User-Agent with them is stored cleaned.
 func TestInvalidTextIsRefusedWhereverItArrives(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("bytes@example.com", "")
 	c.Post("/goals").Form("title", "Album", "category", "creative").Do().AssertStatus(http.StatusSeeOther)
@@ -62,6 +63,7 @@ func TestInvalidTextIsRefusedWhereverItArrives(t *testing.T) {
 // paths, without signing in: every label comes from a closed set, so the
 // number of series stops growing.
 func TestMetricsSeriesStayFixed(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.Client()
 	rng := rand.New(rand.NewPCG(3, 4))
@@ -114,6 +116,7 @@ func TestMetricsSeriesStayFixed(t *testing.T) {
 // TestHEADAnswersLikeGET: HEAD on a page answers as GET would, without the
 // body.
 func TestHEADAnswersLikeGET(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("head@example.com", "")
 	get := c.Get("/today").Do().AssertStatus(http.StatusOK)
@@ -136,6 +139,7 @@ func TestHEADAnswersLikeGET(t *testing.T) {
 // TestAbortedRequestIsLogged499: a request the client gave up on is logged
 // with 499 and how long it really ran, not as a 200 with no bytes.
 func TestAbortedRequestIsLogged499(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	entered := make(chan struct{})
 	env.App.Echo.GET("/slow", func(c echo.Context) error {
@@ -173,6 +177,7 @@ func TestAbortedRequestIsLogged499(t *testing.T) {
 // TestDatabaseGoneIs503: while Postgres refuses the app, requests that need
 // it get the styled 503 page with Retry-After, not a 500.
 func TestDatabaseGoneIs503(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("down@example.com", "")
 	c.Get("/today").Do().AssertStatus(http.StatusOK)
@@ -212,6 +217,7 @@ func TestDatabaseGoneIs503(t *testing.T) {
 // TestLockWaitEndsWith503: a request that waits on a row another holds
 // ends at the lock timeout with the 503 page, and the app goes on.
 func TestLockWaitEndsWith503(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t, apptest.With("IGNITION_DB_LOCK_TIMEOUT", "300ms"))
 	c := env.SignIn("stuck@example.com", "")
 	c.Post("/focus/start").Form("kind", "focus").Do().AssertStatus(http.StatusSeeOther)
@@ -238,6 +244,7 @@ func TestLockWaitEndsWith503(t *testing.T) {
 // TestRequestDeadline: a request that works past IGNITION_REQUEST_TIMEOUT
 // is cut off with the 503 page; its database calls are cancelled.
 func TestRequestDeadline(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t, apptest.With("IGNITION_REQUEST_TIMEOUT", "300ms"))
 	env.App.Echo.GET("/sleepy", func(c echo.Context) error {
 		_, err := env.Pool.Exec(c.Request().Context(), "SELECT pg_sleep(3)")
@@ -256,6 +263,7 @@ func TestRequestDeadline(t *testing.T) {
 // the browser a new token (one seen before is worthless after), and a token
 // in the query string is not accepted.
 func TestCSRFTokenRotatesAndNeverComesFromTheQuery(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.Client()
 	before := c.CSRF()
@@ -284,6 +292,7 @@ func TestCSRFTokenRotatesAndNeverComesFromTheQuery(t *testing.T) {
 // TestTrustedProxies: behind a trusted proxy each client has its own
 // sign-in bucket; X-Forwarded-For from anyone else is ignored.
 func TestTrustedProxies(t *testing.T) {
+	t.Parallel()
 	attempts := func(env *apptest.Env, xff string) int {
 		c := env.Client()
 		for i := 1; i <= 4; i++ {

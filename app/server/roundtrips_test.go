@@ -23,6 +23,7 @@ const pageRoundTrips = 3
 // request, as in a running app. It prints the table and fails above the
 // budget.
 func TestEveryPageCostsAtMostThreeRoundTrips(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t, apptest.With("IGNITION_ADMIN_EMAILS", "heavy@example.com"))
 	c := env.SignIn("heavy@example.com", "Heavy")
 	ids := seedEverything(t, env, c)

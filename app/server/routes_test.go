@@ -34,6 +34,7 @@ func concrete(path string) string {
 // TestRouteTableIsPrivateByDefault walks every registered route as a
 // visitor, and as a user still waiting for approval.
 func TestRouteTableIsPrivateByDefault(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	visitor := env.Client()
 	pending := env.Client()

@@ -13,6 +13,7 @@ import (
 // "processes" at once, as app processes starting together do, and again:
 // every run succeeds and the content is there once.
 func TestSeedingTogetherIsSafe(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t, apptest.With("IGNITION_DB_POOL_SIZE", "8")) // so that the four race
 	pool := env.Pool
 	seeds := env.App.Seeds()

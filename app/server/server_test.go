@@ -13,6 +13,7 @@ import (
 )
 
 func TestVisitorIsSentToSignIn(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.Client()
 	c.Get("/today").Do().AssertStatus(http.StatusSeeOther).AssertRedirect("/signin")
@@ -22,6 +23,7 @@ func TestVisitorIsSentToSignIn(t *testing.T) {
 }
 
 func TestDevSignInRejectsBadInputAndKeepsIt(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.Client()
 	resp := c.Post("/signin/dev").Form("email", "not-an-email", "name", "Ada").Do().AssertStatus(http.StatusUnprocessableEntity)
@@ -46,6 +48,7 @@ func TestDevSignInRejectsBadInputAndKeepsIt(t *testing.T) {
 }
 
 func TestSignInShowsTheUserAndSignOutEnds(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("ada@example.com", "Ada Lovelace")
 	page := c.Get("/today").Do().AssertStatus(http.StatusOK)
@@ -64,6 +67,7 @@ func TestSignInShowsTheUserAndSignOutEnds(t *testing.T) {
 }
 
 func TestSignInRotatesTheSession(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.Client()
 	c.Post("/signin/dev").Form("email", "rot@example.com").Do().AssertStatus(http.StatusSeeOther)
@@ -84,6 +88,7 @@ func TestSignInRotatesTheSession(t *testing.T) {
 }
 
 func TestSignOutEverywhere(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	laptop := env.SignIn("grace@example.com", "Grace")
 	phone := env.SignIn("grace@example.com", "Grace")
@@ -95,6 +100,7 @@ func TestSignOutEverywhere(t *testing.T) {
 }
 
 func TestThemePersistsAndRendersOnHTML(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("theme@example.com", "")
 	if th, _ := c.Get("/today").Do().Attr("html", "data-theme"); th != "system" {
@@ -123,6 +129,7 @@ func TestThemePersistsAndRendersOnHTML(t *testing.T) {
 }
 
 func TestCSRFIsRequired(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("csrf@example.com", "")
 	c.Post("/settings/theme").NoCSRF().Form("theme", "dark").Do().AssertStatus(http.StatusForbidden).AssertText("h1", "Not allowed")
@@ -135,6 +142,7 @@ func TestCSRFIsRequired(t *testing.T) {
 }
 
 func TestBadInputGetsClearErrors(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("bad@example.com", "")
 	c.Get("/no/such/page").Do().AssertStatus(http.StatusNotFound).AssertText("h1", "Page not found")
@@ -163,6 +171,7 @@ func TestBadInputGetsClearErrors(t *testing.T) {
 }
 
 func TestPanicsRenderA500WithRequestID(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	env.App.Echo.GET("/boom", func(echo.Context) error { panic("kaboom") })
 	resp := env.SignIn("panic@example.com", "").Get("/boom").Do().AssertStatus(http.StatusInternalServerError)
@@ -179,6 +188,7 @@ func TestPanicsRenderA500WithRequestID(t *testing.T) {
 }
 
 func TestSecurityHeaders(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	resp := env.Client().Get("/signin").Do()
 	want := map[string]string{
@@ -236,6 +246,7 @@ func TestSecurityHeaders(t *testing.T) {
 }
 
 func TestSignInIsRateLimited(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t, func(name string) string {
 		if name == "IGNITION_SIGNIN_RATE" {
 			return "3"
@@ -254,6 +265,7 @@ func TestSignInIsRateLimited(t *testing.T) {
 }
 
 func TestDevSignInOnlyInDevelopmentOnLoopback(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ env, addr string }{{"production", "127.0.0.1:8080"}, {"development", "0.0.0.0:8080"}} {
 		env := apptest.New(t, func(name string) string {
 			switch name {
@@ -276,6 +288,7 @@ func TestDevSignInOnlyInDevelopmentOnLoopback(t *testing.T) {
 }
 
 func TestHealthReadinessAndMetrics(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.Client()
 	c.Get("/healthz").Do().AssertStatus(http.StatusOK)
@@ -295,6 +308,7 @@ func TestHealthReadinessAndMetrics(t *testing.T) {
 // Plumbing serves a signed-in browser without reading its session: each
 // asset request carries the cookie, and none should cost a database query.
 func TestPlumbingSkipsTheSessionLookup(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("ada@example.com", "Ada")
 	css := static.URL("css/app.css")
@@ -307,6 +321,7 @@ func TestPlumbingSkipsTheSessionLookup(t *testing.T) {
 }
 
 func TestLogsNeverCarryFormValues(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	const canary = "canary-7f3a9c2e-never-log-me"
 	c := env.Client()
@@ -329,6 +344,7 @@ func TestLogsNeverCarryFormValues(t *testing.T) {
 }
 
 func TestSweepDeletesTelemetryPastRetention(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	env.SignIn("kept@example.com", "")
 	// More old exposures than one delete takes, one of them acted on, and

@@ -79,6 +79,7 @@ func (f *fixture) load(t *testing.T, prev *httptest.ResponseRecorder) (uuid.UUID
 }
 
 func TestSessionRoundTripStoresOnlyTheHash(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	userID := f.newUser(t)
 	w := f.signIn(t, userID)
@@ -103,6 +104,7 @@ func TestSessionRoundTripStoresOnlyTheHash(t *testing.T) {
 }
 
 func TestSessionExpiry(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	w := f.signIn(t, f.newUser(t))
 
@@ -130,6 +132,7 @@ func TestSessionExpiry(t *testing.T) {
 }
 
 func TestRotateKeepsValuesAndRetiresTheOldToken(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	userID := f.newUser(t)
 	old := f.signIn(t, userID)
@@ -151,6 +154,7 @@ func TestRotateKeepsValuesAndRetiresTheOldToken(t *testing.T) {
 }
 
 func TestDestroyAndDestroyAllForUser(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	alice, bob := f.newUser(t), f.newUser(t)
 	a1, a2, b1 := f.signIn(t, alice), f.signIn(t, alice), f.signIn(t, bob)
@@ -182,6 +186,7 @@ func TestDestroyAndDestroyAllForUser(t *testing.T) {
 }
 
 func TestMalformedCookiesAreAnonymous(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	for _, v := range []string{"", "short", "!!!!", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"} {
 		r := httptest.NewRequest(http.MethodGet, "/", nil)

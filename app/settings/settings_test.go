@@ -14,6 +14,7 @@ import (
 )
 
 func TestPreferencesSaveAndReject(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("prefs@example.com", "")
 	page := c.Get("/settings").Do().AssertStatus(http.StatusOK)
@@ -54,6 +55,7 @@ func TestPreferencesSaveAndReject(t *testing.T) {
 }
 
 func TestSessionsListAndRevoke(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	laptop := env.SignIn("devices@example.com", "")
 	phone := env.SignIn("devices@example.com", "")
@@ -86,6 +88,7 @@ func TestSessionsListAndRevoke(t *testing.T) {
 }
 
 func TestExportHoldsEverythingButSecrets(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("export@example.com", "Exporter")
 	c.Post("/settings/preferences").Form("time_zone", "Asia/Tokyo", "week_start", "1").Do()
@@ -149,6 +152,7 @@ func ownedRows(t *testing.T, env *apptest.Env, userID string) int {
 }
 
 func TestDeleteAccountNeedsStepUpAndConfirmation(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("leaver@example.com", "Leaver")
 	c.Post("/settings/preferences").Form("time_zone", "UTC", "week_start", "1").Do()
@@ -198,6 +202,7 @@ func TestDeleteAccountNeedsStepUpAndConfirmation(t *testing.T) {
 }
 
 func TestTimesShowInTheUsersTimeZone(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("tz@example.com", "")
 	c.Post("/settings/preferences").Form("time_zone", "Asia/Kolkata", "week_start", "1").Do().AssertRedirect("/settings?saved=preferences")
@@ -210,6 +215,7 @@ func TestTimesShowInTheUsersTimeZone(t *testing.T) {
 // midnight, so neither pays again in the same real day; the settings page
 // says so; changing back cancels it.
 func TestZoneChangeAcrossTheDateLinePaysOnce(t *testing.T) {
+	t.Parallel()
 	kiritimati, _ := time.LoadLocation("Pacific/Kiritimati")
 	now := time.Now().In(kiritimati)
 	if untilMidnight := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, kiritimati).Sub(now); untilMidnight < 20*time.Second {

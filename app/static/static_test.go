@@ -19,6 +19,7 @@ import (
 const htmxSHA256 = "d6fdc75f204e6bdefa99b69bf1e6d4ac69b8a364f77929f45c13476b4000f717"
 
 func TestVendoredHTMXIsThePinnedRelease(t *testing.T) {
+	t.Parallel()
 	a, ok := Default.Lookup("vendor/htmx.min.js")
 	if !ok {
 		t.Fatal("htmx is not vendored")
@@ -46,6 +47,7 @@ func serve(s *Set, path, acceptEncoding, etag string) *httptest.ResponseRecorder
 }
 
 func TestHashedURLsImmutableAndCompressed(t *testing.T) {
+	t.Parallel()
 	css := strings.Repeat("body { color: red; }\n", 100)
 	s, err := Load(fstest.MapFS{"css/app.css": {Data: []byte(css)}, "icons/a.svg": {Data: []byte("<svg/>")}})
 	if err != nil {
@@ -86,6 +88,7 @@ func TestHashedURLsImmutableAndCompressed(t *testing.T) {
 
 // TestJavaScriptBudget keeps the script a page loads under 24 KB compressed.
 func TestJavaScriptBudget(t *testing.T) {
+	t.Parallel()
 	total := 0
 	for name, a := range Default.byName {
 		if strings.HasSuffix(name, ".js") {

@@ -37,6 +37,7 @@ const bufferBudget = 60
 // (an index scanned past their newer rows, a table scanned and filtered)
 // goes over the budget. Writes run in a transaction that is rolled back.
 func TestNoQueryCostGrowsWithOtherUsersData(t *testing.T) {
+	t.Parallel()
 	pool := testdb.NewPool(t, config.DBLimits{PoolSize: 2}) // no timeouts: the seeding is bulk
 	ctx := t.Context()
 	light, hash := seedCrowd(t, pool)

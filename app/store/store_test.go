@@ -18,6 +18,7 @@ import (
 // TestMigrateFromEmptyToHeadAndBack applies every migration to an empty
 // database, rolls the latest back, and applies it again.
 func TestMigrateFromEmptyToHeadAndBack(t *testing.T) {
+	t.Parallel()
 	ctx := t.Context()
 	pool, err := store.Open(ctx, testdb.NewEmptyURL(t), config.DBLimits{PoolSize: 4})
 	if err != nil {
@@ -83,6 +84,7 @@ func TestMigrateFromEmptyToHeadAndBack(t *testing.T) {
 // TestConnectionsCarryTheLimits: every connection of the pool has the
 // statement and lock timeouts, and the pool holds at most its size.
 func TestConnectionsCarryTheLimits(t *testing.T) {
+	t.Parallel()
 	ctx := t.Context()
 	pool, err := store.Open(ctx, testdb.NewEmptyURL(t), config.DBLimits{PoolSize: 3, StatementTimeout: 1500 * time.Millisecond, LockTimeout: 250 * time.Millisecond})
 	if err != nil {
@@ -124,6 +126,7 @@ func TestConnectionsCarryTheLimits(t *testing.T) {
 // TestTxCommitsOrRollsBack: Tx commits what fn did when it returns nil and
 // nothing when it fails.
 func TestTxCommitsOrRollsBack(t *testing.T) {
+	t.Parallel()
 	pool := testdb.New(t)
 	ctx := t.Context()
 	count := func() int {

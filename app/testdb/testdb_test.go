@@ -9,6 +9,7 @@ import (
 )
 
 func TestBuildingATemplateDropsStaleOnes(t *testing.T) {
+	t.Parallel()
 	base := os.Getenv("TEST_DATABASE_URL")
 	if base == "" {
 		t.Fatal("TEST_DATABASE_URL is not set: run the tests with `make test`")
@@ -49,6 +50,7 @@ func TestBuildingATemplateDropsStaleOnes(t *testing.T) {
 // defaults (a crash must not lose acknowledged writes); only test
 // databases' connections turn synchronous commit off.
 func TestTheLocalClusterIsDurable(t *testing.T) {
+	t.Parallel()
 	ctx := t.Context()
 	admin, err := pgx.Connect(ctx, os.Getenv("TEST_DATABASE_URL"))
 	if err != nil {

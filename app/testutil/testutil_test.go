@@ -10,6 +10,7 @@ import (
 )
 
 func TestListens(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -28,6 +29,7 @@ func TestListens(t *testing.T) {
 }
 
 func TestWaitListeningNoticesAnEndedProcess(t *testing.T) {
+	t.Parallel()
 	// Something else listens on the port; the process meant to fails.
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

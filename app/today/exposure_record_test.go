@@ -16,6 +16,7 @@ import (
 )
 
 func TestExposuresAreWrittenInTheBackground(t *testing.T) {
+	t.Parallel()
 	pool := testdb.New(t)
 	var user uuid.UUID
 	if err := pool.QueryRow(t.Context(), "INSERT INTO users (email) VALUES ('x@example.com') RETURNING id").Scan(&user); err != nil {

@@ -6,6 +6,7 @@ import (
 )
 
 func TestGreeting(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		hour int
 		want string

@@ -43,6 +43,7 @@ func candidates(cs []Candidate) []suggest.Candidate {
 func rank(cs []Candidate, w Weights) []Scored { return Rank(candidates(cs), w) }
 
 func TestRankScores(t *testing.T) {
+	t.Parallel()
 	cands := []Candidate{
 		{ID: "habit:a", Type: "habit", Count: 10, Days: 0},
 		{ID: "habit:b", Type: "habit", Count: 5, Days: 1},
@@ -70,6 +71,7 @@ func TestRankScores(t *testing.T) {
 }
 
 func TestTieBreakers(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		cands []Candidate
@@ -102,6 +104,7 @@ func TestTieBreakers(t *testing.T) {
 
 // TestRankIsDeterministic: the same state in any order ranks the same.
 func TestRankIsDeterministic(t *testing.T) {
+	t.Parallel()
 	r := rand.New(rand.NewPCG(1, 2))
 	for trial := 0; trial < 200; trial++ {
 		n := 1 + r.IntN(12)
@@ -125,6 +128,7 @@ func TestRankIsDeterministic(t *testing.T) {
 }
 
 func TestWhyCitesOnlyUsedSignals(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		s    Scored
 		w    Weights

@@ -6,6 +6,7 @@ import (
 )
 
 func TestReduced(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		name       string

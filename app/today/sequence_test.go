@@ -1,3 +1,5 @@
+//go:build !fast
+
 package today_test
 
 import (
@@ -14,6 +16,7 @@ import (
 // the habit that usually follows the last action moves up and says why;
 // the kill switch, a stalled server and a gap each fall back as specified.
 func TestSequenceSignalFromNeo4j(t *testing.T) {
+	t.Parallel()
 	neo := graphtest.Start(t)
 	// A generous timeout keeps a busy test machine from dropping the signal;
 	// the stalled check below stays well under it.

@@ -45,6 +45,7 @@ func seedHabit(t *testing.T, env *apptest.Env, c *apptest.Client, title string, 
 }
 
 func TestPicksAreRankedExplainedAndDeterministic(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("today@example.com", "Toby")
 	often := seedHabit(t, env, c, "Scales", 30)
@@ -71,6 +72,7 @@ func TestPicksAreRankedExplainedAndDeterministic(t *testing.T) {
 }
 
 func TestExposureAndOutcomeShareAnID(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("telemetry@example.com", "")
 	habit := seedHabit(t, env, c, "Practice", 5)
@@ -145,6 +147,7 @@ func TestExposureAndOutcomeShareAnID(t *testing.T) {
 }
 
 func TestReducedModeAfterAGap(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("gap@example.com", "")
 	seedHabit(t, env, c, "Journal", 10)
@@ -171,6 +174,7 @@ func TestReducedModeAfterAGap(t *testing.T) {
 }
 
 func TestKillSwitches(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t, func(name string) string {
 		if name == "IGNITION_ADMIN_EMAILS" {
 			return "root@example.com"
@@ -204,6 +208,7 @@ func TestKillSwitches(t *testing.T) {
 }
 
 func TestClaimedQuestsRankByHistory(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("claims@example.com", "")
 	before := decisions(c.Get("/today").Do())
@@ -223,6 +228,7 @@ func TestClaimedQuestsRankByHistory(t *testing.T) {
 }
 
 func TestAddingAHabitIsSuggestedWhileNoneIsActive(t *testing.T) {
+	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("newcomer@example.com", "")
 	page := c.Get("/today").Do()

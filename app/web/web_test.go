@@ -16,6 +16,7 @@ import (
 )
 
 func TestLocalPath(t *testing.T) {
+	t.Parallel()
 	tests := map[string]string{
 		"/today": "/today", "/settings?x=1": "/settings?x=1", "": "/f", "today": "/f",
 		"//evil.example": "/f", "/\\evil.example": "/f", "https://evil.example": "/f", "/a\nb": "/f",
@@ -30,6 +31,7 @@ func TestLocalPath(t *testing.T) {
 // TestServeDrainsInFlightRequests cancels the server while a request is in
 // flight: the request completes and Serve returns cleanly.
 func TestServeDrainsInFlightRequests(t *testing.T) {
+	t.Parallel()
 	started := make(chan struct{})
 	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		close(started)
@@ -82,6 +84,7 @@ func FuzzLocalPath(f *testing.F) {
 }
 
 func TestRedirect(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, htmx, boosted, url string
 		status                   int
