@@ -178,11 +178,11 @@ func (c *Client) CSRF() string {
 
 // Request is a request under construction.
 type Request struct {
-	c       *Client
-	method  string
-	path    string
-	form    url.Values
-	body    io.Reader
+	c         *Client
+	method    string
+	path      string
+	form      url.Values
+	body      io.Reader
 	headers   http.Header
 	csrf      bool
 	multipart bool

@@ -60,7 +60,6 @@ const URL = "/focus"
 // completing one does.
 var Start = decision.Key{Kind: "focus", ID: "start"}
 
-
 func timerOf(s db.FocusSession) Timer {
 	t := Timer{Planned: time.Duration(s.PlannedSeconds) * time.Second, Started: s.StartedAt, Paused: time.Duration(s.PausedSeconds) * time.Second}
 	if s.PausedAt.Valid {

@@ -275,7 +275,7 @@ func TestCSRFTokenRotatesAndNeverComesFromTheQuery(t *testing.T) {
 	c.Post("/settings/theme").NoCSRF().Form("theme", "dark", "_csrf", before).Do().AssertStatus(http.StatusForbidden)
 	c.Post("/settings/theme").NoCSRF().Form("theme", "dark").Header("X-CSRF-Token", during).Do().AssertStatus(http.StatusSeeOther)
 	c.Post("/settings/theme?_csrf="+during).NoCSRF().Form("theme", "light").Do().AssertStatus(http.StatusForbidden)
-	c.Post("/settings/theme?_csrf="+during).NoCSRF().Do().AssertStatus(http.StatusForbidden)
+	c.Post("/settings/theme?_csrf=" + during).NoCSRF().Do().AssertStatus(http.StatusForbidden)
 	c.Post("/settings/theme?_csrf="+during).NoCSRF().Multipart().Form("theme", "light").Do().AssertStatus(http.StatusForbidden)
 	c.Post("/settings/theme").NoCSRF().Multipart().Form("theme", "light", "_csrf", during).Do().AssertStatus(http.StatusSeeOther)
 	// The page's forms carry the current token.

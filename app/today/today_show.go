@@ -197,4 +197,3 @@ func (h *Handler) expose(c echo.Context, ranked []Scored, reduced bool, last str
 	}
 	return id.String(), nil
 }
-

@@ -20,7 +20,6 @@ type HabitForm struct {
 	Errors       form.Errors
 }
 
-
 // Row is one habit in the list.
 type Row struct {
 	ID        string

@@ -11,15 +11,15 @@ import (
 // Shell is what every page needs to render around its content.
 type Shell struct {
 	Title     string
-	Theme     string // system, dark or light; rendered on <html>
-	Path      string          // the request path, to mark the current navigation item
-	User      *User           // nil for a visitor who is not signed in
-	Admin     bool            // the user is an administrator
-	Skin      string          // market theme worn, rendered on <html>
-	Accent    string          // market accent colour worn, rendered on <html>
-	DevNotice bool            // the development sign-in is enabled
-	Nav       []NavItem       // the sidebar, in order
-	AdminNav  []NavItem       // below it, for administrators
+	Theme     string    // system, dark or light; rendered on <html>
+	Path      string    // the request path, to mark the current navigation item
+	User      *User     // nil for a visitor who is not signed in
+	Admin     bool      // the user is an administrator
+	Skin      string    // market theme worn, rendered on <html>
+	Accent    string    // market accent colour worn, rendered on <html>
+	DevNotice bool      // the development sign-in is enabled
+	Nav       []NavItem // the sidebar, in order
+	AdminNav  []NavItem // below it, for administrators
 	// Indicators are the modules' notes in the bottom bar (a running focus
 	// session); each keeps itself current.
 	Indicators []templ.Component
