@@ -65,7 +65,7 @@ check-generate: generate ## fail when the committed generated code is stale
 		git status --porcelain -- app/store/db views; \
 		echo "generated code is stale: run 'make generate' and commit" >&2; exit 1; fi
 
-bench: build neo4j ## load-test a signed-in page and /healthz with wrk; print latency and page weight
+bench: build neo4j ## measure every page against the floor request and /healthz; print the table, write .bench/last.json
 	@command -v wrk >/dev/null || { \
 		if [ "$$(id -u)" -ne 0 ]; then echo "wrk is missing. Install it with: sudo apt-get install -y wrk" >&2; exit 1; fi; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }

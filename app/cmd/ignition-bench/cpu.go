@@ -15,6 +15,9 @@ import (
 // it on a machine of two cores.
 type usage struct{ app, db time.Duration }
 
+// total is the time of both.
+func (u usage) total() time.Duration { return u.app + u.db }
+
 // clockTick is the unit of the CPU times in /proc/<pid>/stat (USER_HZ,
 // 100 on Linux).
 const clockTick = 10 * time.Millisecond

@@ -46,16 +46,16 @@ func paced(target, cookie string, rate int, duration time.Duration) (*result, er
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
-	r := &result{requests: n, rps: float64(n) / elapsed.Seconds()}
+	r := &result{Requests: n, RPS: float64(n) / elapsed.Seconds()}
 	for _, f := range failed {
 		if f {
-			r.errors++
+			r.Errors++
 		}
 	}
 	if n == 0 {
 		return r, fmt.Errorf("paced: no requests at %d/s for %s", rate, duration)
 	}
 	slices.Sort(latencies)
-	r.p50, r.p99 = latencies[n/2], latencies[n*99/100]
+	r.P50, r.P99 = latencies[n/2], latencies[n*99/100]
 	return r, nil
 }
