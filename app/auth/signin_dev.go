@@ -23,7 +23,7 @@ func (h *Handler) devSignInSubmit(c echo.Context) error {
 		if web.IsFragmentRequest(c) {
 			return web.RenderBare(c, http.StatusUnprocessableEntity, "Sign in", f.Render())
 		}
-		return web.RenderBare(c, http.StatusUnprocessableEntity, "Sign in", views.SignIn(h.providerButtons(f.Next), h.cfg.PasskeysEnabled(), true, f, ""))
+		return web.RenderBare(c, http.StatusUnprocessableEntity, "Sign in", views.SignIn(views.SignInData{Providers: h.providerButtons(f.Next), Passkeys: h.cfg.PasskeysEnabled(), Dev: true, Form: f, Notice: ""}))
 	}
 	user, err := h.q.UpsertDevUser(c.Request().Context(), db.UpsertDevUserParams{Email: f.Email, Name: f.Name})
 	if err != nil {

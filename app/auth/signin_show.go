@@ -17,7 +17,7 @@ func (h *Handler) showSignIn(c echo.Context) error {
 		return c.Redirect(http.StatusSeeOther, stageOf(v).Path())
 	}
 	// A signed-in user arrives here with next to confirm who they are.
-	return web.RenderBare(c, http.StatusOK, "Sign in", views.SignIn(h.providerButtons(next), h.cfg.PasskeysEnabled(), h.cfg.DevSignIn(), views.DevSignInForm{Next: next}, notice(c)))
+	return web.RenderBare(c, http.StatusOK, "Sign in", views.SignIn(views.SignInData{Providers: h.providerButtons(next), Passkeys: h.cfg.PasskeysEnabled(), Dev: h.cfg.DevSignIn(), Form: views.DevSignInForm{Next: next}, Notice: notice(c)}))
 }
 
 // providerButtons lists the configured providers in configuration order.

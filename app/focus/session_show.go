@@ -86,7 +86,10 @@ func (h *Handler) renderPage(c echo.Context, status int, f *views.SettingsForm, 
 			Long: strconv.Itoa(int(p.settings.LongBreakMinutes)), LongEvery: strconv.Itoa(int(p.settings.LongBreakEvery)),
 		}
 	}
-	return web.Render(c, status, "Focus", views.Page(p.active, p.starts, p.history, int(p.today.Sessions), int(p.today.Seconds/60), int(p.week.Seconds/60), *f, saved))
+	return web.Render(c, status, "Focus", views.Page(views.PageData{
+		Active: p.active, Starts: p.starts, History: p.history, TodayCount: int(p.today.Sessions),
+		TodayMinutes: int(p.today.Seconds / 60), WeekMinutes: int(p.week.Seconds / 60), Form: *f, Saved: saved,
+	}))
 }
 
 // panel is the timer alone, which the page polls.

@@ -48,5 +48,5 @@ func (h *Handler) renderShow(c echo.Context, status int, key db.GetGoalParams, m
 			done++
 		}
 	}
-	return web.Render(c, status, g.Title, views.Show(view(g, done, len(ms), web.Calendar(c)), milestones, mf, *f, categoryChoices()))
+	return web.Render(c, status, g.Title, views.Show(views.ShowData{Goal: view(g, done, len(ms), web.Calendar(c)), Milestones: milestones, MilestoneForm: mf, Form: *f, Categories: categoryChoices()}))
 }

@@ -42,7 +42,7 @@ func (h *Handler) renderList(c echo.Context, status int, f views.HabitForm, noti
 		rows[i] = row(hb.Habit, hb.Days, cal)
 		rows[i].Notice = notice.on(rows[i].ID)
 	}
-	return web.Render(c, status, "Habits", views.List(rows, f, skillChoices(), weekdayChoices(v.WeekStart)))
+	return web.Render(c, status, "Habits", views.List(views.ListData{Rows: rows, Form: f, Skills: skillChoices(), Days: weekdayChoices(v.WeekStart)}))
 }
 
 func (h *Handler) archivedList(c echo.Context) error {

@@ -60,5 +60,5 @@ func (h *Handler) renderShow(c echo.Context, status int, id uuid.UUID, f *views.
 		}
 		d.Heatmap = append(d.Heatmap, col)
 	}
-	return web.Render(c, status, hb.Title, views.Show(d, *f, skillChoices(), weekdayChoices(v.WeekStart)))
+	return web.Render(c, status, hb.Title, views.Show(views.ShowData{Detail: d, Form: *f, Skills: skillChoices(), Days: weekdayChoices(v.WeekStart)}))
 }

@@ -39,5 +39,5 @@ func (h *Handler) render(c echo.Context, status int, notice, problem string) err
 		out[i] = views.Item{ID: it.ID, Kind: it.Kind, Name: it.Name, Description: it.Description, Price: int(it.Price),
 			Owned: it.Owned, Equipped: it.Equipped, Affordable: bal.Coins >= int64(it.Price)}
 	}
-	return web.Render(c, status, "Market", views.List(out, bal.Coins, notice, problem))
+	return web.Render(c, status, "Market", views.List(views.ListData{Items: out, Coins: bal.Coins, Notice: notice, Problem: problem}))
 }

@@ -34,7 +34,7 @@ func (h *Handler) renderAccount(c echo.Context, status int, f views.DeleteAccoun
 	for i, l := range links {
 		reauth[i] = views.Reauth{Label: l.Label, Href: l.Href, Passkey: l.Passkey}
 	}
-	return web.Render(c, status, "Account", views.Account(f, web.CurrentViewer(c).Email, fresh, reauth))
+	return web.Render(c, status, "Account", views.Account(views.AccountData{Form: f, Email: web.CurrentViewer(c).Email, Fresh: fresh, Reauth: reauth}))
 }
 
 // accountDelete deletes the account and everything in it. It needs a

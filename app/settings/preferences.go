@@ -31,7 +31,7 @@ func (h *Handler) preferencesShow(c echo.Context) error {
 		return fmt.Errorf("settings: unable to load suggestion recording of %s: %w", v.ID, err)
 	}
 	return web.Render(c, http.StatusOK, "Settings",
-		views.Page(views.ThemeForm{Theme: s.Theme}, preferencesForm(s, v.Zone, web.Calendar(c).Now), record, c.QueryParam("saved"), TimeZones))
+		views.Page(views.PageData{Theme: views.ThemeForm{Theme: s.Theme}, Prefs: preferencesForm(s, v.Zone, web.Calendar(c).Now), Record: record, Saved: c.QueryParam("saved"), Zones: TimeZones}))
 }
 
 // suggestionsUpdate turns the recording of what Today suggests, and what
@@ -121,7 +121,7 @@ func (h *Handler) renderWithErrors(c echo.Context, theme views.ThemeForm, prefs 
 	if err != nil {
 		return fmt.Errorf("settings: unable to load suggestion recording: %w", err)
 	}
-	return web.Render(c, http.StatusUnprocessableEntity, "Settings", views.Page(theme, *prefs, record, "", TimeZones))
+	return web.Render(c, http.StatusUnprocessableEntity, "Settings", views.Page(views.PageData{Theme: theme, Prefs: *prefs, Record: record, Saved: "", Zones: TimeZones}))
 }
 
 // preferencesForm fills the form from the stored settings.

@@ -53,7 +53,7 @@ func (h *Handler) renderSecurity(c echo.Context, status int, notice string, rena
 			passkeys[i].LastUsed = &used
 		}
 	}
-	return web.Render(c, status, "Security", views.Security(list, passkeys, h.passkeysEnabled, rename, notice))
+	return web.Render(c, status, "Security", views.Security(views.SecurityData{Sessions: list, Passkeys: passkeys, PasskeysEnabled: h.passkeysEnabled, Rename: rename, Notice: notice}))
 }
 
 // sessionRevoke signs out one of the user's other sessions; any other ID,

@@ -82,14 +82,14 @@ type report struct {
 // growth is CPU per request of /today for a user with a month and with ten
 // years of history, and of the light user with and without the others.
 type growth struct {
-	Light        time.Duration `json:"light_cpu_ns"`
-	Heavy        time.Duration `json:"heavy_cpu_ns"`
-	History      float64       `json:"history_ratio"`
-	Alone        time.Duration `json:"light_alone_cpu_ns"`
-	Crowd        float64       `json:"crowd_ratio"`
-	OtherUsers   int           `json:"other_users"`
-	LightDays    int           `json:"light_days"`
-	HeavyDays    int           `json:"heavy_days"`
+	Light      time.Duration `json:"light_cpu_ns"`
+	Heavy      time.Duration `json:"heavy_cpu_ns"`
+	History    float64       `json:"history_ratio"`
+	Alone      time.Duration `json:"light_alone_cpu_ns"`
+	Crowd      float64       `json:"crowd_ratio"`
+	OtherUsers int           `json:"other_users"`
+	LightDays  int           `json:"light_days"`
+	HeavyDays  int           `json:"heavy_days"`
 }
 
 func run(bin string, duration time.Duration, outPath string) error {
