@@ -42,9 +42,13 @@ WHERE id = @id AND ended_at IS NULL;
 SELECT * FROM focus_sessions WHERE user_id = @user_id AND ended_at IS NOT NULL ORDER BY ended_at DESC, id LIMIT @max_rows;
 
 -- name: FocusTotals :one
--- Completed focus sessions and their minutes, from an instant on.
-SELECT count(*)::integer AS sessions, coalesce(sum(planned_seconds), 0)::bigint AS seconds
-FROM focus_sessions WHERE user_id = @user_id AND kind = 'focus' AND outcome = 'completed' AND ended_at >= @since::timestamptz;
+-- Completed focus sessions today and their seconds, and this week's
+-- seconds: the week holds the day.
+SELECT count(*) FILTER (WHERE ended_at >= @day_from::timestamptz)::integer AS day_sessions,
+       coalesce(sum(planned_seconds) FILTER (WHERE ended_at >= @day_from::timestamptz), 0)::bigint AS day_seconds,
+       coalesce(sum(planned_seconds), 0)::bigint AS week_seconds
+FROM focus_sessions
+WHERE user_id = @user_id AND kind = 'focus' AND outcome = 'completed' AND ended_at >= least(@day_from::timestamptz, @week_from::timestamptz);
 
 -- name: GetActiveFocusBySession :one
 -- The running session of the session token's user, for the bottom bar of

@@ -19,8 +19,7 @@ type page struct {
 	starts   []views.Start
 	history  []views.Past
 	settings db.GetFocusSettingsRow
-	today    db.FocusTotalsRow
-	week     db.FocusTotalsRow
+	totals   db.FocusTotalsRow
 }
 
 // load reads the page: the running session, what can start, the history
@@ -36,8 +35,7 @@ func (h *Handler) load(c echo.Context) (page, error) {
 	store.Maybe(&b, db.GetActiveFocus, &active, &running, v.ID)
 	store.One(&b, db.GetFocusSettings, &p.settings, v.ID)
 	store.Many(&b, db.ListFocusHistory, &hist, db.ListFocusHistoryParams{UserID: v.ID, MaxRows: historyRows})
-	store.One(&b, db.FocusTotals, &p.today, db.FocusTotalsParams{UserID: v.ID, Since: cal.TodayBegan()})
-	store.One(&b, db.FocusTotals, &p.week, db.FocusTotalsParams{UserID: v.ID, Since: cal.WeekBegan()})
+	store.One(&b, db.FocusTotals, &p.totals, db.FocusTotalsParams{UserID: v.ID, DayFrom: cal.TodayBegan(), WeekFrom: cal.WeekBegan()})
 	if err := b.Send(c.Request().Context(), h.pool); err != nil {
 		return p, fmt.Errorf("focus: unable to load the focus page of %s: %w", v.ID, err)
 	}
@@ -48,7 +46,7 @@ func (h *Handler) load(c echo.Context) (page, error) {
 	if len(hist) > 0 && hist[0].Outcome.String == Completed {
 		last = hist[0].Kind
 	}
-	p.starts = starts(p.settings, NextKind(last, int(p.today.Sessions), int(p.settings.LongBreakEvery)))
+	p.starts = starts(p.settings, NextKind(last, int(p.totals.DaySessions), int(p.settings.LongBreakEvery)))
 	for _, s := range hist {
 		p.history = append(p.history, views.Past{KindName: KindName(s.Kind), Minutes: int(s.PlannedSeconds / 60), Outcome: s.Outcome.String, EndedAt: cal.Local(s.EndedAt.Time)})
 	}
@@ -87,8 +85,8 @@ func (h *Handler) renderPage(c echo.Context, status int, f *views.SettingsForm, 
 		}
 	}
 	return web.Render(c, status, "Focus", views.Page(views.PageData{
-		Active: p.active, Starts: p.starts, History: p.history, TodayCount: int(p.today.Sessions),
-		TodayMinutes: int(p.today.Seconds / 60), WeekMinutes: int(p.week.Seconds / 60), Form: *f, Saved: saved,
+		Active: p.active, Starts: p.starts, History: p.history, TodayCount: int(p.totals.DaySessions),
+		TodayMinutes: int(p.totals.DaySeconds / 60), WeekMinutes: int(p.totals.WeekSeconds / 60), Form: *f, Saved: saved,
 	}))
 }
 

@@ -36,25 +36,31 @@ func (q *Queries) EndFocus(ctx context.Context, arg EndFocusParams) error {
 }
 
 const FocusTotals = `-- name: FocusTotals :one
-SELECT count(*)::integer AS sessions, coalesce(sum(planned_seconds), 0)::bigint AS seconds
-FROM focus_sessions WHERE user_id = $1 AND kind = 'focus' AND outcome = 'completed' AND ended_at >= $2::timestamptz
+SELECT count(*) FILTER (WHERE ended_at >= $1::timestamptz)::integer AS day_sessions,
+       coalesce(sum(planned_seconds) FILTER (WHERE ended_at >= $1::timestamptz), 0)::bigint AS day_seconds,
+       coalesce(sum(planned_seconds), 0)::bigint AS week_seconds
+FROM focus_sessions
+WHERE user_id = $2 AND kind = 'focus' AND outcome = 'completed' AND ended_at >= least($1::timestamptz, $3::timestamptz)
 `
 
 type FocusTotalsParams struct {
-	UserID uuid.UUID `db:"user_id"`
-	Since  time.Time `db:"since"`
+	DayFrom  time.Time `db:"day_from"`
+	UserID   uuid.UUID `db:"user_id"`
+	WeekFrom time.Time `db:"week_from"`
 }
 
 type FocusTotalsRow struct {
-	Sessions int32 `db:"sessions"`
-	Seconds  int64 `db:"seconds"`
+	DaySessions int32 `db:"day_sessions"`
+	DaySeconds  int64 `db:"day_seconds"`
+	WeekSeconds int64 `db:"week_seconds"`
 }
 
-// Completed focus sessions and their minutes, from an instant on.
+// Completed focus sessions today and their seconds, and this week's
+// seconds: the week holds the day.
 func (q *Queries) FocusTotals(ctx context.Context, arg FocusTotalsParams) (FocusTotalsRow, error) {
-	row := q.db.QueryRow(ctx, FocusTotals, arg.UserID, arg.Since)
+	row := q.db.QueryRow(ctx, FocusTotals, arg.DayFrom, arg.UserID, arg.WeekFrom)
 	var i FocusTotalsRow
-	err := row.Scan(&i.Sessions, &i.Seconds)
+	err := row.Scan(&i.DaySessions, &i.DaySeconds, &i.WeekSeconds)
 	return i, err
 }
 
