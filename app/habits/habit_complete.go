@@ -41,10 +41,7 @@ func reward(hb db.Habit, completionID uuid.UUID) progress.Entry {
 // through q (the completion's transaction); done already, it changes
 // nothing. It returns the habit with its refreshed streak.
 func Complete(ctx context.Context, q *db.Queries, user uuid.UUID, cal calendar.Calendar, id uuid.UUID) (db.Habit, error) {
-	hb, err := q.GetHabit(ctx, db.GetHabitParams{UserID: user, ID: id})
-	if errors.Is(err, pgx.ErrNoRows) {
-		return hb, ErrNotFound
-	}
+	hb, err := getHabit(ctx, q, user, id)
 	if err != nil {
 		return hb, err
 	}
@@ -67,10 +64,7 @@ func Complete(ctx context.Context, q *db.Queries, user uuid.UUID, cal calendar.C
 // Undo takes back the day's completion and its reward. Once the coins it
 // earned are spent it refuses with progress.ErrNotEnoughCoins.
 func Undo(ctx context.Context, q *db.Queries, user uuid.UUID, cal calendar.Calendar, id uuid.UUID) (db.Habit, error) {
-	hb, err := q.GetHabit(ctx, db.GetHabitParams{UserID: user, ID: id})
-	if errors.Is(err, pgx.ErrNoRows) {
-		return hb, ErrNotFound
-	}
+	hb, err := getHabit(ctx, q, user, id)
 	if err != nil {
 		return hb, err
 	}
@@ -87,6 +81,15 @@ func Undo(ctx context.Context, q *db.Queries, user uuid.UUID, cal calendar.Calen
 		return hb, err
 	}
 	return refreshRun(ctx, q, cal, hb)
+}
+
+// getHabit reads the user's habit; another user's is ErrNotFound.
+func getHabit(ctx context.Context, q *db.Queries, user, id uuid.UUID) (db.Habit, error) {
+	hb, err := q.GetHabit(ctx, db.GetHabitParams{UserID: user, ID: id})
+	if errors.Is(err, pgx.ErrNoRows) {
+		return hb, ErrNotFound
+	}
+	return hb, err
 }
 
 func (h *Handler) complete(c echo.Context) error { return h.toggle(c, Complete) }

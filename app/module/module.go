@@ -152,48 +152,29 @@ func (r *Registry) Modules() []Module { return r.modules }
 
 // Nav lists every module's navigation entries in their order.
 func (r *Registry) Nav() []Nav {
-	var out []Nav
-	for _, m := range r.modules {
-		out = append(out, m.Nav...)
-	}
+	out := collect(r, func(m Module) []Nav { return m.Nav })
 	slices.SortStableFunc(out, func(a, b Nav) int { return a.Order - b.Order })
 	return out
 }
 
 // Commands lists every module's palette commands.
 func (r *Registry) Commands() []Command {
-	var out []Command
-	for _, m := range r.modules {
-		out = append(out, m.Commands...)
-	}
-	return out
+	return collect(r, func(m Module) []Command { return m.Commands })
 }
 
 // TodaySources lists every module's Today sources.
 func (r *Registry) TodaySources() []suggest.Source {
-	var out []suggest.Source
-	for _, m := range r.modules {
-		out = append(out, m.Today...)
-	}
-	return out
+	return collect(r, func(m Module) []suggest.Source { return m.Today })
 }
 
 // Shell lists every module's shell sources.
 func (r *Registry) Shell() []web.ShellSource {
-	var out []web.ShellSource
-	for _, m := range r.modules {
-		out = append(out, m.Shell...)
-	}
-	return out
+	return collect(r, func(m Module) []web.ShellSource { return m.Shell })
 }
 
 // Seeds lists every module's built-in content, in module order.
 func (r *Registry) Seeds() []seed.Set {
-	var out []seed.Set
-	for _, m := range r.modules {
-		out = append(out, m.Seeds...)
-	}
-	return out
+	return collect(r, func(m Module) []seed.Set { return m.Seeds })
 }
 
 // Flush waits for every module's background writers.
@@ -208,6 +189,15 @@ func (r *Registry) Flush(ctx context.Context) error {
 	return nil
 }
 
+// collect gathers one declaration of every module, in module order.
+func collect[T any](r *Registry, of func(Module) []T) []T {
+	var out []T
+	for _, m := range r.modules {
+		out = append(out, of(m)...)
+	}
+	return out
+}
+
 // Close closes every module, last added first.
 func (r *Registry) Close() {
 	for i := len(r.modules) - 1; i >= 0; i-- {
@@ -218,10 +208,4 @@ func (r *Registry) Close() {
 }
 
 // Jobs lists every module's background jobs.
-func (r *Registry) Jobs() []Job {
-	var out []Job
-	for _, m := range r.modules {
-		out = append(out, m.Jobs...)
-	}
-	return out
-}
+func (r *Registry) Jobs() []Job { return collect(r, func(m Module) []Job { return m.Jobs }) }

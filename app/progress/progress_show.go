@@ -6,7 +6,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"ignition/app/module"
 	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
@@ -15,22 +14,6 @@ import (
 
 // activityShown is how many entries the activity feed lists.
 const activityShown = 20
-
-// Handler serves the progress page.
-type Handler struct {
-	db store.DB
-}
-
-// Module is progress: levels, skills and the activity feed.
-func Module(d module.Deps) module.Module {
-	h := &Handler{db: d.Pool}
-	return module.Module{
-		Name:     "progress",
-		Routes:   func(r module.Router) { r.Private.GET("/progress", h.show) },
-		Nav:      []module.Nav{{Label: "Progress", Href: "/progress", Order: 60, Tab: true}},
-		Commands: []module.Command{{Label: "Progress", Keywords: "level xp skills coins activity", Href: "/progress"}},
-	}
-}
 
 func (h *Handler) show(c echo.Context) error {
 	v := web.CurrentViewer(c)

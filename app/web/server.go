@@ -65,7 +65,7 @@ func NewEcho(cfg *config.Config, logger *slog.Logger, db Pinger, metrics *Metric
 
 	e.GET("/healthz", func(c echo.Context) error {
 		return c.String(http.StatusOK, "ok")
-	}).Name = "healthz"
+	})
 	e.GET("/readyz", func(c echo.Context) error {
 		ctx, cancel := context.WithTimeout(c.Request().Context(), 2*time.Second)
 		defer cancel()
@@ -74,9 +74,9 @@ func NewEcho(cfg *config.Config, logger *slog.Logger, db Pinger, metrics *Metric
 			return c.String(http.StatusServiceUnavailable, "database unreachable")
 		}
 		return c.String(http.StatusOK, "ready")
-	}).Name = "readyz"
-	e.GET("/metrics", echo.WrapHandler(promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{}))).Name = "metrics"
-	e.GET(static.Prefix+"*", static.Default.Handler).Name = "assets"
+	})
+	e.GET("/metrics", echo.WrapHandler(promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{})))
+	e.GET(static.Prefix+"*", static.Default.Handler)
 	return e
 }
 

@@ -11,62 +11,9 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/labstack/echo/v4"
 
-	"ignition/app/form"
 	"ignition/app/store"
 	"ignition/app/web"
-	views "ignition/views/settings"
 )
-
-func (h *Handler) accountShow(c echo.Context) error {
-	return h.renderAccount(c, http.StatusOK, views.DeleteAccountForm{})
-}
-
-func (h *Handler) renderAccount(c echo.Context, status int, f views.DeleteAccountForm) error {
-	fresh, err := h.auth.RecentlyAuthenticated(c)
-	if err != nil {
-		return err
-	}
-	links, err := h.auth.ReauthLinks(c, "/settings/account")
-	if err != nil {
-		return err
-	}
-	reauth := make([]views.Reauth, len(links))
-	for i, l := range links {
-		reauth[i] = views.Reauth{Label: l.Label, Href: l.Href, Passkey: l.Passkey}
-	}
-	return web.Render(c, status, "Account", views.Account(views.AccountData{Form: f, Email: web.CurrentViewer(c).Email, Fresh: fresh, Reauth: reauth}))
-}
-
-// accountDelete deletes the account and everything in it. It needs a
-// sign-in within the step-up window and the account's email typed out.
-func (h *Handler) accountDelete(c echo.Context) error {
-	v := web.CurrentViewer(c)
-	fresh, err := h.auth.RecentlyAuthenticated(c)
-	if err != nil {
-		return err
-	}
-	var f views.DeleteAccountForm
-	if err := form.Bind(c, &f); err != nil {
-		return err
-	}
-	if !fresh {
-		return h.renderAccount(c, http.StatusForbidden, f)
-	}
-	f.Errors = form.Validate(f)
-	if !f.Errors.Any() && !strings.EqualFold(f.Confirm, v.Email) {
-		f.Errors["confirm"] = "That is not your account's email. Nothing was deleted."
-	}
-	if f.Errors.Any() {
-		return h.renderAccount(c, http.StatusUnprocessableEntity, f)
-	}
-	if err := h.q.DeleteUser(c.Request().Context(), v.ID); err != nil {
-		return fmt.Errorf("settings: unable to delete user %s: %w", v.ID, err)
-	}
-	if err := h.auth.EndSession(c); err != nil {
-		return err
-	}
-	return web.Redirect(c, "/signin?deleted=1")
-}
 
 // exportHidden are columns left out of the export: secrets that are not the
 // user's data.

@@ -4,11 +4,8 @@ import (
 	"fmt"
 	"net/http"
 
-	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
-	"ignition/app/form"
-	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/settings"
 )
@@ -54,61 +51,4 @@ func (h *Handler) renderSecurity(c echo.Context, status int, notice string, rena
 		}
 	}
 	return web.Render(c, status, "Security", views.Security(views.SecurityData{Sessions: list, Passkeys: passkeys, PasskeysEnabled: h.passkeysEnabled, Rename: rename, Notice: notice}))
-}
-
-// sessionRevoke signs out one of the user's other sessions; any other ID,
-// including another user's session, is 404.
-func (h *Handler) sessionRevoke(c echo.Context) error {
-	id, err := uuid.Parse(c.Param("id"))
-	if err != nil {
-		return echo.ErrNotFound
-	}
-	ok, err := h.sessions.RevokeForUser(c.Request().Context(), web.CurrentViewer(c).ID, id)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		return echo.ErrNotFound
-	}
-	return web.Redirect(c, "/settings/security?done=revoked")
-}
-
-// passkeyRename names one of the user's passkeys.
-func (h *Handler) passkeyRename(c echo.Context) error {
-	v := web.CurrentViewer(c)
-	id, err := uuid.Parse(c.Param("id"))
-	if err != nil {
-		return echo.ErrNotFound
-	}
-	f := views.RenamePasskeyForm{ID: id.String()}
-	if err := form.Bind(c, &f); err != nil {
-		return err
-	}
-	if f.Errors = form.Validate(f); f.Errors.Any() {
-		return h.renderSecurity(c, http.StatusUnprocessableEntity, "", f)
-	}
-	n, err := h.q.RenamePasskey(c.Request().Context(), db.RenamePasskeyParams{UserID: v.ID, ID: id, Name: f.Name})
-	if err != nil {
-		return fmt.Errorf("settings: unable to rename passkey %s: %w", id, err)
-	}
-	if n == 0 {
-		return echo.ErrNotFound
-	}
-	return web.Redirect(c, "/settings/security?done=renamed")
-}
-
-// passkeyRevoke removes one of the user's passkeys: it can no longer sign in.
-func (h *Handler) passkeyRevoke(c echo.Context) error {
-	id, err := uuid.Parse(c.Param("id"))
-	if err != nil {
-		return echo.ErrNotFound
-	}
-	n, err := h.q.DeletePasskey(c.Request().Context(), db.DeletePasskeyParams{UserID: web.CurrentViewer(c).ID, ID: id})
-	if err != nil {
-		return fmt.Errorf("settings: unable to remove passkey %s: %w", id, err)
-	}
-	if n == 0 {
-		return echo.ErrNotFound
-	}
-	return web.Redirect(c, "/settings/security?done=removed")
 }

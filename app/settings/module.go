@@ -35,6 +35,13 @@ type Handler struct {
 	auth            *auth.Handler
 }
 
+// The settings pages.
+const (
+	URL         = "/settings"
+	SecurityURL = URL + "/security"
+	AccountURL  = URL + "/account"
+)
+
 // Module is settings: preferences, security (sessions and passkeys) and
 // the account.
 func Module(d module.Deps) module.Module {
@@ -42,19 +49,19 @@ func Module(d module.Deps) module.Module {
 	return module.Module{
 		Name: "settings",
 		Routes: func(r module.Router) {
-			r.Private.GET("/settings", h.preferencesShow)
-			r.Private.POST("/settings/theme", h.themeUpdate)
-			r.Private.POST("/settings/preferences", h.preferencesUpdate)
-			r.Private.POST("/settings/suggestions", h.suggestionsUpdate)
-			r.Private.GET("/settings/security", h.securityShow)
-			r.Private.POST("/settings/sessions/:id/revoke", h.sessionRevoke)
-			r.Private.POST("/settings/passkeys/:id/rename", h.passkeyRename)
-			r.Private.POST("/settings/passkeys/:id/revoke", h.passkeyRevoke)
-			r.Private.GET("/settings/account", h.accountShow)
-			r.Private.GET("/settings/account/export", h.accountExport)
-			r.Private.POST("/settings/account/delete", h.accountDelete)
+			r.Private.GET(URL, h.preferencesShow)
+			r.Private.POST(URL+"/theme", h.themeUpdate)
+			r.Private.POST(URL+"/preferences", h.preferencesUpdate)
+			r.Private.POST(URL+"/suggestions", h.suggestionsUpdate)
+			r.Private.GET(SecurityURL, h.securityShow)
+			r.Private.POST(URL+"/sessions/:id/revoke", h.sessionRevoke)
+			r.Private.POST(URL+"/passkeys/:id/rename", h.passkeyRename)
+			r.Private.POST(URL+"/passkeys/:id/revoke", h.passkeyRevoke)
+			r.Private.GET(AccountURL, h.accountShow)
+			r.Private.GET(URL+"/account/export", h.accountExport)
+			r.Private.POST(URL+"/account/delete", h.accountDelete)
 		},
-		Nav:      []module.Nav{{Label: "Settings", Href: "/settings", Order: 90}},
-		Commands: []module.Command{{Label: "Settings", Keywords: "preferences time zone theme", Href: "/settings"}, {Label: "Security", Keywords: "passkeys sessions sign out", Href: "/settings/security"}},
+		Nav:      []module.Nav{{Label: "Settings", Href: URL, Order: 90}},
+		Commands: []module.Command{{Label: "Settings", Keywords: "preferences time zone theme", Href: URL}, {Label: "Security", Keywords: "passkeys sessions sign out", Href: SecurityURL}},
 	}
 }

@@ -20,46 +20,6 @@ import (
 	views "ignition/views/settings"
 )
 
-func (h *Handler) preferencesShow(c echo.Context) error {
-	v := web.CurrentViewer(c)
-	s, err := h.q.GetUserSettings(c.Request().Context(), v.ID)
-	if err != nil {
-		return fmt.Errorf("settings: unable to load settings of %s: %w", v.ID, err)
-	}
-	record, err := h.q.TelemetryEnabled(c.Request().Context(), v.ID)
-	if err != nil {
-		return fmt.Errorf("settings: unable to load suggestion recording of %s: %w", v.ID, err)
-	}
-	return web.Render(c, http.StatusOK, "Settings",
-		views.Page(views.PageData{Theme: views.ThemeForm{Theme: s.Theme}, Prefs: preferencesForm(s, v.Zone, web.Calendar(c).Now), Record: record, Saved: c.QueryParam("saved"), Zones: TimeZones}))
-}
-
-// suggestionsUpdate turns the recording of what Today suggests, and what
-// the user picks, on or off.
-func (h *Handler) suggestionsUpdate(c echo.Context) error {
-	v := web.CurrentViewer(c)
-	on := c.FormValue("record") == "on"
-	if err := h.q.SetDecisionTelemetry(c.Request().Context(), db.SetDecisionTelemetryParams{UserID: v.ID, DecisionTelemetry: on}); err != nil {
-		return fmt.Errorf("settings: unable to save suggestion recording of %s: %w", v.ID, err)
-	}
-	return web.Redirect(c, "/settings?saved=suggestions")
-}
-
-func (h *Handler) themeUpdate(c echo.Context) error {
-	v := web.CurrentViewer(c)
-	var f views.ThemeForm
-	if err := form.Bind(c, &f); err != nil {
-		return err
-	}
-	if f.Errors = form.Validate(f); f.Errors.Any() {
-		return h.renderWithErrors(c, f, nil)
-	}
-	if err := h.q.SetTheme(c.Request().Context(), db.SetThemeParams{UserID: v.ID, Theme: f.Theme}); err != nil {
-		return fmt.Errorf("settings: unable to set theme of %s: %w", v.ID, err)
-	}
-	return web.Redirect(c, web.LocalPath(f.ReturnTo, "/settings?saved=theme"))
-}
-
 func (h *Handler) preferencesUpdate(c echo.Context) error {
 	v := web.CurrentViewer(c)
 	var f views.PreferencesForm
@@ -103,40 +63,7 @@ func (h *Handler) preferencesUpdate(c echo.Context) error {
 	if web.IsFragmentRequest(c) {
 		return web.Render(c, http.StatusOK, "Settings", f.Render(true, TimeZones))
 	}
-	return web.Redirect(c, "/settings?saved=preferences")
-}
-
-// renderWithErrors re-renders the preferences page with a rejected form,
-// the other form as stored.
-func (h *Handler) renderWithErrors(c echo.Context, theme views.ThemeForm, prefs *views.PreferencesForm) error {
-	if prefs == nil {
-		s, err := h.q.GetUserSettings(c.Request().Context(), web.CurrentViewer(c).ID)
-		if err != nil {
-			return fmt.Errorf("settings: unable to load settings: %w", err)
-		}
-		f := preferencesForm(s, web.Calendar(c).Zone, web.Calendar(c).Now)
-		prefs = &f
-	}
-	record, err := h.q.TelemetryEnabled(c.Request().Context(), web.CurrentViewer(c).ID)
-	if err != nil {
-		return fmt.Errorf("settings: unable to load suggestion recording: %w", err)
-	}
-	return web.Render(c, http.StatusUnprocessableEntity, "Settings", views.Page(views.PageData{Theme: theme, Prefs: *prefs, Record: record, Saved: "", Zones: TimeZones}))
-}
-
-// preferencesForm fills the form from the stored settings.
-func preferencesForm(s db.GetUserSettingsRow, zone calendar.Zone, now time.Time) views.PreferencesForm {
-	return views.PreferencesForm{
-		TimeZone: s.TimeZone, WeekStart: fmt.Sprint(s.WeekStart), DAW: s.Daw, OS: s.Os, ZoneNote: zoneNote(zone, now),
-		NotifyReminders: on(s.NotifyReminders), NotifyFocusEnd: on(s.NotifyFocusEnd), NotifyWeeklySummary: on(s.NotifyWeeklySummary),
-	}
-}
-
-func on(b bool) string {
-	if b {
-		return "on"
-	}
-	return ""
+	return web.Redirect(c, URL+"?saved=preferences")
 }
 
 // changeZone applies the calendar's rule for a change of time zone to the

@@ -1,0 +1,44 @@
+package admin
+
+import (
+	"github.com/labstack/echo/v4"
+
+	"ignition/app/module"
+	"ignition/app/store/db"
+	"ignition/app/web"
+)
+
+// Handler serves the admin routes.
+type Handler struct {
+	q *db.Queries
+}
+
+// Module is the administrators' pages: account approvals and the kill
+// switches.
+func Module(d module.Deps) module.Module {
+	h := &Handler{q: d.Q}
+	return module.Module{
+		Name: "admin",
+		Routes: func(r module.Router) {
+			g := r.Private.With(requireAdmin)
+			g.GET("/admin/approvals", h.approvalsList)
+			g.POST("/admin/approvals/:id/approve", h.review("approved"))
+			g.POST("/admin/approvals/:id/deny", h.review("denied"))
+			g.GET("/admin/flags", h.flagsShow)
+			g.POST("/admin/flags", h.flagsUpdate)
+		},
+		Nav: []module.Nav{
+			{Label: "Approvals", Href: "/admin/approvals", Order: 100, Admin: true},
+			{Label: "Kill switches", Href: "/admin/flags", Order: 110, Admin: true},
+		},
+	}
+}
+
+func requireAdmin(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if v := web.CurrentViewer(c); v == nil || !v.IsAdmin {
+			return echo.ErrNotFound
+		}
+		return next(c)
+	}
+}
