@@ -44,7 +44,7 @@ func TestFocusSharedAcrossDevicesAndSoftLanding(t *testing.T) {
 	laptop.WaitForPath("/focus")
 
 	// Twenty-five minutes later.
-	app.Exec(t, `UPDATE focus_sessions SET started_at = started_at - interval '26 minutes' WHERE ended_at IS NULL`)
+	app.Exec(t, `UPDATE focus_sessions SET started_at = started_at - interval '26 minutes' WHERE ended_at IS NULL AND user_id = (SELECT id FROM users WHERE email = 'flow@example.com')`)
 	laptop.Visit("/focus")
 	laptop.ExpectText("#focus-left", "Time's up")
 	laptop.Click(`#focus-panel button:has-text("Complete")`)

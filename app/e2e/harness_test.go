@@ -7,6 +7,7 @@
 package e2e
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -89,7 +90,26 @@ func run(m *testing.M) int {
 		return fail(fmt.Errorf("chromium: %v", err))
 	}
 	defer browser.Close()
-	return m.Run()
+
+	dbURL, drop, err := testdb.Create(true)
+	if err != nil {
+		return fail(err)
+	}
+	defer drop()
+	port, err := pickPort()
+	if err != nil {
+		return fail(err)
+	}
+	app, stop, err := start(dbURL, port)
+	if err != nil {
+		return fail(err)
+	}
+	shared = app
+	code := m.Run()
+	if err := stop(); err != nil {
+		return fail(err) // a race the shared server found fails the package
+	}
+	return code
 }
 
 func fail(err error) int {
@@ -108,8 +128,21 @@ type App struct {
 // stops it (with SIGTERM, as in production) when the test ends.
 func startApp(t *testing.T) *App {
 	t.Helper()
-	return launch(t, freePort(t))
+	if shared == nil {
+		t.Fatal("the shared server is not running")
+	}
+	t.Cleanup(func() {
+		if t.Failed() {
+			saveLog(t, shared)
+		}
+	})
+	return shared
 }
+
+// shared is the package's server, started once in TestMain: each test
+// signs in as its own user. Tests that need other settings (a provider)
+// start their own.
+var shared *App
 
 // startAppWithDex is startApp with a real OpenID Connect provider (Dex)
 // configured as the provider "dex"; administrators are admin@example.com.
@@ -125,17 +158,53 @@ func startAppWithDex(t *testing.T) (*App, *oidctest.Dex) {
 }
 
 func freePort(t *testing.T) int {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	port, err := pickPort()
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
+	return port
 }
 
+// pickPort returns a port free on loopback at the time of asking.
+func pickPort() (int, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port, nil
+}
+
+// launch starts a server of its own for t, on a database of its own.
 func launch(t *testing.T, port int, extraEnv ...string) *App {
 	t.Helper()
-	app := &App{URL: fmt.Sprintf("http://localhost:%d", port), DBURL: testdb.NewURL(t), logs: &testutil.SyncBuffer{}}
+	app, stop, err := start(testdb.NewURL(t), port, extraEnv...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if t.Failed() {
+			saveLog(t, app)
+		}
+		if err := stop(); err != nil {
+			t.Error(err)
+		}
+	})
+	return app
+}
+
+// saveLog leaves the server's log beside t's other artifacts.
+func saveLog(t *testing.T, app *App) {
+	dir := artifactDir(t)
+	if os.MkdirAll(dir, 0o755) == nil {
+		os.WriteFile(filepath.Join(dir, "server.log"), []byte(app.logs.String()), 0o644)
+	}
+}
+
+// start runs the server on dbURL and port until stop, which reports a
+// server that failed (a race it found, say) or did not stop on SIGTERM.
+func start(dbURL string, port int, extraEnv ...string) (*App, func() error, error) {
+	app := &App{URL: fmt.Sprintf("http://localhost:%d", port), DBURL: dbURL, logs: &testutil.SyncBuffer{}}
 	cmd := exec.Command(binary, "serve") // it migrates and seeds on start
 	cmd.Env = append(os.Environ(),
 		"DATABASE_URL="+app.DBURL,
@@ -149,36 +218,33 @@ func launch(t *testing.T, port int, extraEnv ...string) *App {
 	cmd.Stderr = app.logs
 	proc, err := testutil.StartProcess(cmd)
 	if err != nil {
-		t.Fatal(err)
+		return nil, nil, err
 	}
-	t.Cleanup(func() {
-		if t.Failed() {
-			dir := artifactDir(t)
-			if os.MkdirAll(dir, 0o755) == nil {
-				os.WriteFile(filepath.Join(dir, "server.log"), []byte(app.logs.String()), 0o644)
-			}
-		}
+	stop := func() error {
 		cmd.Process.Signal(syscall.SIGTERM)
 		select {
 		case <-proc.Exited:
 			if proc.Err != nil {
-				t.Errorf("server exited with %v\n%s", proc.Err, app.logs.String())
+				return fmt.Errorf("server exited with %v\n%s", proc.Err, app.logs.String())
 			}
+			return nil
 		case <-time.After(10 * time.Second):
 			cmd.Process.Kill()
 			<-proc.Exited
-			t.Error("server did not stop on SIGTERM")
+			return errors.New("server did not stop on SIGTERM")
 		}
-	})
+	}
 	// Its own socket, not an answer on the port: another test's server
 	// may hold a port this one failed to bind.
 	if err := proc.WaitListening(port, 30*time.Second); err != nil {
-		t.Fatalf("server did not start: %v\n%s", err, app.logs.String())
+		stop()
+		return nil, nil, fmt.Errorf("server did not start: %v\n%s", err, app.logs.String())
 	}
 	if err := testutil.WaitHTTP(app.URL+"/readyz", 15*time.Second); err != nil {
-		t.Fatalf("server not ready: %v\n%s", err, app.logs.String())
+		stop()
+		return nil, nil, fmt.Errorf("server not ready: %v\n%s", err, app.logs.String())
 	}
-	return app
+	return app, stop, nil
 }
 
 // Exec runs SQL against the app's database, to set up what a browser cannot

@@ -84,7 +84,8 @@ func TestPasskeyStepUpBeforeDeletingTheAccount(t *testing.T) {
 	// Ten minutes later the sign-in is no longer fresh: deleting needs the
 	// user to confirm it's them, here with the passkey.
 	app.Exec(t, `UPDATE sessions SET data = convert_to(jsonb_set(convert_from(data, 'UTF8')::jsonb,
-		'{authenticated_at}', to_jsonb((extract(epoch FROM now())::bigint - 600)::text))::text, 'UTF8')`)
+		'{authenticated_at}', to_jsonb((extract(epoch FROM now())::bigint - 600)::text))::text, 'UTF8')
+		WHERE user_id = (SELECT id FROM users WHERE email = 'stepup@example.com')`)
 	tab.Visit("/settings/account")
 	tab.ExpectText("#delete-account .alert", "confirm it's you")
 	tab.Click(`button:has-text("Confirm with a passkey")`)

@@ -11,10 +11,12 @@ func TestTodayPicksAreExplainedAndActedOn(t *testing.T) {
 	tab.AddHabit("Scales")
 	tab.AddHabit("Ear training")
 	// History: scales done daily for three weeks, ear training twice.
-	app.Exec(t, `UPDATE habits SET created_at = now() - interval '30 days'`)
+	app.Exec(t, `UPDATE habits SET created_at = now() - interval '30 days' WHERE user_id = (SELECT id FROM users WHERE email = 'picks@example.com')`)
 	app.Exec(t, `INSERT INTO habit_completions (habit_id, user_id, day)
-		SELECT h.id, h.user_id, current_date - d FROM habits h, generate_series(1, CASE WHEN h.title = 'Scales' THEN 21 ELSE 2 END) AS d`)
-	app.Exec(t, `UPDATE habits h SET completions = c.n, last_completed = c.last FROM (SELECT habit_id, count(*) AS n, max(day) AS last FROM habit_completions GROUP BY habit_id) c WHERE c.habit_id = h.id`)
+		SELECT h.id, h.user_id, current_date - d FROM habits h, generate_series(1, CASE WHEN h.title = 'Scales' THEN 21 ELSE 2 END) AS d
+		WHERE h.user_id = (SELECT id FROM users WHERE email = 'picks@example.com')`)
+	app.Exec(t, `UPDATE habits h SET completions = c.n, last_completed = c.last FROM (SELECT habit_id, count(*) AS n, max(day) AS last FROM habit_completions GROUP BY habit_id) c
+		WHERE c.habit_id = h.id AND h.user_id = (SELECT id FROM users WHERE email = 'picks@example.com')`)
 
 	tab.Click(`nav a:has-text("Today")`)
 	tab.WaitForPath("/today")
@@ -62,8 +64,8 @@ func TestReducedModeAfterFourDays(t *testing.T) {
 	tab.AddHabit("Stretch")
 	tab.Click(`button[aria-label="Mark Stretch done"]`)
 	tab.ExpectText("#habit-list .badge", "Done today")
-	app.Exec(t, `UPDATE habit_completions SET created_at = now() - interval '4 days'`)
-	app.Exec(t, `UPDATE ledger_entries SET created_at = now() - interval '4 days'`)
+	app.Exec(t, `UPDATE habit_completions SET created_at = now() - interval '4 days' WHERE user_id = (SELECT id FROM users WHERE email = 'away@example.com')`)
+	app.Exec(t, `UPDATE ledger_entries SET created_at = now() - interval '4 days' WHERE user_id = (SELECT id FROM users WHERE email = 'away@example.com')`)
 
 	tab.Visit("/today")
 	tab.ExpectText("#reduced-title", "Welcome back")

@@ -8,6 +8,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -53,43 +54,58 @@ func NewEmptyURL(t testing.TB) string { return create(t, false) }
 
 func create(t testing.TB, migrated bool) string {
 	t.Helper()
+	url, drop, err := Create(migrated)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := drop(); err != nil {
+			t.Error(err)
+		}
+	})
+	return url
+}
+
+// Create makes a fresh database (migrated, or empty) outside any one test,
+// for what a whole test package shares, and returns its URL and what drops
+// it.
+func Create(migrated bool) (url string, drop func() error, err error) {
 	base := os.Getenv("TEST_DATABASE_URL")
 	if base == "" {
-		t.Fatal("TEST_DATABASE_URL is not set: run the tests with `make test`, which starts PostgreSQL")
+		return "", nil, errors.New("TEST_DATABASE_URL is not set: run the tests with `make test`, which starts PostgreSQL")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	admin, err := pgx.Connect(ctx, base)
 	if err != nil {
-		t.Fatalf("testdb: unable to connect to %s: %v", redact(base), err)
+		return "", nil, fmt.Errorf("testdb: unable to connect to %s: %w", redact(base), err)
 	}
 	defer admin.Close(ctx)
 
 	template := "template0"
 	if migrated {
-		template, err = ensureTemplate(ctx, admin, base)
-		if err != nil {
-			t.Fatal(err)
+		if template, err = ensureTemplate(ctx, admin, base); err != nil {
+			return "", nil, err
 		}
 	}
 	name := "test_" + randomHex(8)
 	if _, err := admin.Exec(ctx, fmt.Sprintf("CREATE DATABASE %s TEMPLATE %s", name, template)); err != nil {
-		t.Fatalf("testdb: unable to create %s: %v", name, err)
+		return "", nil, fmt.Errorf("testdb: unable to create %s: %w", name, err)
 	}
-	t.Cleanup(func() {
+	drop = func() error {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		conn, err := pgx.Connect(ctx, base)
 		if err != nil {
-			t.Errorf("testdb: unable to drop %s: %v", name, err)
-			return
+			return fmt.Errorf("testdb: unable to drop %s: %w", name, err)
 		}
 		defer conn.Close(ctx)
 		if _, err := conn.Exec(ctx, fmt.Sprintf("DROP DATABASE IF EXISTS %s WITH (FORCE)", name)); err != nil {
-			t.Errorf("testdb: unable to drop %s: %v", name, err)
+			return fmt.Errorf("testdb: unable to drop %s: %w", name, err)
 		}
-	})
-	return withDatabase(base, name)
+		return nil
+	}
+	return withDatabase(base, name), drop, nil
 }
 
 // templateLock is the advisory lock held while a template is looked up or
