@@ -130,6 +130,9 @@ func (g Group) add(r *echo.Route) *echo.Route {
 type Registry struct {
 	modules []Module
 	public  []string
+	// What requests read of the modules, gathered once by Seal.
+	sources []suggest.Source
+	shell   []web.ShellSource
 }
 
 // NewRegistry starts a registry whose public routes begin with the
@@ -142,6 +145,13 @@ func (r *Registry) Add(e *echo.Echo, m Module) {
 	if m.Routes != nil {
 		m.Routes(Router{Public: Group{e: e, public: &r.public}, Private: Group{e: e}})
 	}
+}
+
+// Seal gathers, once every module is added, what requests read of them
+// (Today's sources, the shell's), so that no request gathers it again.
+func (r *Registry) Seal() {
+	r.sources = collect(r, func(m Module) []suggest.Source { return m.Today })
+	r.shell = collect(r, func(m Module) []web.ShellSource { return m.Shell })
 }
 
 // PublicRoutes are the route paths a visitor may reach.
@@ -162,15 +172,11 @@ func (r *Registry) Commands() []Command {
 	return collect(r, func(m Module) []Command { return m.Commands })
 }
 
-// TodaySources lists every module's Today sources.
-func (r *Registry) TodaySources() []suggest.Source {
-	return collect(r, func(m Module) []suggest.Source { return m.Today })
-}
+// TodaySources lists every module's Today sources (once sealed).
+func (r *Registry) TodaySources() []suggest.Source { return r.sources }
 
-// Shell lists every module's shell sources.
-func (r *Registry) Shell() []web.ShellSource {
-	return collect(r, func(m Module) []web.ShellSource { return m.Shell })
-}
+// Shell lists every module's shell sources (once sealed).
+func (r *Registry) Shell() []web.ShellSource { return r.shell }
 
 // Seeds lists every module's built-in content, in module order.
 func (r *Registry) Seeds() []seed.Set {

@@ -80,6 +80,7 @@ func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) (*App, err
 	for _, m := range Modules {
 		reg.Add(e, m(deps))
 	}
+	reg.Seal()
 	e.Use(web.WithNavigation(navigation(reg)))
 	return &App{Handler: web.HeadAsGet(e), Echo: e, Sessions: sessions, Registry: reg, logger: logger, Graph: g}, nil
 }
