@@ -25,7 +25,7 @@ export IGNITION_AXE_JS := $(E2E_DIR)/npm/node_modules/axe-core/axe.min.js
 export IGNITION_DEX := $(DEX)
 export IGNITION_NEO4J_HOME := $(NEO4J_DIR)
 
-.PHONY: help run build db test test-fast check-generate vet staticcheck generate bench e2e-deps chromium dex neo4j java vendor-htmx clean
+.PHONY: help run build db test test-fast island-test check-generate vet staticcheck generate bench e2e-deps chromium dex neo4j java vendor-htmx clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -42,11 +42,14 @@ build: ## build bin/ignition
 db: ## create and start the local Postgres cluster
 	@scripts/postgres.sh ignition
 
-test: check-generate vet staticcheck e2e-deps dex neo4j ## run every check and test, with the race detector
+test: check-generate vet staticcheck island-test e2e-deps dex neo4j ## run every check and test, with the race detector
 	@export TEST_DATABASE_URL=$$(scripts/postgres.sh postgres); \
 	go test -count=1 -timeout 25m -race -parallel 6 $(GO_TEST_FLAGS) ./...
 
-test-fast: vet ## the inner loop: every test but the browser, Dex and Neo4j ones (CI runs make test)
+island-test: ## the encryption island's tests (Node's test runner, WebCrypto)
+	node --test e2ee-js/test/
+
+test-fast: vet island-test ## the inner loop: every test but the browser, Dex and Neo4j ones (CI runs make test)
 	@export TEST_DATABASE_URL=$$(scripts/postgres.sh postgres); \
 	go test -count=1 -tags fast -parallel 6 $(GO_TEST_FLAGS) ./...
 
