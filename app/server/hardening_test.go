@@ -2,6 +2,8 @@ package server_test
 
 import (
 	"context"
+	"crypto/sha512"
+	"encoding/base64"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
@@ -12,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/jackc/pgx/v5"
 	"github.com/labstack/echo/v4"
 
@@ -316,5 +319,31 @@ func TestTrustedProxies(t *testing.T) {
 	attempts(direct, "203.0.113.7")
 	if n := attempts(direct, "203.0.113.8"); n != 0 {
 		t.Errorf("without trusted proxies a forged X-Forwarded-For bought %d more attempts", n)
+	}
+}
+
+// TestScriptsCarrySubresourceIntegrity: every script and style sheet a page
+// loads names the hash of the bytes the server sends, so a browser runs only
+// those exact bytes.
+func TestScriptsCarrySubresourceIntegrity(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.SignIn("sri@example.com", "")
+	page := c.Get("/today").Do().AssertStatus(http.StatusOK)
+	checked := 0
+	for _, sel := range []string{"script[src]", `link[rel="stylesheet"]`} {
+		page.Doc().Find(sel).Each(func(_ int, s *goquery.Selection) {
+			src := s.AttrOr("src", s.AttrOr("href", ""))
+			want := s.AttrOr("integrity", "")
+			body := c.Get(src).Do().AssertStatus(http.StatusOK).Body
+			sum := sha512.Sum384(body)
+			if got := "sha384-" + base64.StdEncoding.EncodeToString(sum[:]); got != want {
+				t.Errorf("%s: integrity %q, the body hashes to %q", src, want, got)
+			}
+			checked++
+		})
+	}
+	if checked < 4 {
+		t.Fatalf("checked %d assets", checked)
 	}
 }

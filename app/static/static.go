@@ -6,6 +6,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/base64"
 	"encoding/hex"
 	"fmt"
 	"io/fs"
@@ -28,6 +30,7 @@ type Asset struct {
 	URL         string // hashed URL, e.g. /assets/css/app.1a2b3c4d.css
 	ContentType string
 	ETag        string
+	Integrity   string // Subresource Integrity: sha384-<base64>
 	Body        []byte
 	Gzip        []byte // nil when compression does not pay
 }
@@ -40,6 +43,22 @@ type Set struct {
 
 // Default is the set built from the embedded assets.
 var Default = MustLoad(assets.FS)
+
+// integrity is the Subresource Integrity value of body, which a script
+// tag carries so the browser runs only these exact bytes.
+func integrity(body []byte) string {
+	sum := sha512.Sum384(body)
+	return "sha384-" + base64.StdEncoding.EncodeToString(sum[:])
+}
+
+// Integrity returns the Subresource Integrity value of the named asset in
+// the default set.
+func Integrity(name string) string {
+	if a := Default.byName[name]; a != nil {
+		return a.Integrity
+	}
+	panic("static: no asset " + name)
+}
 
 // URL returns the hashed URL of the named asset in the default set.
 func URL(name string) string { return Default.URL(name) }
@@ -73,6 +92,7 @@ func Load(fsys fs.FS) (*Set, error) {
 			URL:         Prefix + strings.TrimSuffix(name, ext) + "." + hash + ext,
 			ContentType: contentType(ext),
 			ETag:        `"` + hash + `"`,
+			Integrity:   integrity(body),
 			Body:        body,
 			Gzip:        compress(body),
 		}
