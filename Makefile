@@ -25,7 +25,7 @@ export IGNITION_AXE_JS := $(E2E_DIR)/npm/node_modules/axe-core/axe.min.js
 export IGNITION_DEX := $(DEX)
 export IGNITION_NEO4J_HOME := $(NEO4J_DIR)
 
-.PHONY: help run build db test test-fast island-test check-generate vet staticcheck generate bench e2e-deps chromium dex neo4j java vendor-htmx clean
+.PHONY: help run build db test test-fast island-test island-deps check-generate vet staticcheck generate bench e2e-deps chromium dex neo4j java vendor-htmx clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -59,13 +59,20 @@ vet:
 staticcheck:
 	go tool staticcheck ./...
 
-generate: $(SQLC) ## regenerate sqlc and templ code
+generate: $(SQLC) island-deps ## regenerate sqlc, templ and the island bundle
 	$(SQLC) generate
 	go tool templ generate -log-level error
+	node e2ee-js/build.mjs
+
+island-deps: e2ee-js/node_modules/.installed ## install the island's pinned build tool (esbuild) from its lockfile
+
+e2ee-js/node_modules/.installed: e2ee-js/package-lock.json
+	npm ci --prefix e2ee-js --no-audit --no-fund --ignore-scripts --loglevel error >/dev/null
+	touch $@
 
 check-generate: generate ## fail when the committed generated code is stale
-	@if [ -n "$$(git status --porcelain -- app/store/db views)" ]; then \
-		git status --porcelain -- app/store/db views; \
+	@if [ -n "$$(git status --porcelain -- app/store/db views assets/js)" ]; then \
+		git status --porcelain -- app/store/db views assets/js; \
 		echo "generated code is stale: run 'make generate' and commit" >&2; exit 1; fi
 
 bench: build neo4j ## measure every page against the floor request and /healthz; print the table, write .bench/last.json

@@ -1,11 +1,8 @@
 package admin
 
 import (
-	"github.com/labstack/echo/v4"
-
 	"ignition/app/module"
 	"ignition/app/store/db"
-	"ignition/app/web"
 )
 
 // Handler serves the admin routes.
@@ -20,7 +17,7 @@ func Module(d module.Deps) module.Module {
 	return module.Module{
 		Name: "admin",
 		Routes: func(r module.Router) {
-			g := r.Private.With(requireAdmin)
+			g := r.Admin
 			g.GET("/admin/approvals", h.approvalsList)
 			g.POST("/admin/approvals/:id/approve", h.review("approved"))
 			g.POST("/admin/approvals/:id/deny", h.review("denied"))
@@ -31,14 +28,5 @@ func Module(d module.Deps) module.Module {
 			{Label: "Approvals", Href: "/admin/approvals", Order: 100, Admin: true},
 			{Label: "Kill switches", Href: "/admin/flags", Order: 110, Admin: true},
 		},
-	}
-}
-
-func requireAdmin(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		if v := web.CurrentViewer(c); v == nil || !v.IsAdmin {
-			return echo.ErrNotFound
-		}
-		return next(c)
 	}
 }

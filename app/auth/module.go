@@ -33,12 +33,13 @@ type Handler struct {
 	sessions   *session.Store
 	signInRate *ratelimit.Limiter
 	providers  map[string]*provider
+	registry   *module.Registry
 }
 
 // NewHandler returns the auth handler over the app's shared parts.
 func NewHandler(d module.Deps) *Handler {
 	return &Handler{cfg: d.Config, logger: d.Logger, pool: d.Pool, q: d.Q, sessions: d.Sessions,
-		signInRate: ratelimit.New(d.Q, d.Config.SignInRate, time.Minute), providers: newProviders(d.Config)}
+		signInRate: ratelimit.New(d.Q, d.Config.SignInRate, time.Minute), providers: newProviders(d.Config), registry: d.Registry}
 }
 
 // Module is accounts: sign-in, onboarding, approval and sign-out, and the

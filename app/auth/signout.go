@@ -15,11 +15,17 @@ func (h *Handler) signOut(c echo.Context) error {
 }
 
 // EndSession deletes this device's session and gives the browser a fresh
-// CSRF token: nothing of the signed-in session works after it.
+// CSRF token: nothing of the signed-in session works after it. The modules
+// hear of it first (the vault locks everywhere).
 func (h *Handler) EndSession(c echo.Context) error {
 	sess, err := h.session(c)
 	if err != nil {
 		return err
+	}
+	if v := web.CurrentViewer(c); v != nil && h.registry != nil {
+		if err := h.registry.SignOut(c.Request().Context(), v.ID); err != nil {
+			return err
+		}
 	}
 	if err := h.sessions.Destroy(c.Request(), c.Response(), sess); err != nil {
 		return err

@@ -55,6 +55,7 @@ var Settings = []Setting{
 	{"IGNITION_NEO4J_URL", "", "Bolt URL of the Neo4j projection (e.g. bolt://127.0.0.1:7687); empty runs without it."},
 	{"IGNITION_NEO4J_TIMEOUT", "200ms", "A sequence read slower than this counts as no signal (the page renders without it)."},
 	{"IGNITION_GRAPH_SYNC_INTERVAL", "1m", "How often serve projects new activity into Neo4j; 0 leaves it to `ignition graph-sync`."},
+	{"IGNITION_VAULT_IDLE", "10m", "A tab forgets the vault's key, and the session may no longer write encrypted content, after this long without input."},
 	{"IGNITION_TELEMETRY_RETENTION", "2160h", "How long Today's decision telemetry (exposures and outcomes) is kept; 0 keeps it forever."},
 }
 
@@ -79,8 +80,9 @@ type Config struct {
 	Neo4jTimeout    time.Duration
 	GraphSync       time.Duration // 0: no in-process projection
 	TelemetryKeep   time.Duration // 0: decision telemetry is kept forever
-	AdminEmails     []string      // lower-case
-	AutoApprove     []string      // lower-case email domains
+	VaultIdle       time.Duration
+	AdminEmails     []string // lower-case
+	AutoApprove     []string // lower-case email domains
 	Providers       []Provider
 }
 
@@ -213,6 +215,7 @@ func Parse(getenv func(string) string) (*Config, error) {
 		}
 		c.TrustedProxies = append(c.TrustedProxies, n)
 	}
+	c.VaultIdle = duration("IGNITION_VAULT_IDLE")
 	c.AdminEmails = list(get("IGNITION_ADMIN_EMAILS"))
 	c.AutoApprove = list(get("IGNITION_AUTO_APPROVE_DOMAINS"))
 

@@ -100,7 +100,7 @@ func run(m *testing.M) int {
 	if err != nil {
 		return fail(err)
 	}
-	app, stop, err := start(dbURL, port)
+	app, stop, err := start(dbURL, port, "IGNITION_ADMIN_EMAILS=admin@example.com")
 	if err != nil {
 		return fail(err)
 	}
@@ -139,9 +139,9 @@ func startApp(t *testing.T) *App {
 	return shared
 }
 
-// shared is the package's server, started once in TestMain: each test
-// signs in as its own user. Tests that need other settings (a provider)
-// start their own.
+// shared is the package's server, started once in TestMain, with
+// admin@example.com as its administrator: each test signs in as its own
+// user. Tests that need other settings (a provider) start their own.
 var shared *App
 
 // startAppWithDex is startApp with a real OpenID Connect provider (Dex)

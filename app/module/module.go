@@ -11,6 +11,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
 
@@ -27,7 +28,8 @@ import (
 type Module struct {
 	Name string
 	// Routes adds the module's routes: those on r.Public anyone may reach,
-	// those on r.Private only a signed-in, approved user.
+	// those on r.Private only a signed-in, approved user, those on r.Admin
+	// only an administrator.
 	Routes func(r Router)
 	// Nav are its entries in the sidebar (and the mobile tab bar).
 	Nav []Nav
@@ -42,6 +44,8 @@ type Module struct {
 	Seeds []seed.Set
 	// Jobs run in the background of every app process.
 	Jobs []Job
+	// SignOut runs when a user signs out (the vault locks).
+	SignOut func(ctx context.Context, user uuid.UUID) error
 	// Flush returns once what the module's background writers hold is
 	// written; Close writes it too and lets go of them, once the HTTP server
 	// has stopped.
@@ -94,6 +98,7 @@ type Job struct {
 type Router struct {
 	Public  Group
 	Private Group
+	Admin   Group // private, and for administrators only: anyone else gets 404
 }
 
 // Group adds routes to the app, recording the public ones.
@@ -143,7 +148,8 @@ func NewRegistry(public ...string) *Registry { return &Registry{public: slices.C
 func (r *Registry) Add(e *echo.Echo, m Module) {
 	r.modules = append(r.modules, m)
 	if m.Routes != nil {
-		m.Routes(Router{Public: Group{e: e, public: &r.public}, Private: Group{e: e}})
+		private := Group{e: e}
+		m.Routes(Router{Public: Group{e: e, public: &r.public}, Private: private, Admin: private.With(web.RequireAdmin)})
 	}
 }
 
@@ -181,6 +187,18 @@ func (r *Registry) Shell() []web.ShellSource { return r.shell }
 // Seeds lists every module's built-in content, in module order.
 func (r *Registry) Seeds() []seed.Set {
 	return collect(r, func(m Module) []seed.Set { return m.Seeds })
+}
+
+// SignOut tells every module that user signed out.
+func (r *Registry) SignOut(ctx context.Context, user uuid.UUID) error {
+	for _, m := range r.modules {
+		if m.SignOut != nil {
+			if err := m.SignOut(ctx, user); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // Flush waits for every module's background writers.

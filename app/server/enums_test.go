@@ -13,6 +13,7 @@ import (
 	"ignition/app/progress"
 	"ignition/app/quests"
 	"ignition/app/testdb"
+	"ignition/app/vault"
 	"ignition/views/components"
 	habitviews "ignition/views/habits"
 	"ignition/views/layout"
@@ -54,6 +55,7 @@ func TestEnumerationsMatchTheDatabase(t *testing.T) {
 		"focus_sessions.outcome":   focus.Outcomes,
 		"users.status":             auth.Statuses,
 		"feature_flags.key":        flags,
+		"vault_keys.kind":          vault.KeyKinds,
 	}
 	pool := testdb.New(t)
 	rows, err := pool.Query(t.Context(), `SELECT c.conrelid::regclass::text || '.' || a.attname, pg_get_constraintdef(c.oid)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"ignition/app/apptest"
 )
 
@@ -15,13 +17,17 @@ import (
 // viewer and shell in one round trip, the page's data in at most two.
 const pageRoundTrips = 3
 
+// pageScriptBytes is the budget of JavaScript one page loads, compressed as
+// the server sends it.
+const pageScriptBytes = 24 << 10
+
 // TestEveryPageCostsAtMostThreeRoundTrips walks every GET route as a heavy
 // user (10 habits with two years of completions, goals with milestones,
 // quests claimed, market items bought and worn, a focus session running)
 // and reads each request's Postgres round trips from the access log, as
 // counted by the pool's tracer. Statements are cached after a first
 // request, as in a running app. It prints the table and fails above the
-// budget.
+// budget. It also weighs the scripts each page loads, gzipped as served.
 func TestEveryPageCostsAtMostThreeRoundTrips(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t, apptest.With("IGNITION_ADMIN_EMAILS", "heavy@example.com"))
@@ -42,13 +48,34 @@ func TestEveryPageCostsAtMostThreeRoundTrips(t *testing.T) {
 		c.Get(path).Do() // warm the connection's statement cache
 		resp := c.Get(path).Do()
 		n := roundTripsOf(t, env, resp.Header.Get("X-Request-Id"))
-		table = append(table, fmt.Sprintf("%-32s %3d  %d", r.Path, resp.StatusCode, n))
+		js := scriptBytes(t, c, resp)
+		table = append(table, fmt.Sprintf("%-32s %3d  %d  %5d", r.Path, resp.StatusCode, n, js))
 		if n > pageRoundTrips {
 			t.Errorf("GET %s: %d round trips, budget %d", r.Path, n, pageRoundTrips)
 		}
+		if js > pageScriptBytes {
+			t.Errorf("GET %s: %d bytes of compressed JavaScript, budget %d", r.Path, js, pageScriptBytes)
+		}
 	}
 	slices.Sort(table)
-	t.Logf("route, status, round trips:\n%s", strings.Join(table, "\n"))
+	t.Logf("route, status, round trips, compressed script bytes:\n%s", strings.Join(table, "\n"))
+}
+
+// scriptBytes is the compressed size of every script a page loads.
+func scriptBytes(t *testing.T, c *apptest.Client, page *apptest.Response) int {
+	t.Helper()
+	if !strings.HasPrefix(page.Header.Get("Content-Type"), "text/html") {
+		return 0
+	}
+	total := 0
+	page.Doc().Find("script[src]").Each(func(_ int, s *goquery.Selection) {
+		resp := c.Get(s.AttrOr("src", "")).Header("Accept-Encoding", "gzip").Do().AssertStatus(http.StatusOK)
+		if resp.Header.Get("Content-Encoding") != "gzip" {
+			t.Errorf("%s is served uncompressed", s.AttrOr("src", ""))
+		}
+		total += len(resp.Body)
+	})
+	return total
 }
 
 // roundTripsOf reads a request's round trips from the access log.

@@ -29,6 +29,7 @@ import (
 	"ignition/app/settings"
 	"ignition/app/store/db"
 	"ignition/app/today"
+	"ignition/app/vault"
 	"ignition/app/web"
 	"ignition/views/layout"
 )
@@ -46,6 +47,7 @@ var Modules = []func(module.Deps) module.Module{
 	progress.Module,
 	market.Module,
 	settings.Module,
+	vault.Module,
 	admin.Module,
 }
 

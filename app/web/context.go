@@ -89,3 +89,14 @@ func Session(c echo.Context) (*sessions.Session, error) {
 }
 
 var errNoSession = errors.New("web: this route reads no session")
+
+// RequireAdmin answers 404 to anyone but an administrator, as if the route
+// did not exist.
+func RequireAdmin(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if v := CurrentViewer(c); v == nil || !v.IsAdmin {
+			return echo.ErrNotFound
+		}
+		return next(c)
+	}
+}

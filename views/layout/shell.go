@@ -23,6 +23,17 @@ type Shell struct {
 	// Indicators are the modules' notes in the bottom bar (a running focus
 	// session); each keeps itself current.
 	Indicators []templ.Component
+	// Data are data-* attributes of the page's body for the island (the
+	// vault's idle limit), keyed without the data- prefix.
+	Data map[string]string
+}
+
+func (s Shell) bodyData() templ.Attributes {
+	out := templ.Attributes{}
+	for k, v := range s.Data {
+		out["data-"+k] = v
+	}
+	return out
 }
 
 // User is the signed-in user as the shell shows them.

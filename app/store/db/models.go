@@ -18,6 +18,13 @@ type ActivityEvent struct {
 	OccurredAt time.Time `db:"occurred_at"`
 }
 
+type CryptoPolicy struct {
+	Version    int16  `db:"version"`
+	Aead       string `db:"aead"`
+	Kdf        string `db:"kdf"`
+	Iterations int32  `db:"iterations"`
+}
+
 type DecisionAttribution struct {
 	ExposureID uuid.UUID `db:"exposure_id"`
 	UserID     uuid.UUID `db:"user_id"`
@@ -281,4 +288,26 @@ type UserSkill struct {
 	UserID uuid.UUID `db:"user_id"`
 	Skill  string    `db:"skill"`
 	Xp     int64     `db:"xp"`
+}
+
+type Vault struct {
+	UserID        uuid.UUID `db:"user_id"`
+	ID            uuid.UUID `db:"id"`
+	PolicyVersion int16     `db:"policy_version"`
+	Kid           string    `db:"kid"`
+	ProofHash     []byte    `db:"proof_hash"`
+	LockedAt      time.Time `db:"locked_at"`
+	CreatedAt     time.Time `db:"created_at"`
+	UpdatedAt     time.Time `db:"updated_at"`
+}
+
+type VaultKey struct {
+	UserID        uuid.UUID `db:"user_id"`
+	CredentialID  string    `db:"credential_id"`
+	Kind          string    `db:"kind"`
+	PolicyVersion int16     `db:"policy_version"`
+	Salt          []byte    `db:"salt"`
+	Blob          []byte    `db:"blob"`
+	Lookup        []byte    `db:"lookup"`
+	CreatedAt     time.Time `db:"created_at"`
 }

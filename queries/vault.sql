@@ -1,0 +1,41 @@
+-- name: GetVault :one
+SELECT v.*, p.iterations FROM vaults v JOIN crypto_policies p ON p.version = v.policy_version WHERE v.user_id = @user_id;
+
+-- name: CreateVault :execrows
+-- A user has one vault, and a vault ID one user: a second setup, or an ID
+-- already taken, changes nothing.
+INSERT INTO vaults (user_id, id, policy_version, kid, proof_hash, locked_at)
+VALUES (@user_id, @id, @policy_version, @kid, @proof_hash, @locked_at)
+ON CONFLICT DO NOTHING;
+
+-- name: PutVaultKey :exec
+INSERT INTO vault_keys (user_id, credential_id, kind, policy_version, salt, blob, lookup)
+VALUES (@user_id, @credential_id, @kind, @policy_version, @salt, @blob, sqlc.narg('lookup'))
+ON CONFLICT (user_id, credential_id) DO UPDATE SET
+    policy_version = excluded.policy_version, salt = excluded.salt, blob = excluded.blob, lookup = excluded.lookup, created_at = now();
+
+-- name: GetVaultKey :one
+SELECT k.*, p.iterations FROM vault_keys k JOIN crypto_policies p ON p.version = k.policy_version
+WHERE k.user_id = @user_id AND k.credential_id = @credential_id;
+
+-- name: FindRecoveryKey :one
+SELECT k.*, p.iterations FROM vault_keys k JOIN crypto_policies p ON p.version = k.policy_version
+WHERE k.user_id = @user_id AND k.lookup = @lookup AND k.kind = 'recovery';
+
+-- name: DeleteVaultKey :execrows
+DELETE FROM vault_keys WHERE user_id = @user_id AND credential_id = @credential_id;
+
+-- name: DeleteRecoveryKeys :exec
+DELETE FROM vault_keys WHERE user_id = @user_id AND kind = 'recovery';
+
+-- name: CountRecoveryKeys :one
+SELECT count(*)::integer FROM vault_keys WHERE user_id = @user_id AND kind = 'recovery';
+
+-- name: LockVault :execrows
+-- Locks the vault on every device: a session is unlocked only after this.
+UPDATE vaults SET locked_at = @now, updated_at = @now WHERE user_id = @user_id;
+
+-- name: ListVaultOwners :many
+-- For administrators: who has a vault and when it last locked; nothing of
+-- its content, which the server cannot read.
+SELECT u.id, u.email, v.locked_at, v.created_at FROM vaults v JOIN users u ON u.id = v.user_id ORDER BY u.email;
