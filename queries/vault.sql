@@ -39,3 +39,6 @@ UPDATE vaults SET locked_at = @now, updated_at = @now WHERE user_id = @user_id;
 -- For administrators: who has a vault and when it last locked; nothing of
 -- its content, which the server cannot read.
 SELECT u.id, u.email, v.locked_at, v.created_at FROM vaults v JOIN users u ON u.id = v.user_id ORDER BY u.email;
+
+-- name: HasVault :one
+SELECT EXISTS (SELECT 1 FROM vaults WHERE user_id = @user_id)::boolean;

@@ -476,6 +476,14 @@ func (tab *Tab) ExpectText(selector, want string) {
 	}
 }
 
+// ExpectValue asserts the input's value is want.
+func (tab *Tab) ExpectValue(selector, want string) {
+	tab.t.Helper()
+	if err := expect.Locator(tab.Page.Locator(selector).First()).ToHaveValue(want); err != nil {
+		tab.t.Fatalf("%s on %s: %v", selector, tab.Page.URL(), err)
+	}
+}
+
 // ExpectAttr asserts the element's attribute has the value want.
 func (tab *Tab) ExpectAttr(selector, name, want string) {
 	tab.t.Helper()

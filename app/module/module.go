@@ -11,6 +11,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/a-h/templ"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
@@ -19,6 +20,7 @@ import (
 	"ignition/app/graph"
 	"ignition/app/seed"
 	"ignition/app/session"
+	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/suggest"
 	"ignition/app/web"
@@ -37,6 +39,9 @@ type Module struct {
 	Commands []Command
 	// Today are the kinds of suggestion it offers the Today page.
 	Today []suggest.Source
+	// Capture are the small forms Today shows to catch something into the
+	// module in passing (a quick idea).
+	Capture []Capture
 	// Shell is what it shows around every page for the signed-in user,
 	// read in the round trip that loads the session.
 	Shell []web.ShellSource
@@ -84,6 +89,14 @@ type Command struct {
 	Label    string
 	Keywords string
 	Href     string
+}
+
+// Capture is one quick-capture form on Today. Queue adds the reads it needs
+// to Today's round trip; the function it returns renders it once the batch
+// is sent.
+type Capture struct {
+	Order int // among captures, lower first
+	Queue func(b *store.Batch, user uuid.UUID) func() (templ.Component, error)
 }
 
 // Job is background work every app process runs every Every; it must be
@@ -136,8 +149,9 @@ type Registry struct {
 	modules []Module
 	public  []string
 	// What requests read of the modules, gathered once by Seal.
-	sources []suggest.Source
-	shell   []web.ShellSource
+	sources  []suggest.Source
+	captures []Capture
+	shell    []web.ShellSource
 }
 
 // NewRegistry starts a registry whose public routes begin with the
@@ -157,6 +171,8 @@ func (r *Registry) Add(e *echo.Echo, m Module) {
 // (Today's sources, the shell's), so that no request gathers it again.
 func (r *Registry) Seal() {
 	r.sources = collect(r, func(m Module) []suggest.Source { return m.Today })
+	r.captures = collect(r, func(m Module) []Capture { return m.Capture })
+	slices.SortStableFunc(r.captures, func(a, b Capture) int { return a.Order - b.Order })
 	r.shell = collect(r, func(m Module) []web.ShellSource { return m.Shell })
 }
 
@@ -180,6 +196,10 @@ func (r *Registry) Commands() []Command {
 
 // TodaySources lists every module's Today sources (once sealed).
 func (r *Registry) TodaySources() []suggest.Source { return r.sources }
+
+// Captures lists every module's quick captures for Today, in order (once
+// sealed).
+func (r *Registry) Captures() []Capture { return r.captures }
 
 // Shell lists every module's shell sources (once sealed).
 func (r *Registry) Shell() []web.ShellSource { return r.shell }

@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/apptest"
+	"ignition/app/vaulttest"
 )
 
 // routeForms are plausible submissions for the signed-in POST routes, so
@@ -28,6 +29,19 @@ var routeForms = map[string][]string{
 	"/settings/suggestions":    {"record", "on"},
 	"/today/picks":             {"decision", "focus:start"},
 	"/settings/account/delete": {"confirm", "someone-else@example.com"},
+	"/ideas":                   {"record_id", "00000000-0000-4000-8000-0000000000a1", "title", vaulttest.Envelope(10), "bpm", "90"},
+	"/ideas/:id":               {"record_id", "@idea", "title", vaulttest.Envelope(12), "moods", "dark"},
+}
+
+// formFor is the route's plausible submission for the user's objects.
+func formFor(route string, x ids) []string {
+	out := slices.Clone(routeForms[route])
+	for i, v := range out {
+		if v == "@idea" {
+			out[i] = x.idea
+		}
+	}
+	return out
 }
 
 // lastRoutes end the session, so the walk takes them last.
@@ -65,7 +79,7 @@ func TestEveryRouteRunsOnOneConnection(t *testing.T) {
 		for _, htmx := range []bool{false, true} { // a full page and a fragment
 			req := c.Get(path)
 			if r.Method == http.MethodPost {
-				req = c.Post(path).Form(routeForms[r.Path]...)
+				req = c.Post(path).Form(formFor(r.Path, ids)...)
 			}
 			if htmx {
 				req = req.HTMX()
@@ -99,7 +113,7 @@ func TestLockingActionsInParallelOnOneConnection(t *testing.T) {
 		statuses := make([]int, 20)
 		for i := range statuses {
 			wg.Go(func() {
-				statuses[i] = c.WithT(t).Post(ids.fill(route)).Form(routeForms[route]...).Do().StatusCode
+				statuses[i] = c.WithT(t).Post(ids.fill(route)).Form(formFor(route, ids)...).Do().StatusCode
 			})
 		}
 		wg.Wait()
@@ -113,7 +127,7 @@ func TestLockingActionsInParallelOnOneConnection(t *testing.T) {
 }
 
 // ids are the user's objects the routes' parameters name.
-type ids struct{ habit, goal, milestone, item string }
+type ids struct{ habit, goal, milestone, item, idea string }
 
 // fill puts the user's objects into a route's parameters; objects of no
 // one (another user's, say) get a fresh ID.
@@ -128,7 +142,7 @@ func (x ids) fill(route string) string {
 		case p == "*":
 			parts[i] = "css/app.css"
 		case strings.HasPrefix(p, ":"):
-			parts[i] = map[string]string{"habits": x.habit, "goals": x.goal, "quests": "daily-intention", "market": x.item}[parts[1]]
+			parts[i] = map[string]string{"habits": x.habit, "goals": x.goal, "quests": "daily-intention", "market": x.item, "ideas": x.idea}[parts[1]]
 			if parts[i] == "" {
 				parts[i] = "00000000-0000-4000-8000-000000000001"
 			}
@@ -137,8 +151,9 @@ func (x ids) fill(route string) string {
 	return strings.Join(parts, "/")
 }
 
-// seedEverything gives the user a habit, a goal with a milestone and a
-// running focus session, and returns the IDs routes need.
+// seedEverything gives the user a habit, a goal with a milestone, a
+// running focus session and a vault with an idea, and returns the IDs
+// routes need.
 func seedEverything(t *testing.T, env *apptest.Env, c *apptest.Client) ids {
 	t.Helper()
 	c.Post("/habits").Form(routeForms["/habits"]...).Do().AssertStatus(http.StatusSeeOther)
@@ -155,6 +170,9 @@ func seedEverything(t *testing.T, env *apptest.Env, c *apptest.Client) ids {
 		t.Fatal(err)
 	}
 	c.Post("/focus/start").Form("kind", "focus").Do().AssertStatus(http.StatusSeeOther)
+	vaulttest.SetUp(t, c)
+	x.idea = "00000000-0000-4000-8000-0000000000b2"
+	c.Post("/ideas").Form("record_id", x.idea, "title", vaulttest.Envelope(8), "key", "2-minor").Do().AssertStatus(http.StatusSeeOther)
 	return x
 }
 

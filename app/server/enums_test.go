@@ -9,6 +9,7 @@ import (
 	"ignition/app/auth"
 	"ignition/app/focus"
 	"ignition/app/goals"
+	"ignition/app/ideas"
 	"ignition/app/market"
 	"ignition/app/progress"
 	"ignition/app/quests"
@@ -56,6 +57,7 @@ func TestEnumerationsMatchTheDatabase(t *testing.T) {
 		"users.status":             auth.Statuses,
 		"feature_flags.key":        flags,
 		"vault_keys.kind":          vault.KeyKinds,
+		"ideas.key_mode":           ideas.Modes,
 	}
 	pool := testdb.New(t)
 	rows, err := pool.Query(t.Context(), `SELECT c.conrelid::regclass::text || '.' || a.attname, pg_get_constraintdef(c.oid)

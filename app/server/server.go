@@ -19,6 +19,7 @@ import (
 	"ignition/app/goals"
 	"ignition/app/graph"
 	"ignition/app/habits"
+	"ignition/app/ideas"
 	"ignition/app/market"
 	"ignition/app/module"
 	"ignition/app/passkey"
@@ -44,6 +45,7 @@ var Modules = []func(module.Deps) module.Module{
 	quests.Module,
 	habits.Module,
 	goals.Module,
+	ideas.Module,
 	progress.Module,
 	market.Module,
 	settings.Module,

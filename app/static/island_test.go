@@ -11,7 +11,7 @@ import (
 // islandSHA256 pins the encryption island's bundle. A change to the island
 // changes it: review the change against e2ee-js/README.md's checklist, then
 // update this line in the same commit.
-const islandSHA256 = "1093901971bcf39e429649fd2237d828b5b8c59864d82eab0fe3ee368c125be6"
+const islandSHA256 = "0df614cf0a50e186f6e3f6d515d5c8b2782fae9a53afd87b6cf7516a57ae09c8"
 
 // islandBudget is the compressed size of the island core every page loads.
 const islandBudget = 6 << 10

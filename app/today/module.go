@@ -48,13 +48,14 @@ type Handler struct {
 	q         *db.Queries
 	exposures *Exposures
 	sources   func() []suggest.Source
+	captures  func() []module.Capture
 	keep      time.Duration // telemetry retention (0: forever)
 }
 
 // Module is Today, with the projection of activity into Neo4j and the
 // retention of decision telemetry.
 func Module(d module.Deps) module.Module {
-	h := &Handler{graph: d.Graph, pool: d.Pool, q: d.Q, exposures: NewExposures(d.Q, d.Logger), sources: d.Registry.TodaySources, keep: d.Config.TelemetryKeep}
+	h := &Handler{graph: d.Graph, pool: d.Pool, q: d.Q, exposures: NewExposures(d.Q, d.Logger), sources: d.Registry.TodaySources, captures: d.Registry.Captures, keep: d.Config.TelemetryKeep}
 	m := module.Module{
 		Name: "today",
 		Routes: func(r module.Router) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/a-h/templ"
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
@@ -37,7 +38,7 @@ func (h *Handler) show(c echo.Context) error {
 		return web.Render(c, http.StatusOK, "Today", views.SoftLanding(name))
 	}
 	cal := web.Calendar(c)
-	st, offers, err := h.read(c, cal)
+	st, offers, captures, err := h.read(c, cal)
 	if err != nil {
 		return err
 	}
@@ -78,7 +79,7 @@ func (h *Handler) show(c echo.Context) error {
 	}
 	page := views.Data{
 		Greeting: Greeting(cal.Local(cal.Now)), Name: name, Reduced: reduced, Exposure: exposure,
-		Level: progress.LevelFor(st.Xp).Number, Coins: st.Coins, Ranked: !killRanking,
+		Level: progress.LevelFor(st.Xp).Number, Coins: st.Coins, Ranked: !killRanking, Capture: captures,
 	}
 	for i, s := range ranked {
 		p := views.Pick{ID: s.ID(), Label: s.Label, Why: Why(s, weights)}
@@ -94,9 +95,10 @@ func (h *Handler) show(c echo.Context) error {
 	return web.Render(c, http.StatusOK, "Today", views.Page(page))
 }
 
-// read gathers, in one round trip, Today's own state and what every source
-// offers; a candidate's tie-break order is its source's.
-func (h *Handler) read(c echo.Context, cal calendar.Calendar) (db.GetTodayStateRow, []suggest.Offer, error) {
+// read gathers, in one round trip, Today's own state, what every source
+// offers (a candidate's tie-break order is its source's) and the quick
+// captures.
+func (h *Handler) read(c echo.Context, cal calendar.Calendar) (db.GetTodayStateRow, []suggest.Offer, []templ.Component, error) {
 	v := web.CurrentViewer(c)
 	var b store.Batch
 	var st db.GetTodayStateRow
@@ -106,21 +108,34 @@ func (h *Handler) read(c echo.Context, cal calendar.Calendar) (db.GetTodayStateR
 	for i, s := range sources {
 		makes[i] = s.Queue(&b, v.ID, cal)
 	}
+	captures := h.captures()
+	renders := make([]func() (templ.Component, error), len(captures))
+	for i, cp := range captures {
+		renders[i] = cp.Queue(&b, v.ID)
+	}
 	if err := b.Send(c.Request().Context(), h.pool); err != nil {
-		return st, nil, fmt.Errorf("today: unable to read the state of %s: %w", v.ID, err)
+		return st, nil, nil, fmt.Errorf("today: unable to read the state of %s: %w", v.ID, err)
 	}
 	offers := make([]suggest.Offer, len(sources))
 	for i, make := range makes {
 		o, err := make()
 		if err != nil {
-			return st, nil, fmt.Errorf("today: unable to read what %s offers: %w", sources[i].Kind, err)
+			return st, nil, nil, fmt.Errorf("today: unable to read what %s offers: %w", sources[i].Kind, err)
 		}
 		for j := range o.Candidates {
 			o.Candidates[j].Order = sources[i].Order
 		}
 		offers[i] = o
 	}
-	return st, offers, nil
+	components := make([]templ.Component, len(renders))
+	for i, render := range renders {
+		comp, err := render()
+		if err != nil {
+			return st, nil, nil, fmt.Errorf("today: unable to read a quick capture: %w", err)
+		}
+		components[i] = comp
+	}
+	return st, offers, components, nil
 }
 
 // sequence reads S_i for the viewer's last action from the projection, or

@@ -1,8 +1,6 @@
 package vault_test
 
 import (
-	"crypto/rand"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -14,93 +12,13 @@ import (
 
 	"ignition/app/apptest"
 	"ignition/app/vault"
+	"ignition/app/vaulttest"
 )
-
-var b64 = base64.RawURLEncoding
-
-func randomB64(n int) string {
-	b := make([]byte, n)
-	_, _ = rand.Read(b)
-	return b64.EncodeToString(b)
-}
-
-// island plays the browser's part with the right shapes: the server checks
-// shapes only, so random bytes stand in for the cryptography (the island's
-// own tests and the browser tests cover that).
-type island struct {
-	t     *testing.T
-	c     *apptest.Client
-	user  string
-	vault string
-	proof string
-	codes []string // each recovery code's lookup, by number - 1
-}
-
-func newIsland(t *testing.T, c *apptest.Client) *island {
-	t.Helper()
-	user, ok := c.Get(vault.URL).Do().AssertStatus(http.StatusOK).Attr("[data-vault-page]", "data-user-id")
-	if !ok {
-		t.Fatal("the vault page names no user")
-	}
-	return &island{t: t, c: c, user: user, vault: uuid.NewString(), proof: randomB64(32)}
-}
-
-func (i *island) key(credential string, policy int) map[string]any {
-	k := map[string]any{
-		"credential_id": credential,
-		"salt":          randomB64(16),
-		"blob": map[string]any{
-			"wrap_version": "v1", "wrap_type": "AEAD", "nonce": randomB64(12), "cipher": randomB64(48),
-			"aad": map[string]any{"user_id": i.user, "vault_id": i.vault, "credential_id": credential, "policy_version": policy},
-		},
-	}
-	if credential != vault.Passphrase {
-		k["lookup"] = randomB64(32)
-	}
-	return k
-}
-
-func (i *island) recovery() []any {
-	keys := make([]any, vault.RecoveryCodes)
-	i.codes = make([]string, vault.RecoveryCodes)
-	for n := range keys {
-		k := i.key(fmt.Sprintf("recovery:%d", n+1), vault.Policy)
-		keys[n], i.codes[n] = k, k["lookup"].(string)
-	}
-	return keys
-}
-
-func (i *island) setupRequest() map[string]any {
-	return map[string]any{"vault_id": i.vault, "kid": "k1", "policy_version": vault.Policy, "proof": i.proof,
-		"passphrase": i.key(vault.Passphrase, vault.Policy), "recovery": i.recovery()}
-}
-
-func (i *island) setup() {
-	i.t.Helper()
-	resp := i.c.Post("/vault").JSON(i.setupRequest()).Do().AssertStatus(http.StatusOK)
-	if !strings.Contains(string(resp.Body), `"redirect":"/settings/vault?done=created"`) {
-		i.t.Fatalf("setup answered %s", resp.Body)
-	}
-}
-
-func (i *island) unlocked(active bool) bool {
-	i.t.Helper()
-	var s struct{ Unlocked bool }
-	decode(i.t, i.c.Post("/vault/state").JSON(map[string]bool{"active": active}).Do().AssertStatus(http.StatusOK), &s)
-	return s.Unlocked
-}
-
-func decode(t *testing.T, r *apptest.Response, v any) {
-	t.Helper()
-	if err := json.Unmarshal(r.Body, v); err != nil {
-		t.Fatalf("%s: %v", r.Body, err)
-	}
-}
 
 func problemOf(t *testing.T, r *apptest.Response) string {
 	t.Helper()
 	var p struct{ Error string }
-	decode(t, r, &p)
+	vaulttest.Decode(t, r, &p)
 	return p.Error
 }
 
@@ -109,22 +27,22 @@ func TestSetUpUnlockAndLock(t *testing.T) {
 	env := apptest.New(t)
 	c := env.SignIn("vault@example.com", "")
 	c.Get(vault.URL).Do().AssertStatus(http.StatusOK).AssertText("#vault-setup h3", "Set up your vault")
-	i := newIsland(t, c)
-	i.setup()
-	if !i.unlocked(false) {
+	i := vaulttest.New(t, c)
+	i.Setup()
+	if !i.Unlocked(false) {
 		t.Error("a new vault is not unlocked in the session that set it up")
 	}
 	page := c.Get(vault.URL).Do().AssertStatus(http.StatusOK)
 	page.AssertText("#vault-codes-left", "10 of 10")
-	if id, _ := page.Attr("[data-vault-page]", "data-vault-id"); id != i.vault {
-		t.Errorf("the page names vault %q, want %q", id, i.vault)
+	if id, _ := page.Attr("[data-vault-page]", "data-vault-id"); id != i.Vault {
+		t.Errorf("the page names vault %q, want %q", id, i.Vault)
 	}
 	if got, _ := c.Get("/today").Do().Attr("body", "data-vault-idle"); got != "600" {
 		t.Errorf("body data-vault-idle = %q, want 600", got)
 	}
 
-	again := newIsland(t, c)
-	resp := c.Post("/vault").JSON(again.setupRequest()).Do().AssertStatus(http.StatusConflict)
+	again := vaulttest.New(t, c)
+	resp := c.Post("/vault").JSON(again.SetupRequest()).Do().AssertStatus(http.StatusConflict)
 	if msg := problemOf(t, resp); msg != "This account already has a vault." {
 		t.Errorf("second setup: %q", msg)
 	}
@@ -136,31 +54,31 @@ func TestSetUpUnlockAndLock(t *testing.T) {
 		Salt       string          `json:"salt"`
 		Blob       json.RawMessage `json:"blob"`
 	}
-	decode(t, c.Get("/vault/keys/passphrase").Do().AssertStatus(http.StatusOK), &key)
-	if key.VaultID != i.vault || key.Iterations != 600000 || key.Policy != 1 || len(key.Salt) != 22 || !strings.Contains(string(key.Blob), `"credential_id":"passphrase"`) {
+	vaulttest.Decode(t, c.Get("/vault/keys/passphrase").Do().AssertStatus(http.StatusOK), &key)
+	if key.VaultID != i.Vault || key.Iterations != 600000 || key.Policy != 1 || len(key.Salt) != 22 || !strings.Contains(string(key.Blob), `"credential_id":"passphrase"`) {
 		t.Errorf("passphrase key = %+v", key)
 	}
 
 	c.Post("/vault/lock").JSON(nil).Do().AssertStatus(http.StatusOK)
-	if i.unlocked(true) {
+	if i.Unlocked(true) {
 		t.Error("still unlocked after Lock now")
 	}
-	resp = c.Post("/vault/unlock").JSON(map[string]string{"proof": randomB64(32)}).Do().AssertStatus(http.StatusForbidden)
+	resp = c.Post("/vault/unlock").JSON(map[string]string{"proof": vaulttest.Random(32)}).Do().AssertStatus(http.StatusForbidden)
 	if msg := problemOf(t, resp); msg != "That did not unlock the vault." {
 		t.Errorf("wrong proof: %q", msg)
 	}
-	if i.unlocked(false) {
+	if i.Unlocked(false) {
 		t.Error("a wrong proof unlocked the vault")
 	}
-	c.Post("/vault/unlock").JSON(map[string]string{"proof": i.proof}).Do().AssertStatus(http.StatusOK)
-	if !i.unlocked(false) {
+	c.Post("/vault/unlock").JSON(map[string]string{"proof": i.Proof}).Do().AssertStatus(http.StatusOK)
+	if !i.Unlocked(false) {
 		t.Error("the right proof did not unlock the vault")
 	}
 
 	// The form "Lock now" works without the island too.
 	c.Post("/vault/lock").Do().AssertRedirect(vault.URL + "?done=locked")
 	c.Get(vault.URL+"?done=locked").Do().AssertText(".alert-ok", "Locked on every device.")
-	if i.unlocked(false) {
+	if i.Unlocked(false) {
 		t.Error("still unlocked after the Lock now form")
 	}
 }
@@ -170,8 +88,8 @@ func TestSetupRefusesMalformedRequests(t *testing.T) {
 	env := apptest.New(t)
 	c := env.SignIn("shapes@example.com", "")
 	other := env.SignIn("other@example.com", "")
-	otherID := newIsland(t, other).user
-	i := newIsland(t, c)
+	otherID := vaulttest.New(t, other).User
+	i := vaulttest.New(t, c)
 
 	aad := func(r map[string]any) map[string]any {
 		return r["passphrase"].(map[string]any)["blob"].(map[string]any)["aad"].(map[string]any)
@@ -184,17 +102,17 @@ func TestSetupRefusesMalformedRequests(t *testing.T) {
 		"older policy":         func(r map[string]any) { r["policy_version"] = 0 },
 		"nil vault":            func(r map[string]any) { r["vault_id"] = uuid.Nil.String() },
 		"bad kid":              func(r map[string]any) { r["kid"] = "k 1" },
-		"short proof":          func(r map[string]any) { r["proof"] = randomB64(16) },
+		"short proof":          func(r map[string]any) { r["proof"] = vaulttest.Random(16) },
 		"proof not base64url":  func(r map[string]any) { r["proof"] = strings.Repeat("+", 43) },
 		"another user's AAD":   func(r map[string]any) { aad(r)["user_id"] = otherID },
 		"another vault's AAD":  func(r map[string]any) { aad(r)["vault_id"] = uuid.NewString() },
 		"AAD credential":       func(r map[string]any) { aad(r)["credential_id"] = "recovery:1" },
 		"AAD policy":           func(r map[string]any) { aad(r)["policy_version"] = 0 },
 		"wrap version":         func(r map[string]any) { blob(r)["wrap_version"] = "v2" },
-		"short cipher":         func(r map[string]any) { blob(r)["cipher"] = randomB64(32) },
-		"long nonce":           func(r map[string]any) { blob(r)["nonce"] = randomB64(16) },
-		"short salt":           func(r map[string]any) { r["passphrase"].(map[string]any)["salt"] = randomB64(8) },
-		"passphrase lookup":    func(r map[string]any) { r["passphrase"].(map[string]any)["lookup"] = randomB64(32) },
+		"short cipher":         func(r map[string]any) { blob(r)["cipher"] = vaulttest.Random(32) },
+		"long nonce":           func(r map[string]any) { blob(r)["nonce"] = vaulttest.Random(16) },
+		"short salt":           func(r map[string]any) { r["passphrase"].(map[string]any)["salt"] = vaulttest.Random(8) },
+		"passphrase lookup":    func(r map[string]any) { r["passphrase"].(map[string]any)["lookup"] = vaulttest.Random(32) },
 		"nine codes":           func(r map[string]any) { r["recovery"] = r["recovery"].([]any)[:9] },
 		"no codes":             func(r map[string]any) { delete(r, "recovery") },
 		"code without lookup":  func(r map[string]any) { delete(r["recovery"].([]any)[0].(map[string]any), "lookup") },
@@ -205,11 +123,11 @@ func TestSetupRefusesMalformedRequests(t *testing.T) {
 			codes := r["recovery"].([]any)
 			codes[1].(map[string]any)["lookup"] = codes[0].(map[string]any)["lookup"]
 		},
-		"an unknown field":      func(r map[string]any) { r["kek"] = randomB64(32) },
+		"an unknown field":      func(r map[string]any) { r["kek"] = vaulttest.Random(32) },
 		"blob with extra field": func(r map[string]any) { blob(r)["plaintext"] = "x" },
 	}
 	for name, mutate := range cases {
-		r := i.setupRequest()
+		r := i.SetupRequest()
 		mutate(r)
 		resp := c.Post("/vault").JSON(r).Do()
 		if resp.StatusCode != http.StatusBadRequest {
@@ -222,13 +140,13 @@ func TestSetupRefusesMalformedRequests(t *testing.T) {
 			t.Errorf("%s: status %d, want 400", name, resp.StatusCode)
 		}
 	}
-	huge := i.setupRequest()
+	huge := i.SetupRequest()
 	huge["kid"] = strings.Repeat("k", 70<<10)
 	c.Post("/vault").JSON(huge).Do().AssertStatus(http.StatusRequestEntityTooLarge)
 	c.Post("/vault").NoCSRF().Header("Content-Type", "application/json").RawBody(`{}`).Do().AssertStatus(http.StatusForbidden)
 	c.Get("/vault/keys/passphrase").Do().AssertStatus(http.StatusNotFound)
 	c.Get(vault.URL).Do().AssertText("#vault-setup h3", "Set up your vault")
-	i.setup() // and the well-formed one still goes through
+	i.Setup() // and the well-formed one still goes through
 }
 
 func setCredential(k any, credential string) {
@@ -241,37 +159,37 @@ func TestRecoveryCodeUnlocksOnceAndSetsANewPassphrase(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("forgot@example.com", "")
-	i := newIsland(t, c)
-	i.setup()
+	i := vaulttest.New(t, c)
+	i.Setup()
 	c.Post("/vault/lock").JSON(nil).Do().AssertStatus(http.StatusOK)
 
 	var found struct {
 		CredentialID string `json:"credential_id"`
 		Iterations   int    `json:"iterations"`
 	}
-	decode(t, c.Post("/vault/recovery/find").JSON(map[string]string{"lookup": i.codes[2]}).Do().AssertStatus(http.StatusOK), &found)
+	vaulttest.Decode(t, c.Post("/vault/recovery/find").JSON(map[string]string{"lookup": i.Codes[2]}).Do().AssertStatus(http.StatusOK), &found)
 	if found.CredentialID != "recovery:3" {
 		t.Fatalf("found %+v, want recovery:3", found)
 	}
-	unknown := c.Post("/vault/recovery/find").JSON(map[string]string{"lookup": randomB64(32)}).Do().AssertStatus(http.StatusNotFound)
+	unknown := c.Post("/vault/recovery/find").JSON(map[string]string{"lookup": vaulttest.Random(32)}).Do().AssertStatus(http.StatusNotFound)
 	if msg := problemOf(t, unknown); !strings.Contains(msg, "not one of your recovery codes") {
 		t.Errorf("unknown code: %q", msg)
 	}
 
-	newPass := i.key(vault.Passphrase, vault.Policy)
-	c.Post("/vault/recover").JSON(map[string]any{"credential_id": "recovery:3", "proof": randomB64(32), "passphrase": newPass}).Do().AssertStatus(http.StatusForbidden)
-	c.Post("/vault/recover").JSON(map[string]any{"credential_id": "recovery:3", "proof": i.proof, "passphrase": newPass}).Do().AssertStatus(http.StatusOK)
-	if !i.unlocked(false) {
+	newPass := i.Key(vault.Passphrase, vault.Policy)
+	c.Post("/vault/recover").JSON(map[string]any{"credential_id": "recovery:3", "proof": vaulttest.Random(32), "passphrase": newPass}).Do().AssertStatus(http.StatusForbidden)
+	c.Post("/vault/recover").JSON(map[string]any{"credential_id": "recovery:3", "proof": i.Proof, "passphrase": newPass}).Do().AssertStatus(http.StatusOK)
+	if !i.Unlocked(false) {
 		t.Error("recovering did not unlock the vault")
 	}
 	var key struct{ Blob json.RawMessage }
-	decode(t, c.Get("/vault/keys/passphrase").Do(), &key)
+	vaulttest.Decode(t, c.Get("/vault/keys/passphrase").Do(), &key)
 	want, _ := json.Marshal(newPass["blob"])
 	if !jsonEqual(t, key.Blob, want) {
 		t.Errorf("the passphrase blob is %s, want the new one %s", key.Blob, want)
 	}
-	c.Post("/vault/recovery/find").JSON(map[string]string{"lookup": i.codes[2]}).Do().AssertStatus(http.StatusNotFound)
-	c.Post("/vault/recover").JSON(map[string]any{"credential_id": "recovery:3", "proof": i.proof, "passphrase": newPass}).Do().AssertStatus(http.StatusForbidden)
+	c.Post("/vault/recovery/find").JSON(map[string]string{"lookup": i.Codes[2]}).Do().AssertStatus(http.StatusNotFound)
+	c.Post("/vault/recover").JSON(map[string]any{"credential_id": "recovery:3", "proof": i.Proof, "passphrase": newPass}).Do().AssertStatus(http.StatusForbidden)
 	c.Get(vault.URL).Do().AssertText("#vault-codes-left", "9 of 10")
 }
 
@@ -290,22 +208,22 @@ func TestNewRecoveryCodesReplaceEveryOldOne(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("codes@example.com", "")
-	i := newIsland(t, c)
-	i.setup()
-	old := i.codes
+	i := vaulttest.New(t, c)
+	i.Setup()
+	old := i.Codes
 	for n := range 8 { // use up eight: Settings warns
-		decode(t, c.Post("/vault/recovery/find").JSON(map[string]string{"lookup": old[n]}).Do().AssertStatus(http.StatusOK), &struct{}{})
-		c.Post("/vault/recover").JSON(map[string]any{"credential_id": fmt.Sprintf("recovery:%d", n+1), "proof": i.proof, "passphrase": i.key(vault.Passphrase, vault.Policy)}).Do().AssertStatus(http.StatusOK)
+		vaulttest.Decode(t, c.Post("/vault/recovery/find").JSON(map[string]string{"lookup": old[n]}).Do().AssertStatus(http.StatusOK), &struct{}{})
+		c.Post("/vault/recover").JSON(map[string]any{"credential_id": fmt.Sprintf("recovery:%d", n+1), "proof": i.Proof, "passphrase": i.Key(vault.Passphrase, vault.Policy)}).Do().AssertStatus(http.StatusOK)
 	}
 	c.Get(vault.URL).Do().AssertText("#vault-codes-left", "2 of 10").AssertText("#vault-low-codes", "Only 2 recovery codes left")
 
-	c.Post("/vault/recovery").JSON(map[string]any{"proof": randomB64(32), "recovery": i.recovery()}).Do().AssertStatus(http.StatusForbidden)
-	c.Post("/vault/recovery").JSON(map[string]any{"proof": i.proof, "recovery": i.recovery()[:3]}).Do().AssertStatus(http.StatusBadRequest)
-	c.Post("/vault/recovery").JSON(map[string]any{"proof": i.proof, "recovery": i.recovery()}).Do().AssertStatus(http.StatusOK)
+	c.Post("/vault/recovery").JSON(map[string]any{"proof": vaulttest.Random(32), "recovery": i.Recovery()}).Do().AssertStatus(http.StatusForbidden)
+	c.Post("/vault/recovery").JSON(map[string]any{"proof": i.Proof, "recovery": i.Recovery()[:3]}).Do().AssertStatus(http.StatusBadRequest)
+	c.Post("/vault/recovery").JSON(map[string]any{"proof": i.Proof, "recovery": i.Recovery()}).Do().AssertStatus(http.StatusOK)
 	for _, lookup := range old[8:] {
 		c.Post("/vault/recovery/find").JSON(map[string]string{"lookup": lookup}).Do().AssertStatus(http.StatusNotFound)
 	}
-	c.Post("/vault/recovery/find").JSON(map[string]string{"lookup": i.codes[0]}).Do().AssertStatus(http.StatusOK)
+	c.Post("/vault/recovery/find").JSON(map[string]string{"lookup": i.Codes[0]}).Do().AssertStatus(http.StatusOK)
 	page := c.Get(vault.URL).Do()
 	page.AssertText("#vault-codes-left", "10 of 10")
 	if page.Doc().Find("#vault-low-codes").Length() != 0 {
@@ -317,19 +235,19 @@ func TestChangePassphraseNeedsTheProof(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("change@example.com", "")
-	i := newIsland(t, c)
-	i.setup()
+	i := vaulttest.New(t, c)
+	i.Setup()
 	var before, after struct{ Salt string }
-	decode(t, c.Get("/vault/keys/passphrase").Do(), &before)
-	c.Post("/vault/passphrase").JSON(map[string]any{"proof": randomB64(32), "passphrase": i.key(vault.Passphrase, vault.Policy)}).Do().AssertStatus(http.StatusForbidden)
-	c.Post("/vault/passphrase").JSON(map[string]any{"proof": i.proof, "passphrase": i.key("recovery:1", vault.Policy)}).Do().AssertStatus(http.StatusBadRequest)
-	c.Post("/vault/passphrase").JSON(map[string]any{"proof": i.proof}).Do().AssertStatus(http.StatusBadRequest)
-	decode(t, c.Get("/vault/keys/passphrase").Do(), &after)
+	vaulttest.Decode(t, c.Get("/vault/keys/passphrase").Do(), &before)
+	c.Post("/vault/passphrase").JSON(map[string]any{"proof": vaulttest.Random(32), "passphrase": i.Key(vault.Passphrase, vault.Policy)}).Do().AssertStatus(http.StatusForbidden)
+	c.Post("/vault/passphrase").JSON(map[string]any{"proof": i.Proof, "passphrase": i.Key("recovery:1", vault.Policy)}).Do().AssertStatus(http.StatusBadRequest)
+	c.Post("/vault/passphrase").JSON(map[string]any{"proof": i.Proof}).Do().AssertStatus(http.StatusBadRequest)
+	vaulttest.Decode(t, c.Get("/vault/keys/passphrase").Do(), &after)
 	if after.Salt != before.Salt {
 		t.Fatal("a refused change replaced the passphrase key")
 	}
-	c.Post("/vault/passphrase").JSON(map[string]any{"proof": i.proof, "passphrase": i.key(vault.Passphrase, vault.Policy)}).Do().AssertStatus(http.StatusOK)
-	decode(t, c.Get("/vault/keys/passphrase").Do(), &after)
+	c.Post("/vault/passphrase").JSON(map[string]any{"proof": i.Proof, "passphrase": i.Key(vault.Passphrase, vault.Policy)}).Do().AssertStatus(http.StatusOK)
+	vaulttest.Decode(t, c.Get("/vault/keys/passphrase").Do(), &after)
 	if after.Salt == before.Salt {
 		t.Error("the passphrase key was not replaced")
 	}
@@ -344,27 +262,27 @@ func TestAnotherUsersVaultIsUnreachable(t *testing.T) {
 	env := apptest.New(t)
 	alice := env.SignIn("alice@example.com", "")
 	bob := env.SignIn("bob@example.com", "")
-	a := newIsland(t, alice)
-	a.setup()
+	a := vaulttest.New(t, alice)
+	a.Setup()
 	bob.Get("/vault/keys/passphrase").Do().AssertStatus(http.StatusNotFound)
-	bob.Post("/vault/recovery/find").JSON(map[string]string{"lookup": a.codes[0]}).Do().AssertStatus(http.StatusNotFound)
-	bob.Post("/vault/unlock").JSON(map[string]string{"proof": a.proof}).Do().AssertStatus(http.StatusNotFound)
-	bob.Post("/vault/recover").JSON(map[string]any{"credential_id": "recovery:1", "proof": a.proof, "passphrase": a.key(vault.Passphrase, vault.Policy)}).Do().AssertStatus(http.StatusNotFound)
+	bob.Post("/vault/recovery/find").JSON(map[string]string{"lookup": a.Codes[0]}).Do().AssertStatus(http.StatusNotFound)
+	bob.Post("/vault/unlock").JSON(map[string]string{"proof": a.Proof}).Do().AssertStatus(http.StatusNotFound)
+	bob.Post("/vault/recover").JSON(map[string]any{"credential_id": "recovery:1", "proof": a.Proof, "passphrase": a.Key(vault.Passphrase, vault.Policy)}).Do().AssertStatus(http.StatusNotFound)
 	// Bob's own vault cannot claim Alice's user or vault ID.
-	b := newIsland(t, bob)
-	b.user = a.user
-	bob.Post("/vault").JSON(b.setupRequest()).Do().AssertStatus(http.StatusBadRequest)
-	b = newIsland(t, bob)
-	b.vault = a.vault
-	resp := bob.Post("/vault").JSON(b.setupRequest()).Do()
+	b := vaulttest.New(t, bob)
+	b.User = a.User
+	bob.Post("/vault").JSON(b.SetupRequest()).Do().AssertStatus(http.StatusBadRequest)
+	b = vaulttest.New(t, bob)
+	b.Vault = a.Vault
+	resp := bob.Post("/vault").JSON(b.SetupRequest()).Do()
 	if resp.StatusCode == http.StatusOK || resp.StatusCode >= 500 {
 		t.Errorf("a vault with another's vault ID: status %d", resp.StatusCode)
 	}
-	if bob.Post("/vault/state").JSON(map[string]bool{}).Do(); b.unlocked(false) {
+	if bob.Post("/vault/state").JSON(map[string]bool{}).Do(); b.Unlocked(false) {
 		t.Error("Bob's session is unlocked without a vault")
 	}
 	var key struct{ Salt string }
-	decode(t, alice.Get("/vault/keys/passphrase").Do().AssertStatus(http.StatusOK), &key)
+	vaulttest.Decode(t, alice.Get("/vault/keys/passphrase").Do().AssertStatus(http.StatusOK), &key)
 	if key.Salt == "" {
 		t.Error("Alice's vault was touched")
 	}
@@ -375,27 +293,27 @@ func TestSignOutAndIdleLockTheVault(t *testing.T) {
 	env := apptest.New(t, apptest.With("IGNITION_VAULT_IDLE", "2s"))
 	phone := env.SignIn("devices@example.com", "")
 	laptop := env.SignIn("devices@example.com", "")
-	p := newIsland(t, phone)
-	p.setup()
-	l := &island{t: t, c: laptop, proof: p.proof}
-	laptop.Post("/vault/unlock").JSON(map[string]string{"proof": p.proof}).Do().AssertStatus(http.StatusOK)
-	if !l.unlocked(true) || !p.unlocked(true) {
+	p := vaulttest.New(t, phone)
+	p.Setup()
+	l := &vaulttest.Island{T: t, C: laptop, Proof: p.Proof}
+	laptop.Post("/vault/unlock").JSON(map[string]string{"proof": p.Proof}).Do().AssertStatus(http.StatusOK)
+	if !l.Unlocked(true) || !p.Unlocked(true) {
 		t.Fatal("both devices should be unlocked")
 	}
 	// Work on the phone keeps it unlocked past the idle limit; the idle
 	// laptop's session locks on its own.
 	deadline := time.Now().Add(3 * time.Second)
 	for time.Now().Before(deadline) {
-		if !p.unlocked(true) {
+		if !p.Unlocked(true) {
 			t.Fatal("an active session locked")
 		}
 		time.Sleep(500 * time.Millisecond)
 	}
-	if l.unlocked(false) {
+	if l.Unlocked(false) {
 		t.Error("the idle session is still unlocked")
 	}
 	laptop.Post("/signout").Do()
-	if p.unlocked(false) {
+	if p.Unlocked(false) {
 		t.Error("signing out on the laptop did not lock the phone")
 	}
 }
@@ -405,11 +323,11 @@ func TestAdministratorForceLocksButSeesNoContent(t *testing.T) {
 	env := apptest.New(t, apptest.With("IGNITION_ADMIN_EMAILS", "admin@example.com"))
 	user := env.SignIn("owner@example.com", "")
 	admin := env.SignIn("admin@example.com", "")
-	u := newIsland(t, user)
-	u.setup()
+	u := vaulttest.New(t, user)
+	u.Setup()
 	user.Get(vault.AdminURL).Do().AssertStatus(http.StatusNotFound)
-	user.Post(vault.AdminURL + "/" + u.user + "/lock").Do().AssertStatus(http.StatusNotFound)
-	if !u.unlocked(false) {
+	user.Post(vault.AdminURL + "/" + u.User + "/lock").Do().AssertStatus(http.StatusNotFound)
+	if !u.Unlocked(false) {
 		t.Fatal("a user's force-lock attempt reached the vault")
 	}
 
@@ -420,15 +338,15 @@ func TestAdministratorForceLocksButSeesNoContent(t *testing.T) {
 	if err := env.Pool.QueryRow(t.Context(), `SELECT encode(salt, 'base64') FROM vault_keys WHERE credential_id = 'passphrase'`).Scan(&salt); err != nil {
 		t.Fatal(err)
 	}
-	for _, leak := range []string{u.proof, u.codes[0], u.vault, strings.TrimRight(salt, "=")[:16], "wrap_version"} {
+	for _, leak := range []string{u.Proof, u.Codes[0], u.Vault, strings.TrimRight(salt, "=")[:16], "wrap_version"} {
 		if strings.Contains(string(page.Body), leak) {
 			t.Errorf("the admin page shows %q", leak)
 		}
 	}
 	admin.Post(vault.AdminURL + "/" + uuid.NewString() + "/lock").Do().AssertStatus(http.StatusNotFound)
 	admin.Post(vault.AdminURL + "/not-a-uuid/lock").Do().AssertStatus(http.StatusNotFound)
-	admin.Post(vault.AdminURL + "/" + u.user + "/lock").Do().AssertRedirect(vault.AdminURL + "?done=locked")
-	if u.unlocked(false) {
+	admin.Post(vault.AdminURL + "/" + u.User + "/lock").Do().AssertRedirect(vault.AdminURL + "?done=locked")
+	if u.Unlocked(false) {
 		t.Error("the force-lock left the vault unlocked")
 	}
 	admin.Get(vault.AdminURL+"?done=locked").Do().AssertText(".alert-ok", "Locked.")

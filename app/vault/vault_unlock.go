@@ -26,6 +26,7 @@ var errProof = errors.New("vault: wrong unlock proof")
 
 // keyAnswer is a wrapped KEK as the island needs it to unwrap.
 type keyAnswer struct {
+	UserID       string          `json:"user_id"`
 	VaultID      string          `json:"vault_id"`
 	KID          string          `json:"kid"`
 	CredentialID string          `json:"credential_id"`
@@ -36,7 +37,7 @@ type keyAnswer struct {
 }
 
 func answerOf(vault db.GetVaultRow, credential string, policy int16, iterations int32, salt, blob []byte) keyAnswer {
-	return keyAnswer{VaultID: vault.ID.String(), KID: vault.Kid, CredentialID: credential, Policy: policy, Iterations: iterations,
+	return keyAnswer{UserID: vault.UserID.String(), VaultID: vault.ID.String(), KID: vault.Kid, CredentialID: credential, Policy: policy, Iterations: iterations,
 		Salt: b64.EncodeToString(salt), Blob: blob}
 }
 

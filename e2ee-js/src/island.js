@@ -1,5 +1,8 @@
-// The island every page loads: the vault and its lock policy. Page parts
-// (the recorder, the upload queue) are bundles of their own.
-import { start } from "./vault.js";
+// The island every page loads: the vault, its lock policy and encrypted
+// fields. Page parts (the recorder, the upload queue) are bundles of their
+// own.
+import * as forms from "./forms.js";
+import * as vault from "./vault.js";
 
-start();
+vault.start();
+forms.start();

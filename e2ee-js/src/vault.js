@@ -54,6 +54,7 @@ function hold(newKek, newInfo) {
   clearInterval(pollTimer);
   pollTimer = setInterval(poll, POLL_MS);
   render();
+  document.dispatchEvent(new CustomEvent("vault:unlocked"));
 }
 
 // forget drops every key reference and what was decrypted with it.
@@ -168,8 +169,8 @@ function page() {
   return $("[data-vault-page]");
 }
 
-function problem(message) {
-  const p = $("#vault-problem");
+function problem(form, message) {
+  const p = $("[data-vault-problem]", form) || $("#vault-problem");
   if (!p) return;
   p.textContent = message || "";
   p.hidden = !message;
@@ -235,10 +236,10 @@ function showCodes(codes, next) {
   confirm.onsubmit = (e) => {
     e.preventDefault();
     if (normalize(value("vault-confirm-code")) !== normalize(codes[ask - 1])) {
-      problem(`That is not code number ${ask}. Check the list and try again.`);
+      problem(confirm, `That is not code number ${ask}. Check the list and try again.`);
       return;
     }
-    problem("");
+    problem(confirm, "");
     list.textContent = ""; // shown once
     box.hidden = true;
     go(next);
@@ -255,10 +256,6 @@ function go(url) {
   document.body.append(a);
   if (window.htmx) window.htmx.process(a);
   a.click();
-}
-
-function vaultOf(root) {
-  return { user: root.dataset.userId, vault: root.dataset.vaultId, kid: root.dataset.kid, policy: Number(root.dataset.policy) };
 }
 
 async function setup(form, root) {
@@ -285,18 +282,20 @@ async function open(answer, wrapKey) {
   return { opened, proof: c.b64u(await c.unlockProof(opened)) };
 }
 
-async function unlock(form, root) {
+// unlock opens the vault from any unlock form: the vault page's or the
+// prompt on a page with encrypted content.
+async function unlock(form) {
   const answer = await call("GET", "/vault/keys/passphrase");
   let opened, proof;
   try {
-    ({ opened, proof } = await open(answer, await c.passphraseWrapKey(value("vault-unlock-passphrase"), c.unb64u(answer.salt), answer.policy_version)));
+    ({ opened, proof } = await open(answer, await c.passphraseWrapKey($("input[type=password]", form).value, c.unb64u(answer.salt), answer.policy_version)));
   } catch (e) {
     if (e instanceof c.DecryptError) throw new Error("That passphrase does not unlock this vault.");
     throw e;
   }
   await call("POST", "/vault/unlock", { proof });
   clear(form);
-  hold(opened, { ...vaultOf(root), vault: answer.vault_id, kid: answer.kid, policy: answer.policy_version });
+  hold(opened, { user: answer.user_id, vault: answer.vault_id, kid: answer.kid, policy: answer.policy_version });
 }
 
 async function recover(form, root) {
@@ -310,7 +309,7 @@ async function recover(form, root) {
     if (e instanceof c.DecryptError) throw new Error("That recovery code does not unlock this vault.");
     throw e;
   }
-  const vault = { ...vaultOf(root), vault: answer.vault_id, kid: answer.kid, policy: answer.policy_version };
+  const vault = { user: answer.user_id, vault: answer.vault_id, kid: answer.kid, policy: answer.policy_version };
   kek = opened;
   const pass = await passphraseKey(passphrase, vault, vault.policy);
   const res = await call("POST", "/vault/recover", { credential_id: answer.credential_id, proof, passphrase: pass });
@@ -339,19 +338,18 @@ const actions = { vaultSetup: setup, vaultUnlock: unlock, vaultRecover: recover,
 function onSubmit(e) {
   const form = e.target;
   const root = page();
-  if (!root || !root.contains(form)) return;
   if ("vaultLock" in form.dataset) {
     forget(); // the form goes on to lock the vault everywhere
     return;
   }
   const name = Object.keys(actions).find((k) => k in form.dataset);
-  if (!name) return;
+  if (!name || (name !== "vaultUnlock" && !(root && root.contains(form)))) return;
   e.preventDefault(); // the island answers it: nothing is submitted
   e.stopPropagation();
-  problem("");
+  problem(form, "");
   busy(form, true);
   actions[name](form, root)
-    .catch((err) => problem(err.message))
+    .catch((err) => problem(form, err.message))
     .finally(() => busy(form, false));
 }
 

@@ -551,4 +551,40 @@ func status(d PageData) templ.Component {
 	})
 }
 
+// Prompt is the unlock form a page with encrypted content carries: the
+// island shows it where the vault is locked, and once unlocked, sends what
+// was waiting (nothing typed is lost).
+func Prompt() templ.Component {
+	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
+		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
+		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
+			return templ_7745c5c3_CtxErr
+		}
+		templ_7745c5c3_Buffer, templ_7745c5c3_IsBuffer := templruntime.GetBuffer(templ_7745c5c3_W)
+		if !templ_7745c5c3_IsBuffer {
+			defer func() {
+				templ_7745c5c3_BufErr := templruntime.ReleaseBuffer(templ_7745c5c3_Buffer)
+				if templ_7745c5c3_Err == nil {
+					templ_7745c5c3_Err = templ_7745c5c3_BufErr
+				}
+			}()
+		}
+		ctx = templ.InitializeContext(ctx)
+		ctx = templ.ClearChildren(ctx)
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 42, "<form class=\"card vault-prompt\" id=\"vault-prompt\" data-vault-unlock hx-boost=\"false\" novalidate hidden><p><strong>Your vault is locked.</strong> Unlock it to read and save your private work; what you typed stays here.</p><p class=\"alert alert-error\" role=\"alert\" data-vault-problem hidden></p>")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = secret("vault-prompt-passphrase", "Vault passphrase", "", "current-password").Render(ctx, templ_7745c5c3_Buffer)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 43, "<p class=\"actions\"><button class=\"btn btn-primary\" type=\"submit\">Unlock</button> <a href=\"/settings/vault\">Forgot it?</a></p><p class=\"muted\" data-vault-busy hidden>Deriving your key…</p></form>")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		return nil
+	})
+}
+
 var _ = templruntime.GeneratedTemplate

@@ -40,7 +40,7 @@ const (
 )
 
 // pagePaths are the signed-in pages the bench loads.
-var pagePaths = []string{"/today", "/habits", "/progress", "/focus", "/goals", "/market"}
+var pagePaths = []string{"/today", "/habits", "/progress", "/focus", "/goals", "/ideas", "/market"}
 
 // floorPath is the lightest signed-in request: the bottom bar's focus
 // indicator, which every open tab polls (the session lookup and a tiny
@@ -479,7 +479,8 @@ func seedOthers(dbURL string, n int) error {
 }
 
 // seedExtras gives the user goals with milestones, claimed quests, items
-// bought and worn, and a running focus session, as a heavy user has.
+// bought and worn, a running focus session and a vault with 300 ideas (of
+// envelope-sized fields), as a heavy user has.
 func seedExtras(dbURL, email string) error {
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, dbURL)
@@ -496,6 +497,14 @@ func seedExtras(dbURL, email string) error {
 		`INSERT INTO user_items (user_id, item_id) SELECT u.id, i.id FROM users u, market_items i WHERE u.email = $1 ON CONFLICT DO NOTHING`,
 		`INSERT INTO user_equipped (user_id, kind, item_id) SELECT DISTINCT ON (i.kind) u.id, i.kind, i.id FROM users u, market_items i WHERE u.email = $1 ORDER BY i.kind, i.id ON CONFLICT DO NOTHING`,
 		`INSERT INTO focus_sessions (user_id, kind, planned_seconds, started_at) SELECT id, 'focus', 1500, now() FROM users WHERE email = $1 ON CONFLICT DO NOTHING`,
+		`INSERT INTO vaults (user_id, id, policy_version, kid, proof_hash) SELECT id, gen_random_uuid(), 1, 'k1', sha256(id::text::bytea) FROM users WHERE email = $1 ON CONFLICT DO NOTHING`,
+		`INSERT INTO ideas (id, user_id, title, body, key_pitch, key_mode, bpm, moods, created_at)
+		 SELECT gen_random_uuid(), u.id,
+		        jsonb_build_object('v', 1, 'kid', 'k1', 'wdek', repeat('A', 80), 'iv', repeat('B', 16), 'ct', repeat('C', 60)),
+		        jsonb_build_object('v', 1, 'kid', 'k1', 'wdek', repeat('A', 80), 'iv', repeat('B', 16), 'ct', repeat('D', 400)),
+		        i % 12, CASE WHEN i % 2 = 0 THEN 'major' ELSE 'minor' END, 60 + i % 120, ARRAY['mood ' || i % 7],
+		        now() - make_interval(hours => i)
+		 FROM users u, generate_series(1, 300) AS i WHERE u.email = $1`,
 	} {
 		if _, err := conn.Exec(ctx, sql, email); err != nil {
 			return fmt.Errorf("seed extras: %w", err)

@@ -130,6 +130,19 @@ type HabitCompletion struct {
 	CreatedAt time.Time `db:"created_at"`
 }
 
+type Idea struct {
+	ID        uuid.UUID   `db:"id"`
+	UserID    uuid.UUID   `db:"user_id"`
+	Title     []byte      `db:"title"`
+	Body      []byte      `db:"body"`
+	KeyPitch  pgtype.Int2 `db:"key_pitch"`
+	KeyMode   pgtype.Text `db:"key_mode"`
+	Bpm       pgtype.Int2 `db:"bpm"`
+	Moods     []string    `db:"moods"`
+	CreatedAt time.Time   `db:"created_at"`
+	UpdatedAt time.Time   `db:"updated_at"`
+}
+
 type Identity struct {
 	Provider      string    `db:"provider"`
 	Subject       string    `db:"subject"`

@@ -192,6 +192,17 @@ func (q *Queries) GetVaultKey(ctx context.Context, arg GetVaultKeyParams) (GetVa
 	return i, err
 }
 
+const HasVault = `-- name: HasVault :one
+SELECT EXISTS (SELECT 1 FROM vaults WHERE user_id = $1)::boolean
+`
+
+func (q *Queries) HasVault(ctx context.Context, userID uuid.UUID) (bool, error) {
+	row := q.db.QueryRow(ctx, HasVault, userID)
+	var column_1 bool
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
 const ListVaultOwners = `-- name: ListVaultOwners :many
 SELECT u.id, u.email, v.locked_at, v.created_at FROM vaults v JOIN users u ON u.id = v.user_id ORDER BY u.email
 `

@@ -1,0 +1,64 @@
+package ideas
+
+import (
+	"github.com/a-h/templ"
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+
+	"ignition/app/module"
+	"ignition/app/store"
+	"ignition/app/store/db"
+	"ignition/app/vault"
+	views "ignition/views/ideas"
+)
+
+// ListURL is the Ideas page.
+const ListURL = "/ideas"
+
+// URL is an idea's page.
+func URL(id uuid.UUID) string { return ListURL + "/" + id.String() }
+
+// Handler serves the Ideas routes.
+type Handler struct {
+	pool *pgxpool.Pool
+	q    *db.Queries
+}
+
+// Module is Ideas: capture, list, filter, edit and delete ideas, their text
+// encrypted in the browser.
+func Module(d module.Deps) module.Module {
+	h := &Handler{pool: d.Pool, q: d.Q}
+	gate := vault.NewGate(d)
+	return module.Module{
+		Name: "ideas",
+		Routes: func(r module.Router) {
+			r.Private.GET(ListURL, h.list)
+			r.Private.POST(ListURL, h.create, gate.Require)
+			r.Private.GET(ListURL+"/:id", h.show)
+			r.Private.POST(ListURL+"/:id", h.update, gate.Require)
+			r.Private.POST(ListURL+"/:id/delete", h.delete)
+		},
+		Nav:      []module.Nav{{Label: "Ideas", Href: ListURL, Order: 55}},
+		Commands: []module.Command{{Label: "Ideas", Keywords: "ideas songs lyrics notes", Href: ListURL}, {Label: "New idea", Keywords: "capture idea", Href: ListURL + "#idea-form"}},
+		Capture:  []module.Capture{{Order: 10, Queue: queueCapture}},
+	}
+}
+
+// queueCapture reads whether the user has a vault, for Today's capture.
+func queueCapture(b *store.Batch, user uuid.UUID) func() (templ.Component, error) {
+	var has bool
+	store.One(b, db.HasVault, &has, user)
+	return func() (templ.Component, error) {
+		return views.Capture(views.CaptureData{Enabled: has, Limits: limits}), nil
+	}
+}
+
+// ideaID parses the route's idea ID; a malformed one names nothing.
+func ideaID(c echo.Context) (uuid.UUID, error) {
+	id, err := uuid.Parse(c.Param("id"))
+	if err != nil {
+		return uuid.Nil, echo.ErrNotFound
+	}
+	return id, nil
+}

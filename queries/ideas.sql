@@ -1,0 +1,43 @@
+-- name: CreateIdea :execrows
+-- The browser chose the ID: one already taken (by anyone) creates nothing.
+INSERT INTO ideas (id, user_id, title, body, key_pitch, key_mode, bpm, moods)
+VALUES (@id, @user_id, @title, sqlc.narg('body'), sqlc.narg('key_pitch'), sqlc.narg('key_mode'), sqlc.narg('bpm'), @moods)
+ON CONFLICT DO NOTHING;
+
+-- name: UpdateIdea :execrows
+UPDATE ideas SET title = @title, body = sqlc.narg('body'), key_pitch = sqlc.narg('key_pitch'), key_mode = sqlc.narg('key_mode'),
+    bpm = sqlc.narg('bpm'), moods = @moods, updated_at = now()
+WHERE user_id = @user_id AND id = @id;
+
+-- name: GetIdea :one
+SELECT * FROM ideas WHERE user_id = @user_id AND id = @id;
+
+-- name: DeleteIdea :execrows
+DELETE FROM ideas WHERE user_id = @user_id AND id = @id;
+
+-- name: ListIdeas :many
+-- The user's ideas matching the filters (each optional), in the chosen
+-- order, one page at a time; total is the count of all that match.
+SELECT sqlc.embed(i), count(*) OVER ()::integer AS total
+FROM ideas i
+WHERE i.user_id = @user_id
+  AND (sqlc.narg('key_pitch')::smallint IS NULL OR (i.key_pitch = sqlc.narg('key_pitch') AND i.key_mode = sqlc.narg('key_mode')))
+  AND (sqlc.narg('mood')::text IS NULL OR i.moods @> ARRAY[sqlc.narg('mood')::text])
+  AND (sqlc.narg('bpm_min')::smallint IS NULL OR i.bpm >= sqlc.narg('bpm_min'))
+  AND (sqlc.narg('bpm_max')::smallint IS NULL OR i.bpm <= sqlc.narg('bpm_max'))
+ORDER BY
+  CASE WHEN @sort::text = 'bpm' THEN i.bpm END NULLS LAST,
+  CASE WHEN @sort::text = 'key' THEN i.key_mode END NULLS LAST,
+  CASE WHEN @sort::text = 'key' THEN i.key_pitch END NULLS LAST,
+  CASE WHEN @sort::text = 'oldest' THEN i.created_at END,
+  i.created_at DESC, i.id
+LIMIT @page_size OFFSET @page_offset;
+
+-- name: ListIdeaMoods :many
+-- Every mood the user has tagged, for the filter.
+SELECT DISTINCT m::text FROM ideas, unnest(moods) AS m WHERE user_id = @user_id ORDER BY 1;
+
+-- name: CountIdeasByUser :many
+-- For administrators: how many ideas each user has, nothing of them.
+SELECT u.id, u.email, count(i.id)::integer AS ideas
+FROM users u JOIN ideas i ON i.user_id = u.id GROUP BY u.id, u.email ORDER BY u.email;
