@@ -180,3 +180,22 @@ func TestQuickCaptureOnToday(t *testing.T) {
 	empty.AssertText("#capture-title-input-error", "Title is required.")
 	c.Get("/ideas").Do().AssertText("#ideas-count", "1 ideas")
 }
+
+func TestAdministratorsSeeCountsOnly(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t, apptest.With("IGNITION_ADMIN_EMAILS", "admin-ideas@example.com"))
+	c := env.SignIn("writer@example.com", "")
+	admin := env.SignIn("admin-ideas@example.com", "")
+	vaulttest.SetUp(t, c)
+	newIdea(t, c, "moods", "secretmood")
+	newIdea(t, c)
+	c.Get("/admin/ideas").Do().AssertStatus(http.StatusNotFound)
+	page := admin.Get("/admin/ideas").Do().AssertStatus(http.StatusOK)
+	page.AssertText("#ideas-encrypted-banner", "Content encrypted; not accessible")
+	page.AssertText("#idea-counts", "writer@example.com").AssertText("#idea-counts td:last-child", "2")
+	for _, leak := range []string{"wdek", "secretmood", "envelope"} {
+		if strings.Contains(string(page.Body), leak) {
+			t.Errorf("the admin page shows %q", leak)
+		}
+	}
+}

@@ -38,8 +38,9 @@ func Module(d module.Deps) module.Module {
 			r.Private.GET(ListURL+"/:id", h.show)
 			r.Private.POST(ListURL+"/:id", h.update, gate.Require)
 			r.Private.POST(ListURL+"/:id/delete", h.delete)
+			r.Admin.GET("/admin/ideas", h.adminCounts)
 		},
-		Nav:      []module.Nav{{Label: "Ideas", Href: ListURL, Order: 55}},
+		Nav:      []module.Nav{{Label: "Ideas", Href: ListURL, Order: 55}, {Label: "Idea counts", Href: "/admin/ideas", Order: 125, Admin: true}},
 		Commands: []module.Command{{Label: "Ideas", Keywords: "ideas songs lyrics notes", Href: ListURL}, {Label: "New idea", Keywords: "capture idea", Href: ListURL + "#idea-form"}},
 		Capture:  []module.Capture{{Order: 10, Queue: queueCapture}},
 	}
