@@ -11,6 +11,8 @@ SQLC_VER   := v1.31.1
 SQLC       := $(CACHE)/sqlc-$(SQLC_VER)/sqlc
 DEX_VER    := v2.45.1
 DEX        := $(CACHE)/dex-$(DEX_VER)/dex
+VGW_VER    := v1.8.0
+VERSITYGW  := $(CACHE)/versitygw-$(VGW_VER)/versitygw
 NEO4J_VER  := 5.26.12
 NEO4J_DIR  := $(CACHE)/neo4j-$(NEO4J_VER)
 PW_VER     := 1.52.0
@@ -23,15 +25,17 @@ NEO4J_RUN  := $(filter 1 yes true,$(NEO4J))
 export PLAYWRIGHT_DRIVER_PATH := $(E2E_DIR)/driver
 export IGNITION_AXE_JS := $(E2E_DIR)/npm/node_modules/axe-core/axe.min.js
 export IGNITION_DEX := $(DEX)
+export IGNITION_VERSITYGW := $(VERSITYGW)
 export IGNITION_NEO4J_HOME := $(NEO4J_DIR)
 
-.PHONY: help run build db test test-fast island-test island-deps check-generate vet staticcheck generate bench e2e-deps chromium dex neo4j java vendor-htmx clean
+.PHONY: help run build db test test-fast island-test island-deps versitygw check-generate vet staticcheck generate bench e2e-deps chromium dex neo4j java vendor-htmx clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
 
-run: build $(if $(NEO4J_RUN),neo4j) ## start the app on http://localhost:8080 (local Postgres unless DATABASE_URL is set; NEO4J=1 adds Neo4j)
+run: build versitygw $(if $(NEO4J_RUN),neo4j) ## start the app on http://localhost:8080 (local Postgres and object store unless DATABASE_URL / IGNITION_S3_ENDPOINT are set; NEO4J=1 adds Neo4j)
 	@if [ -z "$${DATABASE_URL:-}" ]; then export DATABASE_URL=$$(scripts/postgres.sh ignition); fi; \
+	if [ -z "$${IGNITION_S3_ENDPOINT:-}" ]; then s3=$$(scripts/s3.sh) && export $$s3; fi; \
 	if [ -n "$(NEO4J_RUN)" ] && [ -z "$${IGNITION_NEO4J_URL:-}" ]; then export IGNITION_NEO4J_URL=$$(scripts/neo4j.sh); fi; \
 	export IGNITION_ENV=$${IGNITION_ENV:-development}; \
 	exec $(BIN) serve # it migrates and seeds on start
@@ -42,14 +46,14 @@ build: ## build bin/ignition
 db: ## create and start the local Postgres cluster
 	@scripts/postgres.sh ignition
 
-test: check-generate vet staticcheck island-test e2e-deps dex neo4j ## run every check and test, with the race detector
+test: check-generate vet staticcheck island-test e2e-deps dex versitygw neo4j ## run every check and test, with the race detector
 	@export TEST_DATABASE_URL=$$(scripts/postgres.sh postgres); \
 	go test -count=1 -timeout 25m -race -parallel 6 $(GO_TEST_FLAGS) ./...
 
 island-test: ## the encryption island's tests (Node's test runner, WebCrypto)
 	node --test e2ee-js/test/
 
-test-fast: vet island-test ## the inner loop: every test but the browser, Dex and Neo4j ones (CI runs make test)
+test-fast: vet island-test versitygw ## the inner loop: every test but the browser, Dex and Neo4j ones (CI runs make test)
 	@export TEST_DATABASE_URL=$$(scripts/postgres.sh postgres); \
 	go test -count=1 -tags fast -parallel 6 $(GO_TEST_FLAGS) ./...
 
@@ -85,6 +89,11 @@ bench: build neo4j ## measure every page against the floor request and /healthz;
 
 $(SQLC):
 	GOBIN=$(dir $(SQLC)) go install github.com/sqlc-dev/sqlc/cmd/sqlc@$(SQLC_VER)
+
+versitygw: $(VERSITYGW) ## build the S3-compatible object store (versitygw) that make run and the tests start
+
+$(VERSITYGW): # the version is in the path: a new version builds anew
+	GOBIN=$(dir $(VERSITYGW)) go install github.com/versity/versitygw/cmd/versitygw@$(VGW_VER)
 
 dex: $(DEX) ## build the Dex OpenID Connect provider the sign-in tests run
 

@@ -18,7 +18,8 @@ DELETE FROM ideas WHERE user_id = @user_id AND id = @id;
 -- name: ListIdeas :many
 -- The user's ideas matching the filters (each optional), in the chosen
 -- order, one page at a time; total is the count of all that match.
-SELECT sqlc.embed(i), count(*) OVER ()::integer AS total
+SELECT sqlc.embed(i), count(*) OVER ()::integer AS total,
+       (SELECT count(*) FROM memos m WHERE m.idea_id = i.id AND m.completed_at IS NOT NULL)::integer AS memos
 FROM ideas i
 WHERE i.user_id = @user_id
   AND (sqlc.narg('key_pitch')::smallint IS NULL OR (i.key_pitch = sqlc.narg('key_pitch') AND i.key_mode = sqlc.narg('key_mode')))

@@ -23,6 +23,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"ignition/app/config"
+	"ignition/app/objectstest"
 	"ignition/app/oidctest"
 	"ignition/app/seed"
 	"ignition/app/server"
@@ -57,6 +58,18 @@ func NewWithDex(t testing.TB, set ...func(name string) string) (*Env, *oidctest.
 		return dex.Env()
 	}, set)
 	return env, dex
+}
+
+// NewWithObjects is New with a real S3-compatible object store
+// (versitygw), its bucket made and open to the app's origin.
+func NewWithObjects(t testing.TB, set ...func(name string) string) (*Env, *objectstest.Server) {
+	t.Helper()
+	store := objectstest.StartT(t)
+	env := start(t, func(string) map[string]string { return store.Env() }, set)
+	if err := env.App.Objects.Ensure(t.Context(), env.URL()); err != nil {
+		t.Fatal(err)
+	}
+	return env, store
 }
 
 // start builds the app on a fresh database. Its pool holds one connection

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -56,6 +57,14 @@ var Settings = []Setting{
 	{"IGNITION_NEO4J_TIMEOUT", "200ms", "A sequence read slower than this counts as no signal (the page renders without it)."},
 	{"IGNITION_GRAPH_SYNC_INTERVAL", "1m", "How often serve projects new activity into Neo4j; 0 leaves it to `ignition graph-sync`."},
 	{"IGNITION_VAULT_IDLE", "10m", "A tab forgets the vault's key, and the session may no longer write encrypted content, after this long without input."},
+	{"IGNITION_S3_ENDPOINT", "", "URL of the S3-compatible object store the server talks to (e.g. http://127.0.0.1:7070); empty runs without voice memos."},
+	{"IGNITION_S3_PUBLIC_ENDPOINT", "", "URL of the same store as browsers reach it, which upload and download URLs are signed for; empty is IGNITION_S3_ENDPOINT."},
+	{"IGNITION_S3_ACCESS_KEY", "", "Object store access key."},
+	{"IGNITION_S3_SECRET_KEY", "", "Object store secret key."},
+	{"IGNITION_S3_BUCKET", "ignition", "Bucket for encrypted files; created, with a CORS rule for IGNITION_BASE_URL, on start."},
+	{"IGNITION_S3_REGION", "us-east-1", "Region the object store's signatures name."},
+	{"IGNITION_S3_TIMEOUT", "10s", "Longest the server waits for one object store call before it answers that the store is unavailable."},
+	{"IGNITION_MEMO_MAX_BYTES", "52428800", "Largest voice memo, encrypted, in bytes (50 MiB)."},
 	{"IGNITION_TELEMETRY_RETENTION", "2160h", "How long Today's decision telemetry (exposures and outcomes) is kept; 0 keeps it forever."},
 }
 
@@ -81,10 +90,23 @@ type Config struct {
 	GraphSync       time.Duration // 0: no in-process projection
 	TelemetryKeep   time.Duration // 0: decision telemetry is kept forever
 	VaultIdle       time.Duration
+	S3              S3
+	MemoMaxBytes    int64
 	AdminEmails     []string // lower-case
 	AutoApprove     []string // lower-case email domains
 	Providers       []Provider
 }
+
+// S3 locates the object store; Endpoint "" is none.
+type S3 struct {
+	Endpoint, PublicEndpoint *url.URL
+	AccessKey, SecretKey     string
+	Bucket, Region           string
+	Timeout                  time.Duration
+}
+
+// Enabled reports whether an object store is configured.
+func (s S3) Enabled() bool { return s.Endpoint != nil }
 
 // DBLimits bound what one app process asks of Postgres.
 type DBLimits struct {
@@ -216,6 +238,29 @@ func Parse(getenv func(string) string) (*Config, error) {
 		c.TrustedProxies = append(c.TrustedProxies, n)
 	}
 	c.VaultIdle = duration("IGNITION_VAULT_IDLE")
+	c.MemoMaxBytes = integer("IGNITION_MEMO_MAX_BYTES")
+	c.S3 = S3{AccessKey: get("IGNITION_S3_ACCESS_KEY"), SecretKey: get("IGNITION_S3_SECRET_KEY"), Bucket: get("IGNITION_S3_BUCKET"),
+		Region: get("IGNITION_S3_REGION"), Timeout: duration("IGNITION_S3_TIMEOUT")}
+	endpoint := func(name string) *url.URL {
+		u, err := url.Parse(get(name))
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") {
+			fail(name, fmt.Errorf("must be an http or https URL with no path"))
+			return nil
+		}
+		return u
+	}
+	if get("IGNITION_S3_ENDPOINT") != "" {
+		c.S3.Endpoint, c.S3.PublicEndpoint = endpoint("IGNITION_S3_ENDPOINT"), endpoint("IGNITION_S3_ENDPOINT")
+		if get("IGNITION_S3_PUBLIC_ENDPOINT") != "" {
+			c.S3.PublicEndpoint = endpoint("IGNITION_S3_PUBLIC_ENDPOINT")
+		}
+		if c.S3.AccessKey == "" || c.S3.SecretKey == "" {
+			fail("IGNITION_S3_ACCESS_KEY", fmt.Errorf("and IGNITION_S3_SECRET_KEY are needed with IGNITION_S3_ENDPOINT"))
+		}
+		if !regexp.MustCompile(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`).MatchString(c.S3.Bucket) {
+			fail("IGNITION_S3_BUCKET", fmt.Errorf("must be a valid bucket name, not %q", c.S3.Bucket))
+		}
+	}
 	c.AdminEmails = list(get("IGNITION_ADMIN_EMAILS"))
 	c.AutoApprove = list(get("IGNITION_AUTO_APPROVE_DOMAINS"))
 

@@ -89,7 +89,9 @@ func (h *Handler) renderList(c echo.Context, status int, f views.Form) error {
 		rows, d.More = rows[:pageSize], true
 	}
 	for _, r := range rows {
-		d.Ideas = append(d.Ideas, view(r.Idea))
+		i := view(r.Idea)
+		i.Memos = int(r.Memos)
+		d.Ideas = append(d.Ideas, i)
 		d.Total = int(r.Total)
 	}
 	return web.Render(c, status, "Ideas", views.Page(d))

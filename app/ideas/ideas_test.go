@@ -33,7 +33,7 @@ func TestIdeasNeedAVaultAndAnUnlock(t *testing.T) {
 	i := vaulttest.SetUp(t, c)
 	id := newIdea(t, c, "key", "9-minor", "bpm", "92", "moods", "Dark, dreamy,  dark ")
 	page := c.Get("/ideas").Do().AssertStatus(http.StatusOK)
-	page.AssertText("#ideas-count", "1 ideas")
+	page.AssertText("#ideas-count", "1 idea")
 	row := "#idea-" + id
 	page.AssertText(row, "A minor").AssertText(row, "92 BPM").AssertText(row, "dark").AssertText(row, "dreamy")
 	if env, _ := page.Attr(row+" [data-field=title]", "data-envelope"); !strings.Contains(env, `"wdek"`) || strings.Contains(env, "plain") {
@@ -94,7 +94,7 @@ func TestIdeaFormRejectsBadInputAndKeepsIt(t *testing.T) {
 	form := []string{"record_id", id, "title", vaulttest.Envelope(3)}
 	c.Post("/ideas").Form(form...).Do().AssertRedirect("/ideas?done=saved")
 	c.Post("/ideas").Form(form...).Do().AssertRedirect("/ideas?done=saved")
-	c.Get("/ideas").Do().AssertText("#ideas-count", "1 ideas")
+	c.Get("/ideas").Do().AssertText("#ideas-count", "1 idea")
 }
 
 func TestIdeasFilterAndSortByWhatTheServerSees(t *testing.T) {
@@ -178,7 +178,7 @@ func TestQuickCaptureOnToday(t *testing.T) {
 	saved.AssertText("#idea-capture .alert-ok", "Saved to Ideas")
 	empty := c.Post("/ideas").HTMX().Form("record_id", uuid.NewString(), "from", "capture", "title", "").Do().AssertStatus(http.StatusUnprocessableEntity)
 	empty.AssertText("#capture-title-input-error", "Title is required.")
-	c.Get("/ideas").Do().AssertText("#ideas-count", "1 ideas")
+	c.Get("/ideas").Do().AssertText("#ideas-count", "1 idea")
 }
 
 func TestAdministratorsSeeCountsOnly(t *testing.T) {

@@ -1,12 +1,16 @@
 package ideas
 
 import (
+	"context"
+	"time"
+
 	"github.com/a-h/templ"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/module"
+	"ignition/app/objects"
 	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/vault"
@@ -21,15 +25,25 @@ func URL(id uuid.UUID) string { return ListURL + "/" + id.String() }
 
 // Handler serves the Ideas routes.
 type Handler struct {
-	pool *pgxpool.Pool
-	q    *db.Queries
+	pool    *pgxpool.Pool
+	q       *db.Queries
+	objects *objects.Store // nil: no voice memos
+	memoMax int64
 }
 
 // Module is Ideas: capture, list, filter, edit and delete ideas, their text
 // encrypted in the browser.
 func Module(d module.Deps) module.Module {
-	h := &Handler{pool: d.Pool, q: d.Q}
+	h := &Handler{pool: d.Pool, q: d.Q, objects: d.Objects, memoMax: d.Config.MemoMaxBytes}
 	gate := vault.NewGate(d)
+	var jobs []module.Job
+	if d.Objects != nil {
+		origin := d.Config.BaseURL.Scheme + "://" + d.Config.BaseURL.Host
+		jobs = []module.Job{
+			{Name: "object-store-setup", Every: 10 * time.Minute, Run: func(ctx context.Context, _ time.Time) error { return d.Objects.Ensure(ctx, origin) }},
+			{Name: "memo-janitor", Every: 5 * time.Minute, Run: h.janitor},
+		}
+	}
 	return module.Module{
 		Name: "ideas",
 		Routes: func(r module.Router) {
@@ -38,11 +52,18 @@ func Module(d module.Deps) module.Module {
 			r.Private.GET(ListURL+"/:id", h.show)
 			r.Private.POST(ListURL+"/:id", h.update, gate.Require)
 			r.Private.POST(ListURL+"/:id/delete", h.delete)
+			if h.objects != nil { // voice memos need the object store
+				r.Private.POST(ListURL+"/:id/memos", h.memoStart, gate.Require)
+				r.Private.POST(ListURL+"/:id/memos/:mid/complete", h.memoComplete, gate.Require)
+				r.Private.GET(ListURL+"/:id/memos/:mid", h.memoShow)
+				r.Private.POST(ListURL+"/:id/memos/:mid/delete", h.memoDelete)
+			}
 			r.Admin.GET("/admin/ideas", h.adminCounts)
 		},
 		Nav:      []module.Nav{{Label: "Ideas", Href: ListURL, Order: 55}, {Label: "Idea counts", Href: "/admin/ideas", Order: 125, Admin: true}},
 		Commands: []module.Command{{Label: "Ideas", Keywords: "ideas songs lyrics notes", Href: ListURL}, {Label: "New idea", Keywords: "capture idea", Href: ListURL + "#idea-form"}},
 		Capture:  []module.Capture{{Order: 10, Queue: queueCapture}},
+		Jobs:     jobs,
 	}
 }
 

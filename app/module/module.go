@@ -18,6 +18,7 @@ import (
 
 	"ignition/app/config"
 	"ignition/app/graph"
+	"ignition/app/objects"
 	"ignition/app/seed"
 	"ignition/app/session"
 	"ignition/app/store"
@@ -66,7 +67,8 @@ type Deps struct {
 	Pool     *pgxpool.Pool
 	Q        *db.Queries
 	Sessions *session.Store
-	Graph    *graph.Graph // nil without Neo4j
+	Graph    *graph.Graph   // nil without Neo4j
+	Objects  *objects.Store // nil without an object store
 	// Registry is the assembled app's, for a module that reads the others'
 	// declarations at request time (Today its sources). It is complete once
 	// every module is built.

@@ -56,7 +56,7 @@ var lastRoutes = []string{"/signout/everywhere", "/signout"}
 // connections.
 func TestEveryRouteRunsOnOneConnection(t *testing.T) {
 	t.Parallel()
-	env := apptest.New(t, apptest.With("IGNITION_REQUEST_TIMEOUT", "3s"))
+	env, _ := apptest.NewWithObjects(t, apptest.With("IGNITION_REQUEST_TIMEOUT", "3s"))
 	if got := env.Pool.Config().MaxConns; got != 1 {
 		t.Fatalf("the app's pool holds %d connections, want 1", got)
 	}

@@ -22,6 +22,7 @@ import (
 	"ignition/app/ideas"
 	"ignition/app/market"
 	"ignition/app/module"
+	"ignition/app/objects"
 	"ignition/app/passkey"
 	"ignition/app/progress"
 	"ignition/app/quests"
@@ -59,7 +60,8 @@ type App struct {
 	Echo     *echo.Echo
 	Sessions *session.Store
 	Registry *module.Registry
-	Graph    *graph.Graph // nil without Neo4j
+	Graph    *graph.Graph   // nil without Neo4j
+	Objects  *objects.Store // nil without an object store
 	logger   *slog.Logger
 	closed   sync.Once
 }
@@ -77,16 +79,20 @@ func New(cfg *config.Config, pool *pgxpool.Pool, logger *slog.Logger) (*App, err
 			return nil, err
 		}
 	}
+	store, err := objects.Open(cfg.S3)
+	if err != nil {
+		return nil, err
+	}
 	e := web.NewEcho(cfg, logger, pool, web.NewMetrics())
 	reg := module.NewRegistry(web.Plumbing...)
-	deps := module.Deps{Config: cfg, Logger: logger, Pool: pool, Q: db.New(pool), Sessions: sessions, Graph: g, Registry: reg}
+	deps := module.Deps{Config: cfg, Logger: logger, Pool: pool, Q: db.New(pool), Sessions: sessions, Graph: g, Objects: store, Registry: reg}
 	e.Use(auth.LoadViewer(sessions, cfg, reg.Shell), auth.Gate(reg.PublicRoutes))
 	for _, m := range Modules {
 		reg.Add(e, m(deps))
 	}
 	reg.Seal()
 	e.Use(web.WithNavigation(navigation(reg)))
-	return &App{Handler: web.HeadAsGet(e), Echo: e, Sessions: sessions, Registry: reg, logger: logger, Graph: g}, nil
+	return &App{Handler: web.HeadAsGet(e), Echo: e, Sessions: sessions, Registry: reg, logger: logger, Graph: g, Objects: store}, nil
 }
 
 // navigation is the sidebar the modules declared.

@@ -16,6 +16,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/andybalholm/brotli"
 	"github.com/labstack/echo/v4"
 
 	"ignition/assets"
@@ -33,6 +34,7 @@ type Asset struct {
 	Integrity   string // Subresource Integrity: sha384-<base64>
 	Body        []byte
 	Gzip        []byte // nil when compression does not pay
+	Brotli      []byte // likewise; smaller, for browsers that take br
 }
 
 // Set is a collection of assets addressed by name and by hashed URL.
@@ -95,6 +97,7 @@ func Load(fsys fs.FS) (*Set, error) {
 			Integrity:   integrity(body),
 			Body:        body,
 			Gzip:        compress(body),
+			Brotli:      compressBrotli(body),
 		}
 		s.byName[name] = a
 		s.byURL[a.URL] = a
@@ -137,17 +140,22 @@ func (s *Set) Handler(c echo.Context) error {
 		return c.NoContent(http.StatusNotModified)
 	}
 	body := a.Body
-	if a.Gzip != nil && acceptsGzip(c.Request()) {
+	switch {
+	case a.Brotli != nil && accepts(c.Request(), "br"):
+		h.Set(echo.HeaderContentEncoding, "br")
+		body = a.Brotli
+	case a.Gzip != nil && accepts(c.Request(), "gzip"):
 		h.Set(echo.HeaderContentEncoding, "gzip")
 		body = a.Gzip
 	}
 	return c.Blob(http.StatusOK, a.ContentType, body)
 }
 
-func acceptsGzip(r *http.Request) bool {
+// accepts reports whether the request takes the content coding.
+func accepts(r *http.Request, coding string) bool {
 	for _, part := range strings.Split(r.Header.Get(echo.HeaderAcceptEncoding), ",") {
-		coding, q, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.TrimSpace(coding) == "gzip" && strings.ReplaceAll(q, " ", "") != "q=0" {
+		name, q, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.TrimSpace(name) == coding && strings.ReplaceAll(q, " ", "") != "q=0" {
 			return true
 		}
 	}
@@ -169,6 +177,17 @@ func contentType(ext string) string {
 		return t
 	}
 	return "application/octet-stream"
+}
+
+func compressBrotli(body []byte) []byte {
+	var buf bytes.Buffer
+	w := brotli.NewWriterLevel(&buf, brotli.BestCompression)
+	w.Write(body)
+	w.Close()
+	if buf.Len() >= len(body) {
+		return nil
+	}
+	return buf.Bytes()
 }
 
 func compress(body []byte) []byte {

@@ -1,17 +1,17 @@
 package vault
 
 import (
-	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"regexp"
 	"strconv"
 
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
+
+	"ignition/app/web"
 )
 
 // The server checks the shape of what the island sends (the JSON fields,
@@ -118,27 +118,13 @@ func checkRecovery(keys []key, user, vaultID uuid.UUID, policy int) error {
 	return nil
 }
 
-// bind reads the request's JSON body into dst: 413 past maxBody, 400 for
-// anything that is not one JSON value of dst's shape.
+// bind reads the request's JSON body into dst (see web.BindJSON).
 func bind(c echo.Context, dst any) error {
-	body, err := io.ReadAll(io.LimitReader(c.Request().Body, maxBody+1))
-	if err != nil {
-		return err
-	}
-	if len(body) > maxBody {
-		return echo.ErrStatusRequestEntityTooLarge
-	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(dst); err != nil || dec.More() {
+	err := web.BindJSON(c, dst, maxBody)
+	if errors.Is(err, web.ErrJSON) {
 		return errShape
 	}
-	return nil
-}
-
-// problem answers the island with a message it shows.
-func problem(c echo.Context, status int, message string) error {
-	return c.JSON(status, map[string]string{"error": message})
+	return err
 }
 
 // refuse answers what the vault's routes refuse: a malformed request (400),
@@ -147,11 +133,11 @@ func problem(c echo.Context, status int, message string) error {
 func refuse(c echo.Context, err error) (bool, error) {
 	switch {
 	case errors.Is(err, errShape):
-		return true, problem(c, http.StatusBadRequest, "The vault could not accept this request.")
+		return true, web.Problem(c, http.StatusBadRequest, "The vault could not accept this request.")
 	case errors.Is(err, errProof):
-		return true, problem(c, http.StatusForbidden, "That did not unlock the vault.")
+		return true, web.Problem(c, http.StatusForbidden, "That did not unlock the vault.")
 	case errors.Is(err, ErrNoVault):
-		return true, problem(c, http.StatusNotFound, "There is no vault yet.")
+		return true, web.Problem(c, http.StatusNotFound, "There is no vault yet.")
 	case errors.Is(err, echo.ErrStatusRequestEntityTooLarge):
 		return true, err
 	}

@@ -92,7 +92,7 @@ func (h *Handler) setup(c echo.Context) error {
 		}
 	}
 	if errors.Is(err, ErrExists) {
-		return problem(c, http.StatusConflict, "This account already has a vault.")
+		return web.Problem(c, http.StatusConflict, "This account already has a vault.")
 	}
 	if done, answer := refuse(c, err); done {
 		return answer

@@ -133,7 +133,7 @@ func (h *Handler) findRecovery(c echo.Context) error {
 	}
 	k, err := h.q.FindRecoveryKey(c.Request().Context(), db.FindRecoveryKeyParams{UserID: v.ID, Lookup: lookup})
 	if errors.Is(err, pgx.ErrNoRows) {
-		return problem(c, http.StatusNotFound, "That is not one of your recovery codes, or it was used already.")
+		return web.Problem(c, http.StatusNotFound, "That is not one of your recovery codes, or it was used already.")
 	}
 	if err != nil {
 		return fmt.Errorf("vault: unable to find a recovery code of %s: %w", v.ID, err)

@@ -28,23 +28,32 @@ import (
 // the access log.
 const UserIDKey = "web.user_id"
 
-// contentSecurityPolicy allows only same-origin scripts and styles: no
-// inline code, no eval.
-const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-	"font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; " +
-	"base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+// ContentSecurityPolicy allows only same-origin scripts and styles (no
+// inline code, no eval); the browser may also talk to the object store
+// (objectOrigin, "" for none) for encrypted files, and play media it
+// decrypted into blob: URLs.
+func ContentSecurityPolicy(objectOrigin string) string {
+	connect := "'self'"
+	if objectOrigin != "" {
+		connect += " " + objectOrigin
+	}
+	return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob:; " +
+		"font-src 'self'; connect-src " + connect + "; manifest-src 'self'; worker-src 'self'; object-src 'none'; " +
+		"base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+}
 
-// securityHeaders sets the headers every response carries.
-func securityHeaders(hsts bool) echo.MiddlewareFunc {
+// securityHeaders sets the headers every response carries. The microphone
+// is the app's own, for voice memos.
+func securityHeaders(hsts bool, csp string) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			h := c.Response().Header()
-			h.Set("Content-Security-Policy", contentSecurityPolicy)
+			h.Set("Content-Security-Policy", csp)
 			h.Set("X-Content-Type-Options", "nosniff")
 			h.Set("X-Frame-Options", "DENY")
 			h.Set("Referrer-Policy", "same-origin")
 			h.Set("Cross-Origin-Opener-Policy", "same-origin")
-			h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
+			h.Set("Permissions-Policy", "camera=(), microphone=(self), geolocation=(), payment=()")
 			if hsts {
 				h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 			}

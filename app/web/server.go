@@ -40,7 +40,11 @@ func NewEcho(cfg *config.Config, logger *slog.Logger, db Pinger, metrics *Metric
 	e.Pre(requestID)
 	e.Use(accessLog(logger, metrics))
 	e.Use(recoverPanics(logger))
-	e.Use(securityHeaders(cfg.BaseURL.Scheme == "https"))
+	objectOrigin := ""
+	if cfg.S3.Enabled() {
+		objectOrigin = cfg.S3.PublicEndpoint.Scheme + "://" + cfg.S3.PublicEndpoint.Host
+	}
+	e.Use(securityHeaders(cfg.BaseURL.Scheme == "https", ContentSecurityPolicy(objectOrigin)))
 	e.Use(deadline(cfg.RequestTimeout))
 	e.Use(middleware.BodyLimit(fmt.Sprintf("%dB", cfg.BodyLimit)))
 	e.Use(wellFormedInput(cfg.BodyLimit))

@@ -35,7 +35,8 @@ function problem(form, message) {
   p.hidden = !message;
 }
 
-function prompt(show) {
+// prompt shows (or hides) the page's unlock prompt.
+export function prompt(show) {
   const p = document.getElementById("vault-prompt");
   if (!p) return;
   p.hidden = !show;
@@ -94,8 +95,13 @@ function onBeforeSwap(e) {
   e.detail.shouldSwap = false;
   e.detail.isError = false;
   const form = e.detail.requestConfig && e.detail.requestConfig.elt; // the element that sent it
-  forget(); // the server no longer takes this tab's writes
   if (isEncryptForm(form)) waiting = form;
+  refused();
+}
+
+// refused: the server no longer takes this tab's writes.
+function refused() {
+  forget();
   prompt(true);
 }
 
@@ -170,6 +176,7 @@ export function start() {
   document.addEventListener("htmx:beforeSwap", onBeforeSwap);
   document.addEventListener("htmx:afterSettle", settle);
   document.addEventListener("vault:locked", clearAll);
+  document.addEventListener("island:refused", refused);
   document.addEventListener("vault:unlocked", () => {
     prompt(false);
     openAll();

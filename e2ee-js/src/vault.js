@@ -3,6 +3,7 @@
 // the lock policy of E2EE.md. It sends only wrapped keys, the unlock proof
 // and hashes; never a passphrase, a recovery code or the KEK.
 import * as c from "./crypto.js";
+import { go } from "./nav.js";
 
 let kek = null; // the vault's key while this tab has it unlocked
 let info = null; // {user, vault, kid, policy}
@@ -245,17 +246,6 @@ function showCodes(codes, next) {
     go(next);
   };
   $("#vault-confirm-code").focus();
-}
-
-// go follows a boosted link to url, as a click would: the page changes and
-// this tab keeps the key (a full load would drop it).
-function go(url) {
-  const a = document.createElement("a");
-  a.href = url;
-  a.hidden = true;
-  document.body.append(a);
-  if (window.htmx) window.htmx.process(a);
-  a.click();
 }
 
 async function setup(form, root) {

@@ -1,9 +1,18 @@
 package ideas
 
 import (
+	"fmt"
 	"net/url"
 	"strconv"
 )
+
+// megabytes is a size as people read it: "1.2 MB".
+func megabytes(n int64) string {
+	if n < 100_000 {
+		return fmt.Sprintf("%d KB", (n+999)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+}
 
 // pageURL is the list with the same filters, at page n.
 func pageURL(f Filters, n int) string {
@@ -20,4 +29,12 @@ func pageURL(f Filters, n int) string {
 		return "/ideas"
 	}
 	return "/ideas?" + q.Encode()
+}
+
+// plural is "1 voice memo", "2 voice memos".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }

@@ -149,7 +149,8 @@ func (q *Queries) ListIdeaMoods(ctx context.Context, userID uuid.UUID) ([]string
 }
 
 const ListIdeas = `-- name: ListIdeas :many
-SELECT i.id, i.user_id, i.title, i.body, i.key_pitch, i.key_mode, i.bpm, i.moods, i.created_at, i.updated_at, count(*) OVER ()::integer AS total
+SELECT i.id, i.user_id, i.title, i.body, i.key_pitch, i.key_mode, i.bpm, i.moods, i.created_at, i.updated_at, count(*) OVER ()::integer AS total,
+       (SELECT count(*) FROM memos m WHERE m.idea_id = i.id AND m.completed_at IS NOT NULL)::integer AS memos
 FROM ideas i
 WHERE i.user_id = $1
   AND ($2::smallint IS NULL OR (i.key_pitch = $2 AND i.key_mode = $3))
@@ -180,6 +181,7 @@ type ListIdeasParams struct {
 type ListIdeasRow struct {
 	Idea  Idea  `db:"idea"`
 	Total int32 `db:"total"`
+	Memos int32 `db:"memos"`
 }
 
 // The user's ideas matching the filters (each optional), in the chosen
@@ -215,6 +217,7 @@ func (q *Queries) ListIdeas(ctx context.Context, arg ListIdeasParams) ([]ListIde
 			&i.Idea.CreatedAt,
 			&i.Idea.UpdatedAt,
 			&i.Total,
+			&i.Memos,
 		); err != nil {
 			return nil, err
 		}

@@ -175,6 +175,22 @@ type MarketItem struct {
 	Active      bool   `db:"active"`
 }
 
+type Memo struct {
+	ID          uuid.UUID          `db:"id"`
+	UserID      uuid.UUID          `db:"user_id"`
+	IdeaID      uuid.UUID          `db:"idea_id"`
+	ChunkSizes  []int32            `db:"chunk_sizes"`
+	Size        int64              `db:"size"`
+	Manifest    []byte             `db:"manifest"`
+	CreatedAt   time.Time          `db:"created_at"`
+	CompletedAt pgtype.Timestamptz `db:"completed_at"`
+}
+
+type ObjectDeletion struct {
+	Prefix    string    `db:"prefix"`
+	CreatedAt time.Time `db:"created_at"`
+}
+
 type Passkey struct {
 	ID           uuid.UUID          `db:"id"`
 	UserID       uuid.UUID          `db:"user_id"`
