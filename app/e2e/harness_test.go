@@ -23,6 +23,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/playwright-community/playwright-go"
 
+	"ignition/app/objectstest"
 	"ignition/app/oidctest"
 	"ignition/app/testdb"
 	"ignition/app/testutil"
@@ -75,6 +76,10 @@ func run(m *testing.M) int {
 	}
 	axeJS = string(axe)
 
+	tone = filepath.Join(tmp, "tone.wav")
+	if err := os.WriteFile(tone, toneWAV(440, 5), 0o644); err != nil {
+		return fail(err)
+	}
 	pw, err := playwright.Run(&playwright.RunOptions{DriverDirectory: driverDir, SkipInstallBrowsers: true})
 	if err != nil {
 		return fail(fmt.Errorf("playwright driver (run `make e2e-deps`): %v", err))
@@ -84,7 +89,9 @@ func run(m *testing.M) int {
 		ExecutablePath: playwright.String("/usr/bin/chromium"),
 		Headless:       playwright.Bool(true),
 		Args: []string{"--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-			"--disable-background-networking", "--disable-component-update", "--disable-sync"},
+			"--disable-background-networking", "--disable-component-update", "--disable-sync",
+			// The microphone is a known tone, granted without asking.
+			"--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--use-file-for-fake-audio-capture=" + tone},
 	})
 	if err != nil {
 		return fail(fmt.Errorf("chromium: %v", err))
@@ -100,7 +107,15 @@ func run(m *testing.M) int {
 	if err != nil {
 		return fail(err)
 	}
-	app, stop, err := start(dbURL, port, "IGNITION_ADMIN_EMAILS=admin@example.com")
+	if store, err = objectstest.Start(filepath.Join(tmp, "s3")); err != nil {
+		return fail(err)
+	}
+	defer store.Stop()
+	s3 := []string{"IGNITION_ADMIN_EMAILS=admin@example.com"}
+	for k, v := range store.Env() {
+		s3 = append(s3, k+"="+v)
+	}
+	app, stop, err := start(dbURL, port, s3...)
 	if err != nil {
 		return fail(err)
 	}
@@ -138,6 +153,13 @@ func startApp(t *testing.T) *App {
 	})
 	return shared
 }
+
+// store is the shared server's object store; tone is the WAV file the
+// browser's fake microphone plays.
+var (
+	store *objectstest.Server
+	tone  string
+)
 
 // shared is the package's server, started once in TestMain, with
 // admin@example.com as its administrator: each test signs in as its own
@@ -310,6 +332,9 @@ func (a *App) newTab(t *testing.T, width int) *Tab {
 		if st := statusError.FindStringSubmatch(m.Text()); st != nil && tab.isAllowed(st[1]) {
 			return
 		}
+		if tab.isAllowed(m.Text()) {
+			return
+		}
 		tab.record("console error: " + m.Text())
 	})
 	page.OnPageError(func(err error) { tab.record("page error: " + err.Error()) })
@@ -335,7 +360,8 @@ func (a *App) NewTab(t *testing.T) *Tab { return a.newTab(t, 1280) }
 // NewPhoneTab opens a page as wide as a small phone.
 func (a *App) NewPhoneTab(t *testing.T) *Tab { return a.newTab(t, 360) }
 
-// AllowStatus expects the page to receive this HTTP error status from now on.
+// AllowStatus expects the page to receive this HTTP error status from now
+// on; AllowStatus of a whole console message expects that message.
 func (tab *Tab) AllowStatus(status string) {
 	tab.mu.Lock()
 	defer tab.mu.Unlock()

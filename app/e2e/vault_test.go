@@ -23,7 +23,8 @@ type bodies struct {
 func (tab *Tab) recordBodies() *bodies {
 	b := &bodies{}
 	tab.Page.OnRequest(func(r playwright.Request) {
-		body, _ := r.PostData()
+		raw, _ := r.PostDataBuffer()
+		body := string(raw)
 		b.mu.Lock()
 		defer b.mu.Unlock()
 		b.sent = append(b.sent, r.URL()+"\n"+body)

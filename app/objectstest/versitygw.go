@@ -43,6 +43,9 @@ type Server struct {
 
 // Start runs a server with its data in dir until Stop.
 func Start(dir string) (*Server, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
 	if _, err := os.Stat(Binary()); err != nil {
 		return nil, fmt.Errorf("versitygw is not built (run `make versitygw`): %v", err)
 	}

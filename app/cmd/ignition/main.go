@@ -87,8 +87,13 @@ func run(args []string) error {
 			}
 			logger.Info("seeded", "sets", n)
 		}
+		if app.Objects != nil { // before serving, so uploads work from the first request
+			if err := app.Objects.Ensure(ctx, cfg.BaseURL.Scheme+"://"+cfg.BaseURL.Host); err != nil {
+				logger.Error("the object store is not ready; voice memos fail until it answers", "err", err)
+			}
+		}
 		go app.RunJobs(ctx)
-		logger.Info("starting", "env", cfg.Env, "dev_signin", cfg.DevSignIn(), "neo4j", cfg.Neo4jURL != "")
+		logger.Info("starting", "env", cfg.Env, "dev_signin", cfg.DevSignIn(), "neo4j", cfg.Neo4jURL != "", "object_store", cfg.S3.Enabled())
 		return web.Serve(ctx, cfg.Addr, app.Handler, cfg.ShutdownTimeout, logger, func(addr net.Addr) {
 			logger.Info("listening", "addr", addr.String(), "url", cfg.BaseURL.String())
 			fmt.Fprintf(os.Stderr, "Ignition OS is running at %s\n", cfg.BaseURL)
