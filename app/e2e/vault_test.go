@@ -175,9 +175,15 @@ func TestVaultSetUpLockUnlockAndRecover(t *testing.T) {
 	tab.unlockVault(changed)
 
 	sent.mustNotContain(t, append(append(codes, fresh...), passphrase, newPassphrase, changed, "canary")...)
-	for _, s := range []string{passphrase, newPassphrase, changed, codes[0], "canary"} {
-		if strings.Contains(app.Logs(), s) {
-			t.Errorf("the server log carries %q", s)
+	dump := app.pgDump(t)
+	for _, s := range append(append([]string{passphrase, newPassphrase, changed, "canary"}, codes...), fresh...) {
+		for _, form := range []string{s, strings.ReplaceAll(s, "-", "")} {
+			if strings.Contains(app.Logs(), form) {
+				t.Errorf("the server log carries %q", form)
+			}
+			if strings.Contains(dump, form) {
+				t.Errorf("the database dump carries %q", form)
+			}
 		}
 	}
 }
