@@ -56,10 +56,12 @@ RETURNING id;
 SELECT count(*) FROM habit_completions WHERE user_id = @user_id AND day = @day;
 
 -- name: ListHabitSignals :many
--- Active habits with their stored completion count and last completed day.
+-- Active habits with their stored completion count, last completed day and
+-- completions this week.
 SELECT h.id, h.title, h.cadence, h.weekdays, h.times_per_week, h.created_at, h.completions,
        coalesce(h.last_completed, '0001-01-01')::date AS last_day, (h.last_completed IS NOT NULL)::boolean AS has_last,
-       coalesce(h.last_completed = @today::date, false)::boolean AS done_today
+       coalesce(h.last_completed = @today::date, false)::boolean AS done_today,
+       (SELECT count(*) FROM habit_completions c WHERE c.habit_id = h.id AND c.day BETWEEN @week_start::date AND @today::date)::integer AS week_done
 FROM habits h
 WHERE h.user_id = @user_id AND h.archived_at IS NULL
 ORDER BY h.id;

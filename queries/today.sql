@@ -3,7 +3,8 @@
 -- row: when they last earned anything (without any activity, the zero
 -- time: a new account is not in a gap; the modules add their own), what
 -- they last did, balances, telemetry consent, the switches an
--- administrator turned on, and the projection's position. The last action
+-- administrator turned on, the picks put off today, and the projection's
+-- position. The last action
 -- is kept per user: found in the activity outbox, a generic plan walked
 -- back past every newer event of every other user.
 SELECT
@@ -13,6 +14,8 @@ SELECT
     coalesce((SELECT p.coins FROM user_progress p WHERE p.user_id = @user_id::uuid), 0)::bigint AS coins,
     coalesce((SELECT s.decision_telemetry FROM user_settings s WHERE s.user_id = @user_id::uuid), true)::boolean AS telemetry,
     coalesce((SELECT array_agg(ff.key ORDER BY ff.key) FROM feature_flags ff WHERE ff.enabled), '{}')::text[] AS flags_on,
+    coalesce((SELECT array_agg(d.decision_id ORDER BY d.decision_id) FROM today_dismissals d
+              WHERE d.user_id = @user_id::uuid AND d.day = @today::date), '{}')::text[] AS dismissed,
     g.last_event_id AS graph_event_id,
     coalesce(g.last_sync_at, '0001-01-01')::timestamptz AS graph_synced_at
 FROM graph_sync g;
@@ -64,3 +67,13 @@ WHERE e.user_id = @user_id AND e.created_at >= now() - interval '60 minutes'
   AND e.candidates @> jsonb_build_array(jsonb_build_object('id', @decision_id::text))
 ORDER BY e.created_at DESC
 LIMIT 1;
+
+-- name: InsertDismissal :exec
+-- Puts a pick off for the user's day; again, it changes nothing.
+INSERT INTO today_dismissals (user_id, day, decision_id) VALUES (@user_id, @day, @decision_id)
+ON CONFLICT DO NOTHING;
+
+-- name: DeleteOldDismissals :execrows
+-- Removes the dismissals of days before a day (every zone's today is at
+-- most a day behind UTC's).
+DELETE FROM today_dismissals WHERE day < @before::date;

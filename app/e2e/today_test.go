@@ -20,7 +20,7 @@ func TestTodayPicksAreExplainedAndActedOn(t *testing.T) {
 
 	tab.Click(`nav a:has-text("Today")`)
 	tab.WaitForPath("/today")
-	tab.ExpectText("#starter button", "Scales")
+	tab.ExpectText("#starter button[data-decision]", "Scales")
 	tab.ExpectText("#starter .why", "Something you do often")
 	tab.ExpectText("#quick-picks", "Ear training")
 	first, _ := tab.Page.Locator("button[data-decision]").AllTextContents()
@@ -33,11 +33,11 @@ func TestTodayPicksAreExplainedAndActedOn(t *testing.T) {
 		t.Fatalf("orders differ: %v and %v", first, again)
 	}
 
-	exposure, err := tab.Page.Locator(`#starter input[name="exposure"]`).GetAttribute("value")
+	exposure, err := tab.Page.Locator(`#starter input[name="exposure"]`).First().GetAttribute("value")
 	if err != nil || exposure == "" {
 		t.Fatalf("no exposure on the starter block (%v)", err)
 	}
-	tab.Click(`#starter button`)
+	tab.Click(`#starter button[data-decision]`)
 	tab.WaitForPath("/habits/**")
 	tab.ExpectText("h1", "Scales")
 	app.Exec(t, `DO $$ BEGIN
@@ -48,13 +48,13 @@ func TestTodayPicksAreExplainedAndActedOn(t *testing.T) {
 	// Today changes when the user asks: Scales done in the other browser
 	// leaves the starter block on Refresh.
 	tab.Visit("/today")
-	tab.ExpectText("#starter button", "Scales")
+	tab.ExpectText("#starter button[data-decision]", "Scales")
 	other.Visit("/habits")
 	other.Click(`button[aria-label="Mark Scales done"]`)
 	other.ExpectText("#habit-list", "Done today")
-	tab.ExpectText("#starter button", "Scales")
+	tab.ExpectText("#starter button[data-decision]", "Scales")
 	tab.Click("#today-refresh")
-	tab.ExpectText("#starter button", "Ear training")
+	tab.ExpectText("#starter button[data-decision]", "Ear training")
 }
 
 func TestReducedModeAfterFourDays(t *testing.T) {
@@ -81,13 +81,70 @@ func TestNewcomerIsLedToAddAHabit(t *testing.T) {
 	app := startApp(t)
 	tab := app.NewTab(t)
 	tab.SignIn("newcomer@example.com", "Nia")
-	tab.ExpectText("#starter button", "Add a habit")
-	tab.Click(`#starter button`)
+	tab.ExpectText("#starter button[data-decision]", "Add a habit")
+	tab.Click(`#starter button[data-decision]`)
 	tab.WaitForPath("/habits#habit-form-card")
 	tab.Fill("#habit-title", "Stretch")
 	tab.Click(`#habit-form button[type=submit]`)
 	tab.WaitForPath("/habits")
 	tab.ExpectText("#habit-list", "Stretch")
 	tab.Visit("/today")
-	tab.ExpectText("#starter button", "Stretch")
+	tab.ExpectText("#starter button[data-decision]", "Stretch")
+}
+
+// TestPicksAreDoneWhereTheyAre acts on Today's picks without leaving it:
+// a habit is marked done (and undone), another put off for the day, a
+// quest kept by hand marked and claimed, and on a phone the focus pick
+// starts the session.
+func TestPicksAreDoneWhereTheyAre(t *testing.T) {
+	app := startApp(t)
+	tab := app.NewTab(t)
+	tab.SignIn("inplace@example.com", "Ida")
+	tab.AddHabit("Scales")
+	tab.AddHabit("Stretch")
+	tab.Visit("/today")
+	tab.ExpectText("#today-coins", "0")
+
+	tab.Click(`button[aria-label="Mark done: Scales"]`)
+	tab.ExpectText("#today-notice", "“Scales” is done for today.")
+	tab.ExpectText("#today-coins", "2")
+	if n, _ := tab.Page.Locator(`#today button[data-decision]:has-text("Scales")`).Count(); n != 0 {
+		t.Error("Scales is still offered after it was done")
+	}
+	tab.Audit()
+	tab.Click(`#today-notice button:has-text("Undo")`)
+	tab.ExpectText("#today-notice", "Undone.")
+	tab.ExpectText("#today", "Scales")
+	tab.ExpectText("#today-coins", "0")
+
+	tab.Click(`button[aria-label="Not now: Stretch"]`)
+	tab.ExpectText("#today-notice", "Put off until tomorrow.")
+	if n, _ := tab.Page.Locator(`#today button[data-decision]:has-text("Stretch")`).Count(); n != 0 {
+		t.Error("Stretch is still offered after Not now")
+	}
+
+	tab.Click(`button[aria-label="Mark done: Set an intention"]`)
+	tab.ExpectText("#today-notice", "Complete: claim the reward")
+	tab.Click(`button[aria-label="Claim: Set an intention"]`)
+	tab.ExpectText("#today-notice", "Claimed “Set an intention”")
+	tab.ExpectText("#today-coins", "2")
+
+	// The habit's own page marks it done too.
+	tab.Click(`#today button[data-decision]:has-text("Scales")`)
+	tab.WaitForPath("/habits/**")
+	tab.Click(`#habit-today button[aria-label="Mark Scales done"]`)
+	tab.ExpectText("#habit-today", "Done today")
+	tab.Click(`#habit-today button[aria-label="Undo Scales"]`)
+	tab.ExpectText("#habit-today", "Mark done")
+
+	phone := app.NewPhoneTab(t)
+	phone.SignIn("inplace@example.com", "")
+	phone.Visit("/today")
+	phone.Audit()
+	// Five picks show: putting one off brings the focus pick in.
+	phone.Click(`button[aria-label="Not now: Share your progress"]`)
+	phone.ExpectText("#today-notice", "Put off until tomorrow.")
+	phone.Click(`button[aria-label="Start: Start a focus session"]`)
+	phone.WaitForPath("/focus")
+	phone.ExpectText("main", "Pause")
 }

@@ -26,6 +26,9 @@ var (
 	ErrNotDue = errors.New("habits: not due today")
 )
 
+// coinsSpent is why an undo was refused.
+const coinsSpent = "The coins this earned are already spent, so it stays done today."
+
 // Key is the decision a habit is: what Today offers and completing does.
 func Key(id uuid.UUID) decision.Key { return decision.Key{Kind: "habit", ID: id.String()} }
 
@@ -112,6 +115,8 @@ func (h *Handler) toggle(c echo.Context, op func(context.Context, *db.Queries, u
 		return err
 	})
 	notice := rowNotice{}
+	// The habit's own page posts with from=page and is answered with it.
+	fromPage := c.FormValue("from") == "page"
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return echo.ErrNotFound
@@ -119,12 +124,17 @@ func (h *Handler) toggle(c echo.Context, op func(context.Context, *db.Queries, u
 		return echo.NewHTTPError(http.StatusConflict)
 	case errors.Is(err, progress.ErrNotEnoughCoins):
 		// The coins it earned are spent: it stays done, and the row says why.
-		notice = rowNotice{ID: id.String(), Text: "The coins this earned are already spent, so it stays done today."}
+		notice = rowNotice{ID: id.String(), Text: coinsSpent}
+		if fromPage {
+			return h.renderShow(c, http.StatusConflict, id, nil, coinsSpent)
+		}
 		if !web.IsFragmentRequest(c) {
 			return h.renderList(c, http.StatusConflict, newHabitForm(), notice)
 		}
 	case err != nil:
 		return fmt.Errorf("habits: unable to record habit %s: %w", id, err)
+	case fromPage:
+		return web.Redirect(c, URL(id))
 	case !web.IsFragmentRequest(c):
 		return web.Redirect(c, ListURL)
 	}

@@ -22,12 +22,13 @@ func (h *Handler) show(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.renderShow(c, http.StatusOK, id, nil)
+	return h.renderShow(c, http.StatusOK, id, nil, "")
 }
 
 // renderShow shows the viewer's habit id with its history, read in one
-// round trip, and the edit form f (the stored habit's when nil).
-func (h *Handler) renderShow(c echo.Context, status int, id uuid.UUID, f *views.HabitForm) error {
+// round trip, the edit form f (the stored habit's when nil) and a notice
+// on today's completion ("" for none).
+func (h *Handler) renderShow(c echo.Context, status int, id uuid.UUID, f *views.HabitForm, notice string) error {
 	v := web.CurrentViewer(c)
 	var b store.Batch
 	var hb db.Habit
@@ -53,6 +54,7 @@ func (h *Handler) renderShow(c echo.Context, status int, id uuid.UUID, f *views.
 		Row: row(hb, done, cal), Description: hb.Description, Longest: st.Longest,
 		Rate7: st.Rate7, Rate30: st.Rate30, Rate90: st.Rate90, Missed30: st.Missed30, Archived: hb.ArchivedAt.Valid,
 	}
+	d.Notice = notice // why today's completion did not change
 	for _, week := range Heatmap(s, done, today, v.WeekStart, heatmapWeeks) {
 		col := make([]views.Cell, len(week))
 		for i, cell := range week {

@@ -46,7 +46,7 @@ func (h *Handler) update(c echo.Context) error {
 	}
 	weekdays, times, reminder := habitValues(&f)
 	if f.Errors.Any() {
-		return h.renderShow(c, http.StatusUnprocessableEntity, id, &f)
+		return h.renderShow(c, http.StatusUnprocessableEntity, id, &f, "")
 	}
 	ctx := c.Request().Context()
 	err = store.Tx(ctx, h.pool, func(q *db.Queries) error {

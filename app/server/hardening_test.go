@@ -259,7 +259,18 @@ func TestRequestDeadline(t *testing.T) {
 	if d := time.Since(start); d > 2500*time.Millisecond {
 		t.Errorf("the request ran %s past a 300 ms deadline", d)
 	}
-	c.Get("/today").Do().AssertStatus(http.StatusOK)
+	// The app answers again (the cancelled call's connection is replaced;
+	// on a loaded machine the first page may itself meet the short deadline).
+	for i := 0; ; i++ {
+		r := c.Get("/today").Do()
+		if r.StatusCode == http.StatusOK {
+			break
+		}
+		if i == 10 {
+			r.AssertStatus(http.StatusOK)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }
 
 // TestCSRFTokenRotatesAndNeverComesFromTheQuery: signing in and out gives

@@ -62,6 +62,9 @@ func Module(d module.Deps) module.Module {
 			r.Private.GET(URL, h.show)
 			r.Private.POST(URL+"/dismiss", h.dismiss)
 			r.Private.POST(URL+"/picks", h.pick)
+			r.Private.POST(URL+"/picks/act", h.actOn)
+			r.Private.POST(URL+"/picks/undo", h.undoAct)
+			r.Private.POST(URL+"/picks/dismiss", h.putOff)
 		},
 		Nav:      []module.Nav{{Label: "Today", Href: URL, Order: 10, Tab: true}},
 		Commands: []module.Command{{Label: "Today", Keywords: "home next start", Href: URL}},
@@ -77,6 +80,10 @@ func Module(d module.Deps) module.Module {
 			return err
 		}})
 	}
+	m.Jobs = append(m.Jobs, module.Job{Name: "today dismissals", Every: time.Hour, Run: func(ctx context.Context, now time.Time) error {
+		_, err := h.q.DeleteOldDismissals(ctx, now.UTC().AddDate(0, 0, -2))
+		return err
+	}})
 	if h.graph != nil && d.Config.GraphSync > 0 {
 		m.Jobs = append(m.Jobs, module.Job{Name: "graph sync", Every: d.Config.GraphSync, Run: func(ctx context.Context, now time.Time) error {
 			n, err := h.graph.Sync(ctx, h.q, now)

@@ -84,22 +84,36 @@ func staticLess(a, b suggest.Candidate) bool {
 
 func round4(f float64) int64 { return int64(math.Round(f * 10000)) }
 
-// Why explains a pick by the signal that contributed most, citing only
-// signals actually used, in a neutral tone and never naming the item.
+// Thresholds on raw history before a signal is cited: one completion is
+// not "often", and a single day is not a history.
+const (
+	oftenCount   = 5   // completions before "Something you do often"
+	historyCount = 2   // completions before "Based on your recent history"
+	historyDays  = 3   // and done within this many days
+	sequenceProb = 0.2 // P(next | last) before "Frequently follows a recent action"
+)
+
+// Why explains a pick by the signal that contributed most among those its
+// raw history is enough to cite, in a neutral tone and never naming the
+// item; with none, the source's own reason (e.g. "Due today").
 func Why(s Scored, w Weights) string {
 	parts := []struct {
 		value float64
+		cited bool
 		text  string
 	}{
-		{w.S * s.S, "Frequently follows a recent action"},
-		{w.R * s.R, "Based on your recent history"},
-		{w.F * s.F, "Something you do often"},
+		{w.S * s.S, s.S >= sequenceProb, "Frequently follows a recent action"},
+		{w.R * s.R, s.Count >= historyCount && s.Days >= 0 && s.Days <= historyDays, "Based on your recent history"},
+		{w.F * s.F, s.Count >= oftenCount, "Something you do often"},
 	}
-	best, text := 0.0, "A good place to start"
+	best, text := 0.0, s.Reason
 	for _, p := range parts {
-		if p.value > best {
+		if p.cited && p.value > best {
 			best, text = p.value, p.text
 		}
+	}
+	if text == "" {
+		return "A good place to start"
 	}
 	return text
 }

@@ -134,11 +134,17 @@ func TestWhyCitesOnlyUsedSignals(t *testing.T) {
 		w    Weights
 		want string
 	}{
-		{Scored{F: 1, R: 0.2}, DefaultWeights, "Something you do often"},
-		{Scored{F: 0.1, R: 1}, DefaultWeights, "Based on your recent history"},
-		{Scored{F: 0.1, R: 0.1, S: 0.9}, DefaultWeights, "Frequently follows a recent action"},
+		{Scored{F: 1, R: 0.2, Candidate: suggest.Candidate{Count: 30, Days: 4}}, DefaultWeights, "Something you do often"},
+		{Scored{F: 0.1, R: 1, Candidate: suggest.Candidate{Count: 3, Days: 0}}, DefaultWeights, "Based on your recent history"},
+		{Scored{F: 0.1, R: 0.1, S: 0.9, Candidate: suggest.Candidate{Count: 9, Days: 9}}, DefaultWeights, "Frequently follows a recent action"},
 		{Scored{S: 0.9}, Weights{F: 0.4, R: 0.3}, "A good place to start"}, // sequence switched off: not cited
 		{Scored{}, DefaultWeights, "A good place to start"},
+		// Little history: one completion yesterday is neither "often" nor a
+		// history; the source's reason says why instead.
+		{Scored{F: 1, R: 0.5, Candidate: suggest.Candidate{Count: 1, Days: 1, Reason: "Due today"}}, DefaultWeights, "Due today"},
+		{Scored{F: 1, R: 1, Candidate: suggest.Candidate{Count: 4, Days: 0}}, DefaultWeights, "Based on your recent history"},
+		{Scored{F: 1, R: 0.2, Candidate: suggest.Candidate{Count: 4, Days: 4}}, DefaultWeights, "A good place to start"},
+		{Scored{S: 0.1, Candidate: suggest.Candidate{Reason: "Today's quest"}}, DefaultWeights, "Today's quest"},
 	}
 	for _, tt := range tests {
 		if got := Why(tt.s, tt.w); got != tt.want {

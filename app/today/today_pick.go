@@ -1,6 +1,7 @@
 package today
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,14 +12,13 @@ import (
 
 	"ignition/app/decision"
 	"ignition/app/store/db"
+	"ignition/app/suggest"
 	"ignition/app/web"
 )
 
 // pick records that the user acted on a pick (decision_outcome, with the
 // exposure it came from) and takes them to it.
 func (h *Handler) pick(c echo.Context) error {
-	v := web.CurrentViewer(c)
-	ctx := c.Request().Context()
 	key, err := decision.Parse(c.FormValue("decision"))
 	if err != nil {
 		return echo.ErrNotFound
@@ -27,27 +27,51 @@ func (h *Handler) pick(c echo.Context) error {
 	if !ok {
 		return echo.ErrNotFound
 	}
-	if id, err := uuid.Parse(c.FormValue("exposure")); err == nil {
-		exp, err := h.q.GetExposure(ctx, db.GetExposureParams{ID: id, UserID: v.ID})
-		if errors.Is(err, pgx.ErrNoRows) {
-			// Perhaps still queued in this process: write the queue, look again.
-			if err = h.exposures.Flush(ctx); err == nil {
-				exp, err = h.q.GetExposure(ctx, db.GetExposureParams{ID: id, UserID: v.ID})
-			}
-		}
-		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
-			return fmt.Errorf("today: unable to read exposure %s: %w", id, err)
-		}
-		var cands []exposedCandidate
-		if err == nil && json.Unmarshal(exp.Candidates, &cands) == nil && shown(cands, key.String()) {
-			err := h.q.InsertOutcome(ctx, db.InsertOutcomeParams{ExposureID: id, UserID: v.ID, DecisionID: key.String(),
-				Action: "started", TimeToActionMs: max(0, web.Calendar(c).Now.Sub(exp.CreatedAt).Milliseconds())})
-			if err != nil {
-				return fmt.Errorf("today: unable to record outcome: %w", err)
-			}
-		}
+	if err := h.recordOutcome(c, key, "started"); err != nil {
+		return err
 	}
 	return web.Redirect(c, target)
+}
+
+// recordOutcome records action on the decision for the exposure the form
+// names, when it is the viewer's and showed the decision; without one (an
+// opted-out user, or a page from before) it records nothing.
+func (h *Handler) recordOutcome(c echo.Context, key decision.Key, action string) error {
+	id, err := uuid.Parse(c.FormValue("exposure"))
+	if err != nil {
+		return nil
+	}
+	v := web.CurrentViewer(c)
+	ctx := c.Request().Context()
+	exp, err := h.exposure(ctx, v.ID, id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("today: unable to read exposure %s: %w", id, err)
+	}
+	var cands []exposedCandidate
+	if json.Unmarshal(exp.Candidates, &cands) != nil || !shown(cands, key.String()) {
+		return nil
+	}
+	err = h.q.InsertOutcome(ctx, db.InsertOutcomeParams{ExposureID: id, UserID: v.ID, DecisionID: key.String(),
+		Action: action, TimeToActionMs: max(0, web.Calendar(c).Now.Sub(exp.CreatedAt).Milliseconds())})
+	if err != nil {
+		return fmt.Errorf("today: unable to record outcome: %w", err)
+	}
+	return nil
+}
+
+// exposure reads the user's exposure; one still queued in this process is
+// written first.
+func (h *Handler) exposure(ctx context.Context, user, id uuid.UUID) (db.DecisionExposure, error) {
+	exp, err := h.q.GetExposure(ctx, db.GetExposureParams{ID: id, UserID: user})
+	if errors.Is(err, pgx.ErrNoRows) {
+		if err = h.exposures.Flush(ctx); err == nil {
+			exp, err = h.q.GetExposure(ctx, db.GetExposureParams{ID: id, UserID: user})
+		}
+	}
+	return exp, err
 }
 
 func shown(cands []exposedCandidate, decision string) bool {
@@ -59,14 +83,32 @@ func shown(cands []exposedCandidate, decision string) bool {
 	return false
 }
 
-// href is where acting on a decision leads, as its source says.
-func (h *Handler) href(key decision.Key) (string, bool) {
+// source is the source of a kind of decision.
+func (h *Handler) source(kind string) (suggest.Source, bool) {
 	for _, s := range h.sources() {
-		if s.Kind == key.Kind {
-			return s.Href(key.ID)
+		if s.Kind == kind {
+			return s, true
 		}
 	}
+	return suggest.Source{}, false
+}
+
+// href is where acting on a decision leads, as its source says.
+func (h *Handler) href(key decision.Key) (string, bool) {
+	if s, ok := h.source(key.Kind); ok {
+		return s.Href(key.ID)
+	}
 	return "", false
+}
+
+// act is the named act of a kind's source.
+func (h *Handler) act(kind, name string) (suggest.Act, bool) {
+	s, ok := h.source(kind)
+	if !ok || name == "" {
+		return suggest.Act{}, false
+	}
+	a, ok := s.Acts[name]
+	return a, ok
 }
 
 // dismiss leaves the soft landing, or reduced mode, for the full page.

@@ -37,6 +37,21 @@ func (h *Handler) show(c echo.Context) error {
 	if sess.Values[softLandingKey] != nil {
 		return web.Render(c, http.StatusOK, "Today", views.SoftLanding(name))
 	}
+	return h.render(c, http.StatusOK, views.Notice{})
+}
+
+// render answers with Today as it stands, saying notice; the picks shown
+// are recorded as an exposure.
+func (h *Handler) render(c echo.Context, status int, notice views.Notice) error {
+	v := web.CurrentViewer(c)
+	name := v.Name
+	if name == "" {
+		name = v.Email
+	}
+	sess, err := web.Session(c)
+	if err != nil {
+		return err
+	}
 	cal := web.Calendar(c)
 	st, offers, captures, err := h.read(c, cal)
 	if err != nil {
@@ -45,7 +60,12 @@ func (h *Handler) show(c echo.Context) error {
 	lastActive := st.LastActiveAt
 	var cands []suggest.Candidate
 	for _, o := range offers {
-		cands = append(cands, o.Candidates...)
+		for _, cand := range o.Candidates {
+			// Put off today ("Not now"): the next pick takes its place.
+			if !slices.Contains(st.Dismissed, cand.ID()) {
+				cands = append(cands, cand)
+			}
+		}
 		if o.LastActive.After(lastActive) {
 			lastActive = o.LastActive
 		}
@@ -80,9 +100,13 @@ func (h *Handler) show(c echo.Context) error {
 	page := views.Data{
 		Greeting: Greeting(cal.Local(cal.Now)), Name: name, Reduced: reduced, Exposure: exposure,
 		Level: progress.LevelFor(st.Xp).Number, Coins: st.Coins, Ranked: !killRanking, Capture: captures,
+		Notice: notice,
 	}
 	for i, s := range ranked {
-		p := views.Pick{ID: s.ID(), Label: s.Label, Why: Why(s, weights)}
+		p := views.Pick{ID: s.ID(), Label: s.Label, Why: Why(s, weights), Detail: s.Detail}
+		if act, ok := h.act(s.Key.Kind, s.Act); ok {
+			p.Act, p.ActLabel = s.Act, act.Label
+		}
 		if killRanking {
 			p.Why = ""
 		}
@@ -92,7 +116,7 @@ func (h *Handler) show(c echo.Context) error {
 			page.Picks = append(page.Picks, p)
 		}
 	}
-	return web.Render(c, http.StatusOK, "Today", views.Page(page))
+	return web.Render(c, status, "Today", views.Page(page))
 }
 
 // read gathers, in one round trip, Today's own state, what every source
@@ -102,7 +126,7 @@ func (h *Handler) read(c echo.Context, cal calendar.Calendar) (db.GetTodayStateR
 	v := web.CurrentViewer(c)
 	var b store.Batch
 	var st db.GetTodayStateRow
-	store.One(&b, db.GetTodayState, &st, v.ID)
+	store.One(&b, db.GetTodayState, &st, db.GetTodayStateParams{UserID: v.ID, Today: cal.Today})
 	sources := h.sources()
 	makes := make([]func() (suggest.Offer, error), len(sources))
 	for i, s := range sources {
@@ -200,8 +224,7 @@ func (h *Handler) expose(c echo.Context, ranked []Scored, reduced bool, last str
 		cands[i] = exposedCandidate{ID: s.ID(), Type: s.Key.Kind, Position: s.Position, Score: fourDecimals(s.Score),
 			Components: scoreComponents{Freq: fourDecimals(s.F), Recency: fourDecimals(s.R), Seq: fourDecimals(s.S), Context: fourDecimals(s.C)}}
 	}
-	context := exposureContext{ReducedMode: reduced,
-		TimeOfDay: strings.ToLower(strings.TrimPrefix(Greeting(cal.Local(cal.Now)), "Good "))}
+	context := exposureContext{ReducedMode: reduced, TimeOfDay: TimeOfDay(cal.Local(cal.Now))}
 	context.LastActionType, _, _ = strings.Cut(last, ":")
 	cj, _ := json.Marshal(context)
 	kj, _ := json.Marshal(cands)

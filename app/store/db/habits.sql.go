@@ -255,15 +255,17 @@ func (q *Queries) ListHabitCompletionDays(ctx context.Context, arg ListHabitComp
 const ListHabitSignals = `-- name: ListHabitSignals :many
 SELECT h.id, h.title, h.cadence, h.weekdays, h.times_per_week, h.created_at, h.completions,
        coalesce(h.last_completed, '0001-01-01')::date AS last_day, (h.last_completed IS NOT NULL)::boolean AS has_last,
-       coalesce(h.last_completed = $1::date, false)::boolean AS done_today
+       coalesce(h.last_completed = $1::date, false)::boolean AS done_today,
+       (SELECT count(*) FROM habit_completions c WHERE c.habit_id = h.id AND c.day BETWEEN $2::date AND $1::date)::integer AS week_done
 FROM habits h
-WHERE h.user_id = $2 AND h.archived_at IS NULL
+WHERE h.user_id = $3 AND h.archived_at IS NULL
 ORDER BY h.id
 `
 
 type ListHabitSignalsParams struct {
-	Today  time.Time `db:"today"`
-	UserID uuid.UUID `db:"user_id"`
+	Today     time.Time `db:"today"`
+	WeekStart time.Time `db:"week_start"`
+	UserID    uuid.UUID `db:"user_id"`
 }
 
 type ListHabitSignalsRow struct {
@@ -277,11 +279,13 @@ type ListHabitSignalsRow struct {
 	LastDay      time.Time `db:"last_day"`
 	HasLast      bool      `db:"has_last"`
 	DoneToday    bool      `db:"done_today"`
+	WeekDone     int32     `db:"week_done"`
 }
 
-// Active habits with their stored completion count and last completed day.
+// Active habits with their stored completion count, last completed day and
+// completions this week.
 func (q *Queries) ListHabitSignals(ctx context.Context, arg ListHabitSignalsParams) ([]ListHabitSignalsRow, error) {
-	rows, err := q.db.Query(ctx, ListHabitSignals, arg.Today, arg.UserID)
+	rows, err := q.db.Query(ctx, ListHabitSignals, arg.Today, arg.WeekStart, arg.UserID)
 	if err != nil {
 		return nil, err
 	}
@@ -300,6 +304,7 @@ func (q *Queries) ListHabitSignals(ctx context.Context, arg ListHabitSignalsPara
 			&i.LastDay,
 			&i.HasLast,
 			&i.DoneToday,
+			&i.WeekDone,
 		); err != nil {
 			return nil, err
 		}

@@ -252,6 +252,13 @@ type SignupBlock struct {
 	BlockedAt    time.Time `db:"blocked_at"`
 }
 
+type TodayDismissal struct {
+	UserID     uuid.UUID `db:"user_id"`
+	Day        time.Time `db:"day"`
+	DecisionID string    `db:"decision_id"`
+	CreatedAt  time.Time `db:"created_at"`
+}
+
 type User struct {
 	ID              uuid.UUID          `db:"id"`
 	Email           string             `db:"email"`

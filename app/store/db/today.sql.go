@@ -12,6 +12,20 @@ import (
 	"github.com/google/uuid"
 )
 
+const DeleteOldDismissals = `-- name: DeleteOldDismissals :execrows
+DELETE FROM today_dismissals WHERE day < $1::date
+`
+
+// Removes the dismissals of days before a day (every zone's today is at
+// most a day behind UTC's).
+func (q *Queries) DeleteOldDismissals(ctx context.Context, before time.Time) (int64, error) {
+	result, err := q.db.Exec(ctx, DeleteOldDismissals, before)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
 const DeleteOldExposures = `-- name: DeleteOldExposures :execrows
 DELETE FROM decision_exposures WHERE id IN (
     SELECT e.id FROM decision_exposures e WHERE e.created_at < $1 ORDER BY e.created_at LIMIT $2)
@@ -91,10 +105,17 @@ SELECT
     coalesce((SELECT p.coins FROM user_progress p WHERE p.user_id = $1::uuid), 0)::bigint AS coins,
     coalesce((SELECT s.decision_telemetry FROM user_settings s WHERE s.user_id = $1::uuid), true)::boolean AS telemetry,
     coalesce((SELECT array_agg(ff.key ORDER BY ff.key) FROM feature_flags ff WHERE ff.enabled), '{}')::text[] AS flags_on,
+    coalesce((SELECT array_agg(d.decision_id ORDER BY d.decision_id) FROM today_dismissals d
+              WHERE d.user_id = $1::uuid AND d.day = $2::date), '{}')::text[] AS dismissed,
     g.last_event_id AS graph_event_id,
     coalesce(g.last_sync_at, '0001-01-01')::timestamptz AS graph_synced_at
 FROM graph_sync g
 `
+
+type GetTodayStateParams struct {
+	UserID uuid.UUID `db:"user_id"`
+	Today  time.Time `db:"today"`
+}
 
 type GetTodayStateRow struct {
 	LastActiveAt  time.Time `db:"last_active_at"`
@@ -103,6 +124,7 @@ type GetTodayStateRow struct {
 	Coins         int64     `db:"coins"`
 	Telemetry     bool      `db:"telemetry"`
 	FlagsOn       []string  `db:"flags_on"`
+	Dismissed     []string  `db:"dismissed"`
 	GraphEventID  int64     `db:"graph_event_id"`
 	GraphSyncedAt time.Time `db:"graph_synced_at"`
 }
@@ -111,11 +133,12 @@ type GetTodayStateRow struct {
 // row: when they last earned anything (without any activity, the zero
 // time: a new account is not in a gap; the modules add their own), what
 // they last did, balances, telemetry consent, the switches an
-// administrator turned on, and the projection's position. The last action
+// administrator turned on, the picks put off today, and the projection's
+// position. The last action
 // is kept per user: found in the activity outbox, a generic plan walked
 // back past every newer event of every other user.
-func (q *Queries) GetTodayState(ctx context.Context, userID uuid.UUID) (GetTodayStateRow, error) {
-	row := q.db.QueryRow(ctx, GetTodayState, userID)
+func (q *Queries) GetTodayState(ctx context.Context, arg GetTodayStateParams) (GetTodayStateRow, error) {
+	row := q.db.QueryRow(ctx, GetTodayState, arg.UserID, arg.Today)
 	var i GetTodayStateRow
 	err := row.Scan(
 		&i.LastActiveAt,
@@ -124,10 +147,28 @@ func (q *Queries) GetTodayState(ctx context.Context, userID uuid.UUID) (GetToday
 		&i.Coins,
 		&i.Telemetry,
 		&i.FlagsOn,
+		&i.Dismissed,
 		&i.GraphEventID,
 		&i.GraphSyncedAt,
 	)
 	return i, err
+}
+
+const InsertDismissal = `-- name: InsertDismissal :exec
+INSERT INTO today_dismissals (user_id, day, decision_id) VALUES ($1, $2, $3)
+ON CONFLICT DO NOTHING
+`
+
+type InsertDismissalParams struct {
+	UserID     uuid.UUID `db:"user_id"`
+	Day        time.Time `db:"day"`
+	DecisionID string    `db:"decision_id"`
+}
+
+// Puts a pick off for the user's day; again, it changes nothing.
+func (q *Queries) InsertDismissal(ctx context.Context, arg InsertDismissalParams) error {
+	_, err := q.db.Exec(ctx, InsertDismissal, arg.UserID, arg.Day, arg.DecisionID)
+	return err
 }
 
 const InsertExposures = `-- name: InsertExposures :exec
