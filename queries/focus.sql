@@ -2,15 +2,19 @@
 SELECT coalesce(s.focus_minutes, 25)::smallint AS focus_minutes,
        coalesce(s.short_break_minutes, 5)::smallint AS short_break_minutes,
        coalesce(s.long_break_minutes, 15)::smallint AS long_break_minutes,
-       coalesce(s.long_break_every, 4)::smallint AS long_break_every
+       coalesce(s.long_break_every, 4)::smallint AS long_break_every,
+       coalesce(s.focus_end_action, 'nothing')::text AS end_action,
+       coalesce(s.focus_chime, true)::boolean AS chime,
+       coalesce(s.notify_focus_end, true)::boolean AS notify
 FROM users u LEFT JOIN user_settings s ON s.user_id = u.id
 WHERE u.id = @user_id;
 
 -- name: SetFocusSettings :exec
-INSERT INTO user_settings (user_id, focus_minutes, short_break_minutes, long_break_minutes, long_break_every)
-VALUES (@user_id, @focus_minutes, @short_break_minutes, @long_break_minutes, @long_break_every)
+INSERT INTO user_settings (user_id, focus_minutes, short_break_minutes, long_break_minutes, long_break_every, focus_end_action, focus_chime)
+VALUES (@user_id, @focus_minutes, @short_break_minutes, @long_break_minutes, @long_break_every, @end_action, @chime)
 ON CONFLICT (user_id) DO UPDATE SET focus_minutes = excluded.focus_minutes, short_break_minutes = excluded.short_break_minutes,
-    long_break_minutes = excluded.long_break_minutes, long_break_every = excluded.long_break_every, updated_at = now();
+    long_break_minutes = excluded.long_break_minutes, long_break_every = excluded.long_break_every,
+    focus_end_action = excluded.focus_end_action, focus_chime = excluded.focus_chime, updated_at = now();
 
 -- name: GetActiveFocus :one
 SELECT * FROM focus_sessions WHERE user_id = @user_id AND ended_at IS NULL;
@@ -65,3 +69,18 @@ SELECT EXISTS (SELECT 1 FROM focus_sessions f WHERE f.user_id = @user_id AND f.e
                  ORDER BY f.ended_at DESC LIMIT 1), '0001-01-01')::timestamptz AS last_completed_at,
        coalesce((SELECT f.started_at FROM focus_sessions f WHERE f.user_id = @user_id
                  ORDER BY f.ended_at DESC NULLS FIRST LIMIT 1), '0001-01-01')::timestamptz AS last_started_at;
+
+-- name: ListEndedFocusForUpdate :many
+-- Running sessions whose time has run out, to be ended by the server, with
+-- their user's zone and week; a session another process is ending is
+-- skipped.
+SELECT sqlc.embed(f), coalesce(us.time_zone, 'UTC')::text AS time_zone, coalesce(us.week_start, 1)::smallint AS week_start
+FROM focus_sessions f LEFT JOIN user_settings us ON us.user_id = f.user_id
+WHERE f.ended_at IS NULL AND f.paused_at IS NULL
+  AND f.started_at + make_interval(secs => f.planned_seconds + f.paused_seconds) <= @now::timestamptz
+ORDER BY f.started_at
+LIMIT @max_rows
+FOR UPDATE OF f SKIP LOCKED;
+
+-- name: GetFocusSession :one
+SELECT * FROM focus_sessions WHERE id = @id AND user_id = @user_id;

@@ -3,6 +3,9 @@
 package e2e
 
 import (
+	"fmt"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -36,23 +39,113 @@ func TestFocusSharedAcrossDevicesAndSoftLanding(t *testing.T) {
 	phone.WaitForPath("/focus")
 	phone.ExpectText("#focus-left", "Paused")
 
-	// The laptop's panel refreshes itself (every 10 s) and shows the pause.
-	if err := expect.Locator(laptop.Page.Locator("#focus-left")).ToContainText("Paused", playwright.LocatorAssertionsToContainTextOptions{Timeout: playwright.Float(15000)}); err != nil {
+	// The laptop's panel refreshes itself (every 30 s) and shows the pause.
+	if err := expect.Locator(laptop.Page.Locator("#focus-left")).ToContainText("Paused", playwright.LocatorAssertionsToContainTextOptions{Timeout: playwright.Float(35000)}); err != nil {
 		t.Fatalf("the laptop never showed the pause: %v", err)
 	}
 	laptop.Click(`#focus-panel button:has-text("Resume")`)
 	laptop.WaitForPath("/focus")
 
-	// Twenty-five minutes later.
+	// Twenty-five minutes later the first page to look ends it (the server
+	// is the clock) and lands softly on Today.
+	phone.Page.Close()
 	app.Exec(t, `UPDATE focus_sessions SET started_at = started_at - interval '26 minutes' WHERE ended_at IS NULL AND user_id = (SELECT id FROM users WHERE email = 'flow@example.com')`)
 	laptop.Visit("/focus")
-	laptop.ExpectText("#focus-left", "Time's up")
-	laptop.Click(`#focus-panel button:has-text("Complete")`)
-	laptop.WaitForPath("/today")
+	laptop.ExpectText("#focus-history", "completed")
+	laptop.Visit("/today")
 	laptop.ExpectText("#landing-title", "Nice work")
 	laptop.Click(`button:has-text("Show everything")`)
 	laptop.WaitForPath("/today")
 	laptop.ExpectText("main h1", "Flo")
 	laptop.Visit("/progress")
 	laptop.ExpectText("#activity", "Finished a focus session")
+}
+
+// countdownShown reads the digits the focus page's countdown shows: in each
+// place, the label across the middle of the clock's line (the one its
+// window shows).
+func countdownShown(t *testing.T, tab *Tab) string {
+	t.Helper()
+	v, err := tab.Page.Evaluate(`() => {
+		const clock = document.querySelector("#focus-left svg.countdown");
+		if (!clock) return "no countdown";
+		const r = clock.getBoundingClientRect(), mid = (r.top + r.bottom) / 2;
+		return [...clock.querySelectorAll(":scope > svg")].map(w => {
+			const t = [...w.querySelectorAll("text")].find(t => { const b = t.getBoundingClientRect(); return b.top < mid && b.bottom > mid; });
+			return t ? t.textContent : "?";
+		}).join(" ");
+	}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v.(string)
+}
+
+// seconds turns "m s s" as countdownShown reads it into seconds.
+func secondsOf(t *testing.T, shown string) int {
+	t.Helper()
+	var m, tens, ones int
+	if _, err := fmt.Sscanf(shown, "%d %d %d", &m, &tens, &ones); err != nil {
+		t.Fatalf("countdown shows %q: %v", shown, err)
+	}
+	return m*60 + tens*10 + ones
+}
+
+// TestTheTimerTicksAndEndsByItself: the countdown moves every second with
+// no script deciding anything, and when the time runs out the server ends
+// the session on its own; the page says so, plays the chime and shows the
+// notification the device allows.
+func TestTheTimerTicksAndEndsByItself(t *testing.T) {
+	app := startApp(t)
+	tab := app.NewTab(t)
+	tab.SignIn("ticks@example.com", "")
+	if err := tab.Page.AddInitScript(playwright.Script{Content: playwright.String(`window.__notes = [];
+		window.Notification = class { constructor(title) { window.__notes.push(title); }
+			static get permission() { return "granted"; } static requestPermission() { return Promise.resolve("granted"); } };`)}); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	chimes := 0
+	tab.Page.OnRequest(func(r playwright.Request) {
+		if strings.Contains(r.URL(), "/assets/audio/chime.") {
+			mu.Lock()
+			chimes++
+			mu.Unlock()
+		}
+	})
+	tab.Visit("/focus")
+	tab.Click(`#focus-panel button:has-text("Focus · 25 min")`)
+	tab.WaitForPath("/focus")
+	first := secondsOf(t, countdownShown(t, tab))
+	time.Sleep(2100 * time.Millisecond)
+	second := secondsOf(t, countdownShown(t, tab))
+	if first < 24*60+50 || first-second < 2 || first-second > 3 {
+		t.Errorf("the countdown went from %d s to %d s in 2.1 s", first, second)
+	}
+	tab.Audit()
+
+	// Four seconds before the end.
+	app.Exec(t, `UPDATE focus_sessions SET started_at = started_at - interval '1496 seconds' WHERE ended_at IS NULL AND user_id = (SELECT id FROM users WHERE email = 'ticks@example.com')`)
+	tab.Visit("/focus")
+	if left := secondsOf(t, countdownShown(t, tab)); left > 5 {
+		t.Errorf("four seconds before the end the countdown shows %d s", left)
+	}
+	if err := expect.Locator(tab.Page.Locator("#focus-ended")).ToContainText("Focus complete. +25 XP · +5 coins.", playwright.LocatorAssertionsToContainTextOptions{Timeout: playwright.Float(15000)}); err != nil {
+		t.Fatalf("the page never said the session ended: %v", err)
+	}
+	tab.Settle()
+	notes, err := tab.Page.Evaluate(`() => window.__notes`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := notes.([]interface{}); len(list) != 1 || list[0] != "Focus complete" {
+		t.Errorf("notifications shown: %v, want one saying Focus complete", notes)
+	}
+	mu.Lock()
+	if chimes == 0 {
+		t.Error("the chime was not played")
+	}
+	mu.Unlock()
+	tab.Visit("/progress")
+	tab.ExpectText("#activity", "Finished a focus session")
 }

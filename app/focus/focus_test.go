@@ -58,10 +58,19 @@ func TestFocusSessionLifecycle(t *testing.T) {
 	laptop.Post("/focus/resume").Do().AssertRedirect("/focus")
 	phone.Get("/focus/panel").HTMX().Do().AssertText("#focus-left", "15:00 left")
 
+	// The time runs out: the next read ends the session (the server is
+	// the clock) and says so to the page that showed it.
+	var id string
+	if err := env.Pool.QueryRow(t.Context(), "SELECT id::text FROM focus_sessions").Scan(&id); err != nil {
+		t.Fatal(err)
+	}
 	elapse(t, env, 15)
-	laptop.Get("/focus").Do().AssertText("#focus-left", "Time's up")
-	laptop.Post("/focus/complete").Do().AssertRedirect("/today")
-	phone.Post("/focus/complete").Do().AssertRedirect("/focus") // done already on the laptop
+	laptop.Get("/focus/panel?after="+id).HTMX().Do().AssertText("#focus-ended", "Focus complete. +25 XP · +5 coins.")
+	laptop.Post("/focus/complete").Do().AssertRedirect("/focus") // over already
+	phone.Post("/focus/complete").Do().AssertRedirect("/focus")
+	if phone.Get("/focus/panel?after="+id).HTMX().Do().Doc().Find("#focus-left").Length() != 0 {
+		t.Error("the phone still shows the ended session")
+	}
 
 	landing := laptop.Get("/today").Do().AssertStatus(http.StatusOK)
 	landing.AssertText("#landing-title", "Nice work")
@@ -106,7 +115,7 @@ func TestDurations(t *testing.T) {
 		t.Error("the typed value was lost")
 	}
 	c.Post("/focus/settings").Form("focus_minutes", "50", "short_break_minutes", "10", "long_break_minutes", "20", "long_break_every", "3").Do().AssertRedirect("/focus?saved=1")
-	c.Get("/focus?saved=1").Do().AssertText(`[role="status"]`, "Durations saved.").AssertText("#focus-panel .btn-primary", "Focus · 50 min")
+	c.Get("/focus?saved=1").Do().AssertText(`[role="status"]`, "Focus settings saved.").AssertText("#focus-panel .btn-primary", "Focus · 50 min")
 	c.Post("/focus/start").Form("kind", "focus").Do()
 	c.Get("/focus/panel").HTMX().Do().AssertText("#focus-left", "50:00 left")
 }

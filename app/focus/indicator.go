@@ -1,11 +1,8 @@
 package focus
 
 import (
-	"errors"
-	"fmt"
 	"net/http"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/calendar"
@@ -27,20 +24,17 @@ func indicatorSource(b *store.Batch, sessionHash []byte) web.ShellFill {
 		if running {
 			a = activeView(s, cal)
 		}
-		shell.Indicators = append(shell.Indicators, views.Indicator(a))
+		shell.Indicators = append(shell.Indicators, views.Indicator(a, nil))
 	}
 }
 
-// indicator answers the indicator's own poll.
+// indicator answers the indicator's own poll. At the end of a session it
+// is what plays the chime and shows the notification, on whatever page
+// the user is.
 func (h *Handler) indicator(c echo.Context) error {
-	v := web.CurrentViewer(c)
-	s, err := h.q.GetActiveFocus(c.Request().Context(), v.ID)
-	var a *views.Active
-	switch {
-	case err == nil:
-		a = activeView(s, web.Calendar(c))
-	case !errors.Is(err, pgx.ErrNoRows):
-		return fmt.Errorf("focus: unable to load the active session of %s: %w", v.ID, err)
+	p, err := h.load(c)
+	if err != nil {
+		return err
 	}
-	return web.Render(c, http.StatusOK, "Focus", views.Indicator(a))
+	return web.Render(c, http.StatusOK, "Focus", views.Indicator(p.active, p.ended))
 }

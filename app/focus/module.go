@@ -1,16 +1,19 @@
 package focus
 
 import (
+	"context"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"ignition/app/calendar"
 	"ignition/app/decision"
+	"ignition/app/form"
 	"ignition/app/module"
 	"ignition/app/store/db"
 	"ignition/app/suggest"
 	"ignition/app/web"
+	"ignition/views/components"
 	views "ignition/views/focus"
 )
 
@@ -50,8 +53,18 @@ func Module(d module.Deps) module.Module {
 		Commands: []module.Command{{Label: "Focus", Keywords: "focus timer pomodoro break", Href: URL}},
 		Today:    []suggest.Source{todaySource},
 		Shell:    []web.ShellSource{indicatorSource},
+		Jobs: []module.Job{{Name: "focus ends", Every: 15 * time.Second, Run: func(ctx context.Context, now time.Time) error {
+			n, err := EndExpired(ctx, d.Pool, now)
+			if n > 0 {
+				d.Logger.Info("janitor", "focus_sessions_ended", n)
+			}
+			return err
+		}}},
 	}
 }
+
+// The end actions the settings form accepts.
+func init() { form.Choices("focus_end_action", components.Values(views.EndActions)...) }
 
 // URL is the focus page; the session's actions are below it.
 const URL = "/focus"
@@ -74,7 +87,7 @@ func activeView(s db.FocusSession, cal calendar.Calendar) *views.Active {
 	t := timerOf(s)
 	left := t.Remaining(cal.Now)
 	return &views.Active{
-		Kind: s.Kind, KindName: KindName(s.Kind), Remaining: left, Planned: t.Planned,
+		ID: s.ID.String(), Kind: s.Kind, KindName: KindName(s.Kind), Remaining: left, Planned: t.Planned,
 		Paused: s.PausedAt.Valid, Done: left == 0, EndsAt: cal.Local(cal.Now.Add(left)),
 	}
 }

@@ -42,13 +42,15 @@ func Resume(ctx context.Context, q *db.Queries, s db.FocusSession, cal calendar.
 	return false, q.ResumeFocus(ctx, db.ResumeFocusParams{ID: s.ID, PauseSeconds: PauseSeconds(s.PausedAt.Time, cal.Now), Now: cal.Now})
 }
 
-// Complete ends a session whose time has run out; a focus session (not a
-// break) pays its reward.
+// Complete ends a session whose time has run out, as of the moment it ran
+// out (the server is the clock, however late it is asked); a focus session
+// (not a break) pays its reward.
 func Complete(ctx context.Context, q *db.Queries, s db.FocusSession, cal calendar.Calendar) (bool, error) {
 	if !timerOf(s).Done(cal.Now) {
 		return false, ErrNotNow
 	}
-	err := q.EndFocus(ctx, db.EndFocusParams{ID: s.ID, Outcome: Completed, PauseSeconds: PauseSeconds(s.PausedAt.Time, cal.Now), Now: cal.Now})
+	end := endOf(s, cal.Now)
+	err := q.EndFocus(ctx, db.EndFocusParams{ID: s.ID, Outcome: Completed, PauseSeconds: PauseSeconds(s.PausedAt.Time, end), Now: end})
 	if err != nil || s.Kind != Focus {
 		return false, err
 	}

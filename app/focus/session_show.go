@@ -20,11 +20,27 @@ type page struct {
 	history  []views.Past
 	settings db.GetFocusSettingsRow
 	totals   db.FocusTotalsRow
+	ended    *views.Ended
 }
 
 // load reads the page: the running session, what can start, the history
-// and today's and this week's totals.
+// and today's and this week's totals. A session whose time has run out is
+// ended first (the server is the clock), and the session the page showed
+// before (?after=) is reported when it has just ended.
 func (h *Handler) load(c echo.Context) (page, error) {
+	p, active, running, err := h.read(c)
+	if err != nil || !running {
+		return p, err
+	}
+	ended, err := h.settle(c, active)
+	if err != nil || !ended {
+		return p, err
+	}
+	p, _, _, err = h.read(c)
+	return p, err
+}
+
+func (h *Handler) read(c echo.Context) (page, db.FocusSession, bool, error) {
 	v := web.CurrentViewer(c)
 	cal := web.Calendar(c)
 	var p page
@@ -37,7 +53,7 @@ func (h *Handler) load(c echo.Context) (page, error) {
 	store.Many(&b, db.ListFocusHistory, &hist, db.ListFocusHistoryParams{UserID: v.ID, MaxRows: historyRows})
 	store.One(&b, db.FocusTotals, &p.totals, db.FocusTotalsParams{UserID: v.ID, DayFrom: cal.TodayBegan(), WeekFrom: cal.WeekBegan()})
 	if err := b.Send(c.Request().Context(), h.pool); err != nil {
-		return p, fmt.Errorf("focus: unable to load the focus page of %s: %w", v.ID, err)
+		return p, active, running, fmt.Errorf("focus: unable to load the focus page of %s: %w", v.ID, err)
 	}
 	if running {
 		p.active = activeView(active, cal)
@@ -50,7 +66,8 @@ func (h *Handler) load(c echo.Context) (page, error) {
 	for _, s := range hist {
 		p.history = append(p.history, views.Past{KindName: KindName(s.Kind), Minutes: int(s.PlannedSeconds / 60), Outcome: s.Outcome.String, EndedAt: cal.Local(s.EndedAt.Time)})
 	}
-	return p, nil
+	p.ended = endedView(c.QueryParam("after"), hist, p.active, p.settings, cal.Now)
+	return p, active, running, nil
 }
 
 // starts lists the sessions to offer, next marked as the one that
@@ -82,11 +99,12 @@ func (h *Handler) renderPage(c echo.Context, status int, f *views.SettingsForm, 
 		f = &views.SettingsForm{
 			Focus: strconv.Itoa(int(p.settings.FocusMinutes)), Short: strconv.Itoa(int(p.settings.ShortBreakMinutes)),
 			Long: strconv.Itoa(int(p.settings.LongBreakMinutes)), LongEvery: strconv.Itoa(int(p.settings.LongBreakEvery)),
+			EndAction: p.settings.EndAction, Chime: map[bool]string{true: "on"}[p.settings.Chime],
 		}
 	}
 	return web.Render(c, status, "Focus", views.Page(views.PageData{
 		Active: p.active, Starts: p.starts, History: p.history, TodayCount: int(p.totals.DaySessions),
-		TodayMinutes: int(p.totals.DaySeconds / 60), WeekMinutes: int(p.totals.WeekSeconds / 60), Form: *f, Saved: saved,
+		TodayMinutes: int(p.totals.DaySeconds / 60), WeekMinutes: int(p.totals.WeekSeconds / 60), Form: *f, Saved: saved, Ended: p.ended,
 	}))
 }
 
@@ -96,5 +114,5 @@ func (h *Handler) panel(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return web.Render(c, http.StatusOK, "Focus", views.Panel(p.active, p.starts))
+	return web.Render(c, http.StatusOK, "Focus", views.Panel(p.active, p.starts, p.ended))
 }

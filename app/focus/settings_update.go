@@ -20,6 +20,9 @@ func (h *Handler) settingsUpdate(c echo.Context) error {
 		return err
 	}
 	f.Errors = form.Validate(f)
+	if f.EndAction == "" {
+		f.EndAction = "nothing" // a form from before the choice existed
+	}
 	num := func(field, value string, lo, hi int) int16 {
 		n, err := strconv.Atoi(value)
 		if err != nil || n < lo || n > hi {
@@ -32,12 +35,13 @@ func (h *Handler) settingsUpdate(c echo.Context) error {
 	params := db.SetFocusSettingsParams{
 		UserID: v.ID, FocusMinutes: num("focus_minutes", f.Focus, 1, 180), ShortBreakMinutes: num("short_break_minutes", f.Short, 1, 60),
 		LongBreakMinutes: num("long_break_minutes", f.Long, 1, 120), LongBreakEvery: num("long_break_every", f.LongEvery, 2, 12),
+		EndAction: f.EndAction, Chime: f.Chime == "on",
 	}
 	if f.Errors.Any() {
 		return h.renderPage(c, http.StatusUnprocessableEntity, &f, false)
 	}
 	if err := h.q.SetFocusSettings(c.Request().Context(), params); err != nil {
-		return fmt.Errorf("focus: unable to save durations of %s: %w", v.ID, err)
+		return fmt.Errorf("focus: unable to save the focus settings of %s: %w", v.ID, err)
 	}
 	return web.Redirect(c, URL+"?saved=1")
 }

@@ -44,6 +44,15 @@ func (t Timer) Elapsed(now time.Time) time.Duration {
 // Remaining is the time left, never below zero.
 func (t Timer) Remaining(now time.Time) time.Duration { return t.Planned - t.Elapsed(now) }
 
+// RanOut is when the time ran out, or will while the clock runs (while
+// paused, as if it resumed now).
+func (t Timer) RanOut(now time.Time) time.Time {
+	if !t.PausedAt.IsZero() {
+		return now.Add(t.Remaining(now))
+	}
+	return t.Started.Add(t.Planned + t.Paused)
+}
+
 // Done reports whether the time has run out.
 func (t Timer) Done(now time.Time) bool { return t.Remaining(now) == 0 }
 

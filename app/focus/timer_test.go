@@ -62,3 +62,17 @@ func TestNextKind(t *testing.T) {
 		}
 	}
 }
+
+func TestRanOut(t *testing.T) {
+	t.Parallel()
+	start := time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)
+	now := start.Add(40 * time.Minute)
+	run := Timer{Planned: 25 * time.Minute, Started: start, Paused: 5 * time.Minute}
+	if got := run.RanOut(now); !got.Equal(start.Add(30 * time.Minute)) {
+		t.Errorf("RanOut = %v, want 09:30", got)
+	}
+	paused := Timer{Planned: 25 * time.Minute, Started: start, PausedAt: start.Add(10 * time.Minute)}
+	if got := paused.RanOut(now); !got.Equal(now.Add(15 * time.Minute)) {
+		t.Errorf("paused RanOut = %v, want 15 minutes from now", got)
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"ignition/app/testdb"
 	"ignition/app/vault"
 	"ignition/views/components"
+	focusviews "ignition/views/focus"
 	habitviews "ignition/views/habits"
 	"ignition/views/layout"
 	settingsviews "ignition/views/settings"
@@ -38,26 +39,27 @@ func TestEnumerationsMatchTheDatabase(t *testing.T) {
 		flags = append(flags, f.Key)
 	}
 	want := map[string][]string{
-		"ledger_entries.skill":     progress.SkillIDs(),
-		"habits.skill":             progress.SkillIDs(),
-		"user_skills.skill":        progress.SkillIDs(),
-		"quests.skill":             progress.SkillIDs(),
-		"habits.cadence":           components.Values(habitviews.Cadences),
-		"goals.category":           categories,
-		"user_settings.theme":      themes,
-		"user_settings.daw":        components.Values(settingsviews.DAWs),
-		"user_settings.os":         components.Values(settingsviews.Systems),
-		"user_settings.week_start": components.Values(settingsviews.Weeks),
-		"quests.period":            quests.Periods,
-		"quests.metric":            quests.Metrics,
-		"market_items.kind":        market.Kinds,
-		"user_equipped.kind":       market.Kinds,
-		"focus_sessions.kind":      focus.Kinds,
-		"focus_sessions.outcome":   focus.Outcomes,
-		"users.status":             auth.Statuses,
-		"feature_flags.key":        flags,
-		"vault_keys.kind":          vault.KeyKinds,
-		"ideas.key_mode":           ideas.Modes,
+		"ledger_entries.skill":           progress.SkillIDs(),
+		"habits.skill":                   progress.SkillIDs(),
+		"user_skills.skill":              progress.SkillIDs(),
+		"quests.skill":                   progress.SkillIDs(),
+		"habits.cadence":                 components.Values(habitviews.Cadences),
+		"goals.category":                 categories,
+		"user_settings.theme":            themes,
+		"user_settings.daw":              components.Values(settingsviews.DAWs),
+		"user_settings.os":               components.Values(settingsviews.Systems),
+		"user_settings.week_start":       components.Values(settingsviews.Weeks),
+		"quests.period":                  quests.Periods,
+		"quests.metric":                  quests.Metrics,
+		"market_items.kind":              market.Kinds,
+		"user_equipped.kind":             market.Kinds,
+		"focus_sessions.kind":            focus.Kinds,
+		"focus_sessions.outcome":         focus.Outcomes,
+		"user_settings.focus_end_action": components.Values(focusviews.EndActions),
+		"users.status":                   auth.Statuses,
+		"feature_flags.key":              flags,
+		"vault_keys.kind":                vault.KeyKinds,
+		"ideas.key_mode":                 ideas.Modes,
 	}
 	pool := testdb.New(t)
 	rows, err := pool.Query(t.Context(), `SELECT c.conrelid::regclass::text || '.' || a.attname, pg_get_constraintdef(c.oid)

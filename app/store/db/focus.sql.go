@@ -135,20 +135,54 @@ func (q *Queries) GetActiveFocusForUpdate(ctx context.Context, userID uuid.UUID)
 	return i, err
 }
 
+const GetFocusSession = `-- name: GetFocusSession :one
+SELECT id, user_id, kind, planned_seconds, started_at, paused_at, paused_seconds, ended_at, outcome, created_at, updated_at FROM focus_sessions WHERE id = $1 AND user_id = $2
+`
+
+type GetFocusSessionParams struct {
+	ID     uuid.UUID `db:"id"`
+	UserID uuid.UUID `db:"user_id"`
+}
+
+func (q *Queries) GetFocusSession(ctx context.Context, arg GetFocusSessionParams) (FocusSession, error) {
+	row := q.db.QueryRow(ctx, GetFocusSession, arg.ID, arg.UserID)
+	var i FocusSession
+	err := row.Scan(
+		&i.ID,
+		&i.UserID,
+		&i.Kind,
+		&i.PlannedSeconds,
+		&i.StartedAt,
+		&i.PausedAt,
+		&i.PausedSeconds,
+		&i.EndedAt,
+		&i.Outcome,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+	)
+	return i, err
+}
+
 const GetFocusSettings = `-- name: GetFocusSettings :one
 SELECT coalesce(s.focus_minutes, 25)::smallint AS focus_minutes,
        coalesce(s.short_break_minutes, 5)::smallint AS short_break_minutes,
        coalesce(s.long_break_minutes, 15)::smallint AS long_break_minutes,
-       coalesce(s.long_break_every, 4)::smallint AS long_break_every
+       coalesce(s.long_break_every, 4)::smallint AS long_break_every,
+       coalesce(s.focus_end_action, 'nothing')::text AS end_action,
+       coalesce(s.focus_chime, true)::boolean AS chime,
+       coalesce(s.notify_focus_end, true)::boolean AS notify
 FROM users u LEFT JOIN user_settings s ON s.user_id = u.id
 WHERE u.id = $1
 `
 
 type GetFocusSettingsRow struct {
-	FocusMinutes      int16 `db:"focus_minutes"`
-	ShortBreakMinutes int16 `db:"short_break_minutes"`
-	LongBreakMinutes  int16 `db:"long_break_minutes"`
-	LongBreakEvery    int16 `db:"long_break_every"`
+	FocusMinutes      int16  `db:"focus_minutes"`
+	ShortBreakMinutes int16  `db:"short_break_minutes"`
+	LongBreakMinutes  int16  `db:"long_break_minutes"`
+	LongBreakEvery    int16  `db:"long_break_every"`
+	EndAction         string `db:"end_action"`
+	Chime             bool   `db:"chime"`
+	Notify            bool   `db:"notify"`
 }
 
 func (q *Queries) GetFocusSettings(ctx context.Context, userID uuid.UUID) (GetFocusSettingsRow, error) {
@@ -159,6 +193,9 @@ func (q *Queries) GetFocusSettings(ctx context.Context, userID uuid.UUID) (GetFo
 		&i.ShortBreakMinutes,
 		&i.LongBreakMinutes,
 		&i.LongBreakEvery,
+		&i.EndAction,
+		&i.Chime,
+		&i.Notify,
 	)
 	return i, err
 }
@@ -192,6 +229,64 @@ func (q *Queries) GetFocusSignals(ctx context.Context, userID uuid.UUID) (GetFoc
 		&i.LastStartedAt,
 	)
 	return i, err
+}
+
+const ListEndedFocusForUpdate = `-- name: ListEndedFocusForUpdate :many
+SELECT f.id, f.user_id, f.kind, f.planned_seconds, f.started_at, f.paused_at, f.paused_seconds, f.ended_at, f.outcome, f.created_at, f.updated_at, coalesce(us.time_zone, 'UTC')::text AS time_zone, coalesce(us.week_start, 1)::smallint AS week_start
+FROM focus_sessions f LEFT JOIN user_settings us ON us.user_id = f.user_id
+WHERE f.ended_at IS NULL AND f.paused_at IS NULL
+  AND f.started_at + make_interval(secs => f.planned_seconds + f.paused_seconds) <= $1::timestamptz
+ORDER BY f.started_at
+LIMIT $2
+FOR UPDATE OF f SKIP LOCKED
+`
+
+type ListEndedFocusForUpdateParams struct {
+	Now     time.Time `db:"now"`
+	MaxRows int32     `db:"max_rows"`
+}
+
+type ListEndedFocusForUpdateRow struct {
+	FocusSession FocusSession `db:"focus_session"`
+	TimeZone     string       `db:"time_zone"`
+	WeekStart    int16        `db:"week_start"`
+}
+
+// Running sessions whose time has run out, to be ended by the server, with
+// their user's zone and week; a session another process is ending is
+// skipped.
+func (q *Queries) ListEndedFocusForUpdate(ctx context.Context, arg ListEndedFocusForUpdateParams) ([]ListEndedFocusForUpdateRow, error) {
+	rows, err := q.db.Query(ctx, ListEndedFocusForUpdate, arg.Now, arg.MaxRows)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListEndedFocusForUpdateRow{}
+	for rows.Next() {
+		var i ListEndedFocusForUpdateRow
+		if err := rows.Scan(
+			&i.FocusSession.ID,
+			&i.FocusSession.UserID,
+			&i.FocusSession.Kind,
+			&i.FocusSession.PlannedSeconds,
+			&i.FocusSession.StartedAt,
+			&i.FocusSession.PausedAt,
+			&i.FocusSession.PausedSeconds,
+			&i.FocusSession.EndedAt,
+			&i.FocusSession.Outcome,
+			&i.FocusSession.CreatedAt,
+			&i.FocusSession.UpdatedAt,
+			&i.TimeZone,
+			&i.WeekStart,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const ListFocusHistory = `-- name: ListFocusHistory :many
@@ -268,10 +363,11 @@ func (q *Queries) ResumeFocus(ctx context.Context, arg ResumeFocusParams) error 
 }
 
 const SetFocusSettings = `-- name: SetFocusSettings :exec
-INSERT INTO user_settings (user_id, focus_minutes, short_break_minutes, long_break_minutes, long_break_every)
-VALUES ($1, $2, $3, $4, $5)
+INSERT INTO user_settings (user_id, focus_minutes, short_break_minutes, long_break_minutes, long_break_every, focus_end_action, focus_chime)
+VALUES ($1, $2, $3, $4, $5, $6, $7)
 ON CONFLICT (user_id) DO UPDATE SET focus_minutes = excluded.focus_minutes, short_break_minutes = excluded.short_break_minutes,
-    long_break_minutes = excluded.long_break_minutes, long_break_every = excluded.long_break_every, updated_at = now()
+    long_break_minutes = excluded.long_break_minutes, long_break_every = excluded.long_break_every,
+    focus_end_action = excluded.focus_end_action, focus_chime = excluded.focus_chime, updated_at = now()
 `
 
 type SetFocusSettingsParams struct {
@@ -280,6 +376,8 @@ type SetFocusSettingsParams struct {
 	ShortBreakMinutes int16     `db:"short_break_minutes"`
 	LongBreakMinutes  int16     `db:"long_break_minutes"`
 	LongBreakEvery    int16     `db:"long_break_every"`
+	EndAction         string    `db:"end_action"`
+	Chime             bool      `db:"chime"`
 }
 
 func (q *Queries) SetFocusSettings(ctx context.Context, arg SetFocusSettingsParams) error {
@@ -289,6 +387,8 @@ func (q *Queries) SetFocusSettings(ctx context.Context, arg SetFocusSettingsPara
 		arg.ShortBreakMinutes,
 		arg.LongBreakMinutes,
 		arg.LongBreakEvery,
+		arg.EndAction,
+		arg.Chime,
 	)
 	return err
 }

@@ -318,6 +318,8 @@ type UserSetting struct {
 	DecisionTelemetry   bool               `db:"decision_telemetry"`
 	PreviousTimeZone    pgtype.Text        `db:"previous_time_zone"`
 	TimeZoneSwitch      pgtype.Timestamptz `db:"time_zone_switch"`
+	FocusEndAction      string             `db:"focus_end_action"`
+	FocusChime          bool               `db:"focus_chime"`
 }
 
 type UserSkill struct {
