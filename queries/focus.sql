@@ -84,3 +84,20 @@ FOR UPDATE OF f SKIP LOCKED;
 
 -- name: GetFocusSession :one
 SELECT * FROM focus_sessions WHERE id = @id AND user_id = @user_id;
+
+-- name: FocusStats :one
+-- The user's completed focus sessions for Progress: today's and this
+-- week's count and time, all time, and the local days with one (newest
+-- first, at most 400) for the streak.
+SELECT count(*) FILTER (WHERE f.ended_at >= @day_from::timestamptz)::integer AS day_sessions,
+       coalesce(sum(f.planned_seconds) FILTER (WHERE f.ended_at >= @day_from::timestamptz), 0)::bigint AS day_seconds,
+       count(*) FILTER (WHERE f.ended_at >= @week_from::timestamptz)::integer AS week_sessions,
+       coalesce(sum(f.planned_seconds) FILTER (WHERE f.ended_at >= @week_from::timestamptz), 0)::bigint AS week_seconds,
+       count(*)::integer AS sessions,
+       coalesce(sum(f.planned_seconds), 0)::bigint AS seconds,
+       coalesce((SELECT array_agg(d.day ORDER BY d.day DESC) FROM (
+           SELECT DISTINCT (g.ended_at AT TIME ZONE @zone::text)::date AS day FROM focus_sessions g
+           WHERE g.user_id = @user_id AND g.kind = 'focus' AND g.outcome = 'completed'
+           ORDER BY day DESC LIMIT 400) d), '{}')::date[] AS days
+FROM focus_sessions f
+WHERE f.user_id = @user_id AND f.kind = 'focus' AND f.outcome = 'completed';

@@ -148,4 +148,7 @@ func TestTheTimerTicksAndEndsByItself(t *testing.T) {
 	mu.Unlock()
 	tab.Visit("/progress")
 	tab.ExpectText("#activity", "Finished a focus session")
+	tab.ExpectText("#focus-stat-today", "1 session · 25 min")
+	tab.ExpectText("#focus-stat-streak", "1 day")
+	tab.Audit()
 }

@@ -53,6 +53,7 @@ func Module(d module.Deps) module.Module {
 		Commands: []module.Command{{Label: "Focus", Keywords: "focus timer pomodoro break", Href: URL}},
 		Today:    []suggest.Source{todaySource},
 		Shell:    []web.ShellSource{indicatorSource},
+		Progress: []module.Panel{{Order: 10, Queue: statsPanel}},
 		Jobs: []module.Job{{Name: "focus ends", Every: 15 * time.Second, Run: func(ctx context.Context, now time.Time) error {
 			n, err := EndExpired(ctx, d.Pool, now)
 			if n > 0 {

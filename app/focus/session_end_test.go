@@ -121,3 +121,25 @@ func TestTheEndStartsTheBreakChimesAndNotifies(t *testing.T) {
 	c.Post("/focus/settings").Form("focus_minutes", "25", "short_break_minutes", "5", "long_break_minutes", "15",
 		"long_break_every", "4", "end_action", "explode").Do().AssertStatus(http.StatusUnprocessableEntity)
 }
+
+func TestProgressShowsFocusStatistics(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.SignIn("stats@example.com", "")
+	c.Get("/progress").Do().AssertText("#focus-stats", "No focus session finished yet")
+	// Sessions on the two days before today, and one now.
+	_, err := env.Pool.Exec(t.Context(), `INSERT INTO focus_sessions (user_id, kind, planned_seconds, started_at, ended_at, outcome)
+		SELECT u.id, 'focus', 1500, now() - make_interval(days => d) - interval '30 minutes', now() - make_interval(days => d) - interval '5 minutes', 'completed'
+		FROM users u, generate_series(1, 2) d WHERE u.email = 'stats@example.com'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := c.Get("/progress").Do()
+	page.AssertText("#focus-stat-streak", "2 days").AssertText("#focus-stat-today", "0 sessions · 0 min")
+	c.Post("/focus/start").Form("kind", "focus").Do()
+	elapse(t, env, 26)
+	c.Get("/focus").Do()
+	page = c.Get("/progress").Do()
+	page.AssertText("#focus-stat-streak", "3 days").AssertText("#focus-stat-today", "1 session · 25 min").
+		AssertText("#focus-by-skill", "Proficiency").AssertText("#focus-by-skill td", "75")
+}

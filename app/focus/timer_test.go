@@ -76,3 +76,24 @@ func TestRanOut(t *testing.T) {
 		t.Errorf("paused RanOut = %v, want 15 minutes from now", got)
 	}
 }
+
+func TestDayStreak(t *testing.T) {
+	t.Parallel()
+	today := time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)
+	day := func(back int) time.Time { return today.AddDate(0, 0, -back) }
+	tests := []struct {
+		days []time.Time
+		want int
+	}{
+		{nil, 0},
+		{[]time.Time{day(0)}, 1},
+		{[]time.Time{day(0), day(1), day(2), day(4)}, 3},
+		{[]time.Time{day(1), day(2)}, 2}, // none yet today: the streak still stands
+		{[]time.Time{day(2), day(3)}, 0}, // yesterday missed
+	}
+	for _, tt := range tests {
+		if got := DayStreak(tt.days, today); got != tt.want {
+			t.Errorf("DayStreak(%v) = %d, want %d", tt.days, got, tt.want)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/calendar"
 	"ignition/app/module"
 	"ignition/app/objects"
 	"ignition/app/store"
@@ -62,13 +63,13 @@ func Module(d module.Deps) module.Module {
 		},
 		Nav:      []module.Nav{{Label: "Ideas", Href: ListURL, Order: 55}, {Label: "Idea counts", Href: "/admin/ideas", Order: 125, Admin: true}},
 		Commands: []module.Command{{Label: "Ideas", Keywords: "ideas songs lyrics notes", Href: ListURL}, {Label: "New idea", Keywords: "capture idea", Href: ListURL + "#idea-form"}},
-		Capture:  []module.Capture{{Order: 10, Queue: queueCapture}},
+		Capture:  []module.Panel{{Order: 10, Queue: queueCapture}},
 		Jobs:     jobs,
 	}
 }
 
 // queueCapture reads whether the user has a vault, for Today's capture.
-func queueCapture(b *store.Batch, user uuid.UUID) func() (templ.Component, error) {
+func queueCapture(b *store.Batch, user uuid.UUID, _ calendar.Calendar) func() (templ.Component, error) {
 	var has bool
 	store.One(b, db.HasVault, &has, user)
 	return func() (templ.Component, error) {

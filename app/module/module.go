@@ -16,6 +16,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/calendar"
 	"ignition/app/config"
 	"ignition/app/graph"
 	"ignition/app/objects"
@@ -42,7 +43,10 @@ type Module struct {
 	Today []suggest.Source
 	// Capture are the small forms Today shows to catch something into the
 	// module in passing (a quick idea).
-	Capture []Capture
+	Capture []Panel
+	// Progress are the sections it adds to the Progress page (focus
+	// statistics).
+	Progress []Panel
 	// Shell is what it shows around every page for the signed-in user,
 	// read in the round trip that loads the session.
 	Shell []web.ShellSource
@@ -93,12 +97,13 @@ type Command struct {
 	Href     string
 }
 
-// Capture is one quick-capture form on Today. Queue adds the reads it needs
-// to Today's round trip; the function it returns renders it once the batch
-// is sent.
-type Capture struct {
-	Order int // among captures, lower first
-	Queue func(b *store.Batch, user uuid.UUID) func() (templ.Component, error)
+// Panel is a part a module adds to another's page (a quick capture on
+// Today, a section of Progress). Queue adds the reads it needs to that
+// page's round trip; the function it returns renders it once the batch is
+// sent.
+type Panel struct {
+	Order int // among the page's panels, lower first
+	Queue func(b *store.Batch, user uuid.UUID, cal calendar.Calendar) func() (templ.Component, error)
 }
 
 // Job is background work every app process runs every Every; it must be
@@ -152,7 +157,8 @@ type Registry struct {
 	public  []string
 	// What requests read of the modules, gathered once by Seal.
 	sources  []suggest.Source
-	captures []Capture
+	captures []Panel
+	progress []Panel
 	shell    []web.ShellSource
 }
 
@@ -173,8 +179,8 @@ func (r *Registry) Add(e *echo.Echo, m Module) {
 // (Today's sources, the shell's), so that no request gathers it again.
 func (r *Registry) Seal() {
 	r.sources = collect(r, func(m Module) []suggest.Source { return m.Today })
-	r.captures = collect(r, func(m Module) []Capture { return m.Capture })
-	slices.SortStableFunc(r.captures, func(a, b Capture) int { return a.Order - b.Order })
+	r.captures = panels(r, func(m Module) []Panel { return m.Capture })
+	r.progress = panels(r, func(m Module) []Panel { return m.Progress })
 	r.shell = collect(r, func(m Module) []web.ShellSource { return m.Shell })
 }
 
@@ -201,7 +207,38 @@ func (r *Registry) TodaySources() []suggest.Source { return r.sources }
 
 // Captures lists every module's quick captures for Today, in order (once
 // sealed).
-func (r *Registry) Captures() []Capture { return r.captures }
+func (r *Registry) Captures() []Panel { return r.captures }
+
+// ProgressPanels lists every module's sections of the Progress page, in
+// order (once sealed).
+func (r *Registry) ProgressPanels() []Panel { return r.progress }
+
+// QueuePanels adds the panels' reads to b; the function it returns renders
+// them, in order, once b is sent.
+func QueuePanels(b *store.Batch, panels []Panel, user uuid.UUID, cal calendar.Calendar) func() ([]templ.Component, error) {
+	renders := make([]func() (templ.Component, error), len(panels))
+	for i, p := range panels {
+		renders[i] = p.Queue(b, user, cal)
+	}
+	return func() ([]templ.Component, error) {
+		out := make([]templ.Component, len(renders))
+		for i, render := range renders {
+			comp, err := render()
+			if err != nil {
+				return nil, err
+			}
+			out[i] = comp
+		}
+		return out, nil
+	}
+}
+
+// panels gathers one kind of panel from every module, in their order.
+func panels(r *Registry, of func(Module) []Panel) []Panel {
+	out := collect(r, of)
+	slices.SortStableFunc(out, func(a, b Panel) int { return a.Order - b.Order })
+	return out
+}
 
 // Shell lists every module's shell sources (once sealed).
 func (r *Registry) Shell() []web.ShellSource { return r.shell }

@@ -10,12 +10,14 @@ const URL = "/progress"
 
 // Handler serves the progress page.
 type Handler struct {
-	db store.DB
+	db     store.DB
+	panels func() []module.Panel // the modules' sections of the page
 }
 
-// Module is progress: levels, skills and the activity feed.
+// Module is progress: levels, skills, the activity feed and the sections
+// other modules add (their statistics).
 func Module(d module.Deps) module.Module {
-	h := &Handler{db: d.Pool}
+	h := &Handler{db: d.Pool, panels: d.Registry.ProgressPanels}
 	return module.Module{
 		Name:     "progress",
 		Routes:   func(r module.Router) { r.Private.GET(URL, h.show) },

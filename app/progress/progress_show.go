@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/module"
 	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
@@ -22,15 +23,20 @@ func (h *Handler) show(c echo.Context) error {
 	var recent []db.ListRecentActivityRow
 	store.One(&b, db.GetProgress, &bal, v.ID)
 	store.Many(&b, db.ListRecentActivity, &recent, db.ListRecentActivityParams{UserID: v.ID, MaxRows: activityShown})
+	panels := module.QueuePanels(&b, h.panels(), v.ID, web.Calendar(c))
 	if err := b.Send(c.Request().Context(), h.db); err != nil {
 		return fmt.Errorf("progress: unable to load the progress of %s: %w", v.ID, err)
+	}
+	sections, err := panels()
+	if err != nil {
+		return fmt.Errorf("progress: unable to read a section of %s: %w", v.ID, err)
 	}
 	byID := map[string]int64{}
 	for i, skill := range bal.Skills {
 		byID[skill] = bal.SkillXp[i]
 	}
 	lvl := LevelFor(bal.Xp)
-	page := views.Page{Level: lvl.Number, Into: lvl.Into, ToNext: lvl.ToNext, Percent: lvl.Percent, XP: bal.Xp, Coins: bal.Coins}
+	page := views.Page{Level: lvl.Number, Into: lvl.Into, ToNext: lvl.ToNext, Percent: lvl.Percent, XP: bal.Xp, Coins: bal.Coins, Sections: sections}
 	values := make([]int64, len(Skills))
 	for i, s := range Skills {
 		values[i] = byID[s.ID]

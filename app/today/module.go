@@ -48,7 +48,7 @@ type Handler struct {
 	q         *db.Queries
 	exposures *Exposures
 	sources   func() []suggest.Source
-	captures  func() []module.Capture
+	captures  func() []module.Panel
 	keep      time.Duration // telemetry retention (0: forever)
 }
 

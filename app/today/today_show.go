@@ -14,6 +14,7 @@ import (
 
 	"ignition/app/calendar"
 	"ignition/app/graph"
+	"ignition/app/module"
 	"ignition/app/progress"
 	"ignition/app/store"
 	"ignition/app/store/db"
@@ -132,11 +133,7 @@ func (h *Handler) read(c echo.Context, cal calendar.Calendar) (db.GetTodayStateR
 	for i, s := range sources {
 		makes[i] = s.Queue(&b, v.ID, cal)
 	}
-	captures := h.captures()
-	renders := make([]func() (templ.Component, error), len(captures))
-	for i, cp := range captures {
-		renders[i] = cp.Queue(&b, v.ID)
-	}
+	captures := module.QueuePanels(&b, h.captures(), v.ID, cal)
 	if err := b.Send(c.Request().Context(), h.pool); err != nil {
 		return st, nil, nil, fmt.Errorf("today: unable to read the state of %s: %w", v.ID, err)
 	}
@@ -151,13 +148,9 @@ func (h *Handler) read(c echo.Context, cal calendar.Calendar) (db.GetTodayStateR
 		}
 		offers[i] = o
 	}
-	components := make([]templ.Component, len(renders))
-	for i, render := range renders {
-		comp, err := render()
-		if err != nil {
-			return st, nil, nil, fmt.Errorf("today: unable to read a quick capture: %w", err)
-		}
-		components[i] = comp
+	components, err := captures()
+	if err != nil {
+		return st, nil, nil, fmt.Errorf("today: unable to read a quick capture: %w", err)
 	}
 	return st, offers, components, nil
 }

@@ -35,6 +35,61 @@ func (q *Queries) EndFocus(ctx context.Context, arg EndFocusParams) error {
 	return err
 }
 
+const FocusStats = `-- name: FocusStats :one
+SELECT count(*) FILTER (WHERE f.ended_at >= $1::timestamptz)::integer AS day_sessions,
+       coalesce(sum(f.planned_seconds) FILTER (WHERE f.ended_at >= $1::timestamptz), 0)::bigint AS day_seconds,
+       count(*) FILTER (WHERE f.ended_at >= $2::timestamptz)::integer AS week_sessions,
+       coalesce(sum(f.planned_seconds) FILTER (WHERE f.ended_at >= $2::timestamptz), 0)::bigint AS week_seconds,
+       count(*)::integer AS sessions,
+       coalesce(sum(f.planned_seconds), 0)::bigint AS seconds,
+       coalesce((SELECT array_agg(d.day ORDER BY d.day DESC) FROM (
+           SELECT DISTINCT (g.ended_at AT TIME ZONE $3::text)::date AS day FROM focus_sessions g
+           WHERE g.user_id = $4 AND g.kind = 'focus' AND g.outcome = 'completed'
+           ORDER BY day DESC LIMIT 400) d), '{}')::date[] AS days
+FROM focus_sessions f
+WHERE f.user_id = $4 AND f.kind = 'focus' AND f.outcome = 'completed'
+`
+
+type FocusStatsParams struct {
+	DayFrom  time.Time `db:"day_from"`
+	WeekFrom time.Time `db:"week_from"`
+	Zone     string    `db:"zone"`
+	UserID   uuid.UUID `db:"user_id"`
+}
+
+type FocusStatsRow struct {
+	DaySessions  int32       `db:"day_sessions"`
+	DaySeconds   int64       `db:"day_seconds"`
+	WeekSessions int32       `db:"week_sessions"`
+	WeekSeconds  int64       `db:"week_seconds"`
+	Sessions     int32       `db:"sessions"`
+	Seconds      int64       `db:"seconds"`
+	Days         []time.Time `db:"days"`
+}
+
+// The user's completed focus sessions for Progress: today's and this
+// week's count and time, all time, and the local days with one (newest
+// first, at most 400) for the streak.
+func (q *Queries) FocusStats(ctx context.Context, arg FocusStatsParams) (FocusStatsRow, error) {
+	row := q.db.QueryRow(ctx, FocusStats,
+		arg.DayFrom,
+		arg.WeekFrom,
+		arg.Zone,
+		arg.UserID,
+	)
+	var i FocusStatsRow
+	err := row.Scan(
+		&i.DaySessions,
+		&i.DaySeconds,
+		&i.WeekSessions,
+		&i.WeekSeconds,
+		&i.Sessions,
+		&i.Seconds,
+		&i.Days,
+	)
+	return i, err
+}
+
 const FocusTotals = `-- name: FocusTotals :one
 SELECT count(*) FILTER (WHERE ended_at >= $1::timestamptz)::integer AS day_sessions,
        coalesce(sum(planned_seconds) FILTER (WHERE ended_at >= $1::timestamptz), 0)::bigint AS day_seconds,
