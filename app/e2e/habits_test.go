@@ -15,9 +15,17 @@ func TestHabitLoopUpdatesEveryPage(t *testing.T) {
 	laptop.WaitForPath("/habits")
 	laptop.ExpectText(".empty h2", "No habits yet")
 
+	// Each cadence brings its own fields, from the server.
+	if n, _ := laptop.Page.Locator("#habit-times, [name=weekday]").Count(); n != 0 {
+		t.Error("an every-day habit's form shows other cadences' fields")
+	}
+	laptop.Click(`label.choice:has-text("Times per week")`)
+	laptop.ExpectAttr("#habit-times", "type", "number")
+
 	// A bad habit is refused with the fields kept.
 	laptop.Fill("#habit-title", "")
 	laptop.Click(`label.choice:has-text("On chosen days")`)
+	laptop.ExpectText("#habit-cadence-fields", "Wed")
 	laptop.Click(`#habit-form button[type=submit]`)
 	laptop.ExpectText("#habit-title-error", "Title is required.")
 	laptop.ExpectText("#habit-weekday-error", "Choose at least one day.")
@@ -36,7 +44,14 @@ func TestHabitLoopUpdatesEveryPage(t *testing.T) {
 	laptop.Click(`button[aria-label="Mark Morning pages done"]`)
 	laptop.ExpectText("#habit-list .streak", "1-day streak")
 	laptop.ExpectText("#habit-list .badge", "Done today")
+	laptop.ExpectText("#habit-weeks", "1")
 	laptop.Audit()
+	// With a habit, adding another waits until asked for.
+	if open, _ := laptop.Page.Locator("#habit-form-card").GetAttribute("open"); open != "" {
+		t.Error("the add form is open unasked")
+	}
+	laptop.Click(`#habit-form-card summary`)
+	laptop.ExpectAttr("#habit-form-card", "open", "")
 
 	laptop.Click(`nav a:has-text("Progress")`)
 	laptop.WaitForPath("/progress")

@@ -464,10 +464,11 @@ func (tab *Tab) SignIn(email, name string) {
 	tab.WaitForPath("/today")
 }
 
-// AddHabit creates a daily habit through the habits page.
+// AddHabit creates a daily habit through the habits page's form (opened
+// by ?add).
 func (tab *Tab) AddHabit(title string) {
 	tab.t.Helper()
-	tab.Visit("/habits")
+	tab.Visit("/habits?add=1")
 	tab.Fill("#habit-title", title)
 	tab.Click(`#habit-form button[type=submit]`)
 	tab.WaitForPath("/habits")

@@ -83,7 +83,7 @@ func TestNewcomerIsLedToAddAHabit(t *testing.T) {
 	tab.SignIn("newcomer@example.com", "Nia")
 	tab.ExpectText("#starter button[data-decision]", "Add a habit")
 	tab.Click(`#starter button[data-decision]`)
-	tab.WaitForPath("/habits#habit-form-card")
+	tab.WaitForPath("/habits?add=1#habit-form-card")
 	tab.Fill("#habit-title", "Stretch")
 	tab.Click(`#habit-form button[type=submit]`)
 	tab.WaitForPath("/habits")

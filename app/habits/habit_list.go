@@ -33,16 +33,23 @@ func (n rowNotice) on(id string) string {
 func (h *Handler) renderList(c echo.Context, status int, f views.HabitForm, notice rowNotice) error {
 	v := web.CurrentViewer(c)
 	cal := web.Calendar(c)
-	habits, err := h.q.ListActiveHabitsWithDays(c.Request().Context(), db.ListActiveHabitsWithDaysParams{UserID: v.ID, Since: cal.Week()})
+	since := cal.Week().AddDate(0, 0, -7*(weeksShown-1))
+	habits, err := h.q.ListActiveHabitsWithDays(c.Request().Context(), db.ListActiveHabitsWithDaysParams{UserID: v.ID, Since: since})
 	if err != nil {
 		return fmt.Errorf("habits: unable to list habits of %s: %w", v.ID, err)
 	}
 	rows := make([]views.Row, len(habits))
+	hist := make([]history, len(habits))
 	for i, hb := range habits {
 		rows[i] = row(hb.Habit, hb.Days, cal)
 		rows[i].Notice = notice.on(rows[i].ID)
+		hist[i] = history{Schedule: scheduleOf(hb.Habit, cal.Zone), Title: hb.Habit.Title, Unit: rows[i].Unit, Longest: int(hb.Habit.StreakLongest), Days: hb.Days}
 	}
-	return web.Render(c, status, "Habits", views.List(views.ListData{Rows: rows, Form: f, Skills: skillChoices(), Days: weekdayChoices(v.WeekStart)}))
+	// The form opens when asked for (?add), to show what was wrong, or
+	// while there is no habit yet.
+	open := c.QueryParam("add") != "" || f.Errors.Any() || len(rows) == 0
+	return web.Render(c, status, "Habits", views.List(views.ListData{Rows: rows, Form: f, FormOpen: open, Skills: skillChoices(),
+		Days: weekdayChoices(v.WeekStart), Weeks: WeekTotals(hist, cal), Best: BestStreaks(hist)}))
 }
 
 func (h *Handler) archivedList(c echo.Context) error {

@@ -48,6 +48,7 @@ func Module(d module.Deps) module.Module {
 			r.Private.GET(ListURL, h.list)
 			r.Private.POST(ListURL, h.create)
 			r.Private.GET(ListURL+"/archived", h.archivedList)
+			r.Private.GET(ListURL+"/cadence", h.cadenceFields)
 			r.Private.GET(ListURL+"/:id", h.show)
 			r.Private.POST(ListURL+"/:id", h.update)
 			r.Private.POST(ListURL+"/:id/archive", h.archive(true))
@@ -64,7 +65,7 @@ func Module(d module.Deps) module.Module {
 // ListURL is the habits page; FormURL its form to add one.
 const (
 	ListURL = "/habits"
-	FormURL = ListURL + "#habit-form-card"
+	FormURL = ListURL + "?add=1#habit-form-card"
 )
 
 // URL is a habit's page.

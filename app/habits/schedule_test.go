@@ -3,6 +3,8 @@ package habits
 import (
 	"testing"
 	"time"
+
+	"ignition/app/calendar"
 )
 
 func day(s string) time.Time {
@@ -151,5 +153,39 @@ func TestRunAgreesWithHistory(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestWeekTotals(t *testing.T) {
+	t.Parallel()
+	// Wednesday 2 December 2026, weeks from Monday.
+	cal := calendar.New(time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC), calendar.Fixed(time.UTC), time.Monday)
+	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
+	habits := []history{
+		{Schedule: Schedule{Cadence: Daily, Start: day(11, 20)}, Days: []time.Time{day(11, 23), day(11, 24), day(12, 1)}},
+		{Schedule: Schedule{Cadence: Weekly, TimesPerWeek: 2, Start: day(11, 1)}, Days: []time.Time{day(11, 23), day(11, 25), day(11, 27)}},
+		{Schedule: Schedule{Cadence: Weekdays, Weekdays: 1<<1 | 1<<3, Start: day(1, 1)}, Days: []time.Time{day(12, 2)}}, // Mon, Wed
+	}
+	weeks := WeekTotals(habits, cal)
+	if len(weeks) != weeksShown {
+		t.Fatalf("%d weeks", len(weeks))
+	}
+	// This week so far (Mon 30 Nov – Wed 2 Dec): daily 3 due, 1 done;
+	// weekly 2 due, 0 done; Mon and Wed due, Wed done.
+	if w := weeks[7]; !w.Start.Equal(day(11, 30)) || w.Due != 7 || w.Done != 2 || w.Percent != 28 {
+		t.Errorf("this week = %+v", w)
+	}
+	// Last week: daily from Fri 20 Nov is due all 7 days (done 2); weekly
+	// done 3 of 2 counts 2; Mon and Wed due, none done.
+	if w := weeks[6]; w.Due != 7+2+2 || w.Done != 2+2 || w.Percent != 36 {
+		t.Errorf("last week = %+v", w)
+	}
+	// In mid-October only the chosen-days habit existed.
+	if w := weeks[0]; !w.Start.Equal(day(10, 12)) || w.Due != 2 || w.Done != 0 {
+		t.Errorf("eight weeks ago = %+v", w)
+	}
+	best := BestStreaks([]history{{Title: "A", Longest: 3, Unit: "day"}, {Title: "B", Longest: 9, Unit: "week"}, {Title: "C"}})
+	if len(best) != 2 || best[0].Title != "B" {
+		t.Errorf("best = %+v", best)
 	}
 }

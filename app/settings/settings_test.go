@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"ignition/app/apptest"
+	"ignition/app/settings"
 )
 
 func TestPreferencesSaveAndReject(t *testing.T) {
@@ -261,5 +262,21 @@ func TestZoneChangeAcrossTheDateLinePaysOnce(t *testing.T) {
 	prefs("Pacific/Kiritimati").AssertRedirect("/settings?saved=preferences")
 	if c.Get("/settings").Do().Doc().Find("#time-zone-note").Length() != 0 {
 		t.Error("changing back left a pending change")
+	}
+}
+
+// TestNoPasskeyButtonWherePasskeysCannotWork: served at an IP address the
+// security page explains, and offers no button that cannot work.
+func TestNoPasskeyButtonWherePasskeysCannotWork(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t, apptest.With("IGNITION_BASE_URL", "http://127.0.0.1:8080"))
+	page := env.SignIn("ip@example.com", "").Get(settings.SecurityURL).Do().AssertStatus(http.StatusOK)
+	page.AssertText(".alert-warn", "domain name")
+	if page.Doc().Find(`[data-passkey="register"]`).Length() != 0 {
+		t.Error("the page offers to add a passkey it cannot register")
+	}
+	served := apptest.New(t) // at localhost
+	if served.SignIn("domain@example.com", "").Get(settings.SecurityURL).Do().Doc().Find(`[data-passkey="register"]`).Length() != 1 {
+		t.Error("at a domain name the page offers no passkey")
 	}
 }

@@ -237,7 +237,7 @@ func TestAddingAHabitIsSuggestedWhileNoneIsActive(t *testing.T) {
 		t.Fatalf("decisions = %v, want habit:new first", got)
 	}
 	exposure, _ := page.Attr(`#starter input[name="exposure"]`, "value")
-	c.Post("/today/picks").Form("exposure", exposure, "decision", "habit:new").Do().AssertRedirect("/habits#habit-form-card")
+	c.Post("/today/picks").Form("exposure", exposure, "decision", "habit:new").Do().AssertRedirect("/habits?add=1#habit-form-card")
 	var n int
 	if err := env.Pool.QueryRow(t.Context(), "SELECT count(*) FROM decision_outcomes WHERE exposure_id = $1 AND decision_id = 'habit:new'", exposure).Scan(&n); err != nil || n != 1 {
 		t.Fatalf("outcomes for habit:new = %d (%v), want 1", n, err)
