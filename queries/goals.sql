@@ -47,3 +47,11 @@ DELETE FROM goal_milestones WHERE user_id = @user_id AND goal_id = @goal_id AND 
 
 -- name: SetMilestonePosition :exec
 UPDATE goal_milestones SET position = @position, updated_at = now() WHERE user_id = @user_id AND id = @id;
+
+-- name: RenameMilestone :execrows
+UPDATE goal_milestones SET title = @title, updated_at = now() WHERE user_id = @user_id AND goal_id = @goal_id AND id = @id;
+
+-- name: DeleteGoal :execrows
+-- Deletes a goal and, with it, its milestones; what completing it paid
+-- stays in the ledger.
+DELETE FROM goals WHERE user_id = @user_id AND id = @id;

@@ -33,6 +33,10 @@ func TestGoalWithMilestones(t *testing.T) {
 	tab.ExpectText("#milestones li:nth-child(2)", "Master")
 	tab.Click(`button[aria-label="Mark Write four songs done"]`)
 	tab.ExpectText(".goal-progress", "33%")
+	tab.Click(`summary[aria-label="Rename Record"]`)
+	tab.Fill(`#milestones details[open] input[name=title]`, "Record vocals")
+	tab.Click(`#milestones details[open] button[type=submit]`)
+	tab.ExpectText("#milestones", "Record vocals")
 	tab.Audit()
 
 	tab.Click(`button:has-text("Complete goal")`)
@@ -44,4 +48,12 @@ func TestGoalWithMilestones(t *testing.T) {
 	other.ExpectText("#goal-list .badge", "Completed")
 	other.Visit("/progress")
 	other.ExpectText("#coins", "10")
+
+	// Deleting asks first; what it paid stays.
+	tab.Click(`summary:has-text("Delete this goal")`)
+	tab.Click("#goal-delete-confirm")
+	tab.WaitForPath("/goals?done=deleted")
+	tab.ExpectText(`[role="status"]`, "Goal deleted.")
+	tab.Visit("/progress")
+	tab.ExpectText("#coins", "10")
 }

@@ -16,6 +16,10 @@ func (h *Handler) create(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// A goal starts with its deadline ahead (an edit may keep one passed).
+	if deadline.Valid && deadline.Time.Before(web.Calendar(c).Today) && f.Errors["deadline"] == "" {
+		f.Errors["deadline"] = "That day has passed: choose today or a later day."
+	}
 	if f.Errors.Any() {
 		return h.renderList(c, http.StatusUnprocessableEntity, f)
 	}

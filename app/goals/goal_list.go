@@ -27,5 +27,5 @@ func (h *Handler) renderList(c echo.Context, status int, f views.GoalForm) error
 		g := db.Goal{ID: r.ID, Title: r.Title, Description: r.Description, Category: r.Category, Deadline: r.Deadline, CompletedAt: r.CompletedAt}
 		goals[i] = view(g, int(r.MilestonesDone), int(r.Milestones), cal)
 	}
-	return web.Render(c, status, "Goals", views.List(views.ListData{Goals: goals, Form: f, Categories: categoryChoices()}))
+	return web.Render(c, status, "Goals", views.List(views.ListData{Goals: goals, Form: f, Categories: categoryChoices(), Deleted: c.QueryParam("done") == "deleted"}))
 }

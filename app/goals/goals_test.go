@@ -85,7 +85,10 @@ func TestOverdueGoalsAreMarked(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
 	c := env.SignIn("late@example.com", "")
-	late := newGoal(t, c, "title", "File taxes", "category", "financial", "deadline", "2020-04-15")
+	late := newGoal(t, c, "title", "File taxes", "category", "financial", "deadline", "2099-04-15")
+	if _, err := env.Pool.Exec(t.Context(), "UPDATE goals SET deadline = '2020-04-15' WHERE id = $1", late); err != nil {
+		t.Fatal(err)
+	}
 	soon := newGoal(t, c, "title", "Run a 10k", "category", "health", "deadline", "2099-01-01")
 	page := c.Get("/goals").Do()
 	page.AssertText("#goal-"+late+" .badge-danger", "Overdue")

@@ -34,11 +34,13 @@ func Module(d module.Deps) module.Module {
 			r.Private.POST(ListURL+"/:id", h.update)
 			r.Private.POST(ListURL+"/:id/complete", h.complete)
 			r.Private.POST(ListURL+"/:id/reopen", h.reopen)
+			r.Private.POST(ListURL+"/:id/delete", h.delete)
 			r.Private.POST(ListURL+"/:id/milestones", h.milestoneAdd)
 			r.Private.POST(ListURL+"/:id/milestones/:mid/toggle", h.milestoneToggle)
 			r.Private.POST(ListURL+"/:id/milestones/:mid/up", h.milestoneMove(-1))
 			r.Private.POST(ListURL+"/:id/milestones/:mid/down", h.milestoneMove(1))
 			r.Private.POST(ListURL+"/:id/milestones/:mid/delete", h.milestoneDelete)
+			r.Private.POST(ListURL+"/:id/milestones/:mid/rename", h.milestoneRename)
 		},
 		Nav:      []module.Nav{{Label: "Goals", Href: ListURL, Order: 50}},
 		Commands: []module.Command{{Label: "Goals", Keywords: "goals milestones deadlines", Href: ListURL}, {Label: "New goal", Keywords: "add goal", Href: ListURL + "#goal-form"}},

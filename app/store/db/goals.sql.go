@@ -67,6 +67,25 @@ func (q *Queries) CreateGoal(ctx context.Context, arg CreateGoalParams) (Goal, e
 	return i, err
 }
 
+const DeleteGoal = `-- name: DeleteGoal :execrows
+DELETE FROM goals WHERE user_id = $1 AND id = $2
+`
+
+type DeleteGoalParams struct {
+	UserID uuid.UUID `db:"user_id"`
+	ID     uuid.UUID `db:"id"`
+}
+
+// Deletes a goal and, with it, its milestones; what completing it paid
+// stays in the ledger.
+func (q *Queries) DeleteGoal(ctx context.Context, arg DeleteGoalParams) (int64, error) {
+	result, err := q.db.Exec(ctx, DeleteGoal, arg.UserID, arg.ID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
 const DeleteMilestone = `-- name: DeleteMilestone :execrows
 DELETE FROM goal_milestones WHERE user_id = $1 AND goal_id = $2 AND id = $3
 `
@@ -222,6 +241,30 @@ func (q *Queries) LockGoal(ctx context.Context, arg LockGoalParams) (uuid.UUID, 
 	var id uuid.UUID
 	err := row.Scan(&id)
 	return id, err
+}
+
+const RenameMilestone = `-- name: RenameMilestone :execrows
+UPDATE goal_milestones SET title = $1, updated_at = now() WHERE user_id = $2 AND goal_id = $3 AND id = $4
+`
+
+type RenameMilestoneParams struct {
+	Title  string    `db:"title"`
+	UserID uuid.UUID `db:"user_id"`
+	GoalID uuid.UUID `db:"goal_id"`
+	ID     uuid.UUID `db:"id"`
+}
+
+func (q *Queries) RenameMilestone(ctx context.Context, arg RenameMilestoneParams) (int64, error) {
+	result, err := q.db.Exec(ctx, RenameMilestone,
+		arg.Title,
+		arg.UserID,
+		arg.GoalID,
+		arg.ID,
+	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
 }
 
 const SetGoalCompleted = `-- name: SetGoalCompleted :execrows
