@@ -26,11 +26,17 @@ UPDATE users SET terms_accepted_at = now(), terms_version = @terms_version, upda
 -- name: ListPendingUsers :many
 SELECT id, email, name, created_at FROM users WHERE status = 'pending' ORDER BY created_at, id;
 
--- name: ReviewUser :execrows
--- Approves or denies a pending user; a user already reviewed is left alone.
-UPDATE users
-SET status = @status, reviewed_at = now(), reviewed_by = @reviewed_by, updated_at = now()
-WHERE id = @id AND status = 'pending';
+-- name: ReviewUser :one
+-- Approves or denies a pending user (a user already reviewed is left
+-- alone: no row) and says who it was and how many still wait.
+WITH reviewed AS (
+    UPDATE users
+    SET status = @status, reviewed_at = now(), reviewed_by = @reviewed_by, updated_at = now()
+    WHERE id = @id AND status = 'pending'
+    RETURNING email
+)
+SELECT r.email, (SELECT count(*) FROM users u WHERE u.status = 'pending' AND u.id <> @id)::integer AS waiting
+FROM reviewed r;
 
 -- name: DeleteUser :exec
 DELETE FROM users WHERE id = @id;

@@ -1,10 +1,12 @@
 package admin
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/store/db"
@@ -13,7 +15,8 @@ import (
 )
 
 // review approves or denies a pending user and answers with the row's
-// outcome; a user who is not pending is 404.
+// outcome (who, and what became of them) and the new waiting count; a
+// user who is not pending is 404.
 func (h *Handler) review(status string) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		id, err := uuid.Parse(c.Param("id"))
@@ -21,17 +24,17 @@ func (h *Handler) review(status string) echo.HandlerFunc {
 			return echo.ErrNotFound
 		}
 		admin := web.CurrentViewer(c)
-		n, err := h.q.ReviewUser(c.Request().Context(), db.ReviewUserParams{
+		r, err := h.q.ReviewUser(c.Request().Context(), db.ReviewUserParams{
 			ID: id, Status: status, ReviewedBy: uuid.NullUUID{UUID: admin.ID, Valid: true},
 		})
+		if errors.Is(err, pgx.ErrNoRows) {
+			return echo.ErrNotFound
+		}
 		if err != nil {
 			return fmt.Errorf("admin: unable to review %s: %w", id, err)
 		}
-		if n == 0 {
-			return echo.ErrNotFound
-		}
 		if web.IsFragmentRequest(c) {
-			return web.Render(c, http.StatusOK, "Approvals", views.Reviewed(status))
+			return web.Render(c, http.StatusOK, "Approvals", views.Reviewed(r.Email, status, int(r.Waiting)))
 		}
 		return c.Redirect(http.StatusSeeOther, "/admin/approvals")
 	}

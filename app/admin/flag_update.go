@@ -13,9 +13,9 @@ import (
 )
 
 // Flags are the runtime kill switches administrators can turn.
-var Flags = []struct{ Key, Help string }{
-	{"KillSwitch_Ranking", "Today shows suggestions in a fixed order, without scores."},
-	{"KillSwitch_Neo4j", "Ranking ignores the graph projection (sequence signal)."},
+var Flags = []struct{ Key, Label, Help string }{
+	{"KillSwitch_Ranking", "Turn off ranking", "Today shows its suggestions in a fixed order (by how often each was done, then by kind), without scores or “why this?” lines."},
+	{"KillSwitch_Neo4j", "Turn off the graph signal", "Ranking stops asking Neo4j what usually follows the last action; frequency and recency still rank."},
 }
 
 func (h *Handler) flagsShow(c echo.Context) error {
@@ -29,7 +29,7 @@ func (h *Handler) flagsShow(c echo.Context) error {
 	}
 	list := make([]views.Flag, len(Flags))
 	for i, f := range Flags {
-		list[i] = views.Flag{Key: f.Key, Help: f.Help, On: on[f.Key]}
+		list[i] = views.Flag{Key: f.Key, Label: f.Label, Help: f.Help, On: on[f.Key]}
 	}
 	return web.Render(c, http.StatusOK, "Kill switches", views.Flags(list, c.QueryParam("saved") == "1"))
 }

@@ -132,7 +132,10 @@ func TestProviderSignInOnboardingAndApproval(t *testing.T) {
 	other.Get("/admin/approvals").Do().AssertStatus(http.StatusNotFound)
 	other.Post("/admin/approvals/" + id + "/approve").Do().AssertStatus(http.StatusNotFound)
 
-	admin.Post("/admin/approvals/"+id+"/approve").HTMX().Do().AssertStatus(http.StatusOK).AssertText(`[role="status"]`, "Approved.")
+	list.AssertText("#pending-count", "1 waiting")
+	reviewed := admin.Post("/admin/approvals/"+id+"/approve").HTMX().Do().AssertStatus(http.StatusOK)
+	reviewed.AssertText(".list-main", "newbie@example.com").AssertText(".list-main .badge", "Approved")
+	reviewed.AssertText(`#pending-count[hx-swap-oob]`, "No one else is waiting.")
 	admin.Post("/admin/approvals/" + id + "/approve").Do().AssertStatus(http.StatusNotFound)
 	newbie.Get("/today").Do().AssertStatus(http.StatusOK)
 }

@@ -157,25 +157,35 @@ func (q *Queries) ListPendingUsers(ctx context.Context) ([]ListPendingUsersRow, 
 	return items, nil
 }
 
-const ReviewUser = `-- name: ReviewUser :execrows
-UPDATE users
-SET status = $1, reviewed_at = now(), reviewed_by = $2, updated_at = now()
-WHERE id = $3 AND status = 'pending'
+const ReviewUser = `-- name: ReviewUser :one
+WITH reviewed AS (
+    UPDATE users
+    SET status = $2, reviewed_at = now(), reviewed_by = $3, updated_at = now()
+    WHERE id = $1 AND status = 'pending'
+    RETURNING email
+)
+SELECT r.email, (SELECT count(*) FROM users u WHERE u.status = 'pending' AND u.id <> $1)::integer AS waiting
+FROM reviewed r
 `
 
 type ReviewUserParams struct {
+	ID         uuid.UUID     `db:"id"`
 	Status     string        `db:"status"`
 	ReviewedBy uuid.NullUUID `db:"reviewed_by"`
-	ID         uuid.UUID     `db:"id"`
 }
 
-// Approves or denies a pending user; a user already reviewed is left alone.
-func (q *Queries) ReviewUser(ctx context.Context, arg ReviewUserParams) (int64, error) {
-	result, err := q.db.Exec(ctx, ReviewUser, arg.Status, arg.ReviewedBy, arg.ID)
-	if err != nil {
-		return 0, err
-	}
-	return result.RowsAffected(), nil
+type ReviewUserRow struct {
+	Email   string `db:"email"`
+	Waiting int32  `db:"waiting"`
+}
+
+// Approves or denies a pending user (a user already reviewed is left
+// alone: no row) and says who it was and how many still wait.
+func (q *Queries) ReviewUser(ctx context.Context, arg ReviewUserParams) (ReviewUserRow, error) {
+	row := q.db.QueryRow(ctx, ReviewUser, arg.ID, arg.Status, arg.ReviewedBy)
+	var i ReviewUserRow
+	err := row.Scan(&i.Email, &i.Waiting)
+	return i, err
 }
 
 const SetAgeVerified = `-- name: SetAgeVerified :exec
