@@ -133,7 +133,7 @@ func TestProviderSignInOnboardingAndApproval(t *testing.T) {
 	other.Post("/admin/approvals/" + id + "/approve").Do().AssertStatus(http.StatusNotFound)
 
 	list.AssertText("#pending-count", "1 waiting")
-	reviewed := admin.Post("/admin/approvals/"+id+"/approve").HTMX().Do().AssertStatus(http.StatusOK)
+	reviewed := admin.Post("/admin/approvals/" + id + "/approve").HTMX().Do().AssertStatus(http.StatusOK)
 	reviewed.AssertText(".list-main", "newbie@example.com").AssertText(".list-main .badge", "Approved")
 	reviewed.AssertText(`#pending-count[hx-swap-oob]`, "No one else is waiting.")
 	admin.Post("/admin/approvals/" + id + "/approve").Do().AssertStatus(http.StatusNotFound)
