@@ -16,20 +16,25 @@ func TestMarketBuyAndWear(t *testing.T) {
 	tab.Click(`nav a:has-text("Market")`)
 	tab.WaitForPath("/market")
 	tab.ExpectText("#coins", "80")
-	tab.Click(`button[aria-label="Buy Violet accent for 30 coins"]`)
+	tab.Click(`summary[aria-label="Buy Violet accent for 30 coins"]`)
+	tab.ExpectText("#item-accent-violet .buy", "Spend 30 of your 80 coins on Violet accent?")
+	tab.Click(`button[aria-label="Confirm: buy Violet accent"]`)
 	tab.WaitForPath("/market?done=bought")
 	tab.ExpectText("#coins", "50")
 	tab.Click(`button[aria-label="Wear Violet accent"]`)
 	tab.WaitForPath("/market?done=equipped")
 	tab.ExpectAttr("html", "data-accent", "violet")
 
-	tab.Click(`button[aria-label="Buy Title: Beatsmith for 50 coins"]`)
+	tab.Click(`summary[aria-label="Buy Title: Beatsmith for 50 coins"]`)
+	tab.Click(`button[aria-label="Confirm: buy Title: Beatsmith"]`)
 	tab.WaitForPath("/market?done=bought")
 	tab.Click(`button[aria-label="Wear Title: Beatsmith"]`)
 	tab.WaitForPath("/market?done=equipped")
-	if d, _ := tab.Page.Locator(`button[aria-label="Buy Midnight for 60 coins"]`).IsDisabled(); !d {
+	tab.ExpectText("#item-theme-midnight .coins-short", "60 more coins")
+	if n, _ := tab.Page.Locator(`#item-theme-midnight form`).Count(); n != 0 {
 		t.Error("an item the user cannot afford can be bought")
 	}
+	tab.Audit()
 
 	other := app.NewPhoneTab(t)
 	other.SignIn("shop@example.com", "")

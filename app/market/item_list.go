@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/progress"
 	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
@@ -36,8 +37,13 @@ func (h *Handler) render(c echo.Context, status int, notice, problem string) err
 	}
 	out := make([]views.Item, len(items))
 	for i, it := range items {
-		out[i] = views.Item{ID: it.ID, Kind: it.Kind, Name: it.Name, Description: it.Description, Price: int(it.Price),
-			Owned: it.Owned, Equipped: it.Equipped, Affordable: bal.Coins >= int64(it.Price)}
+		out[i] = views.Item{ID: it.ID, Kind: it.Kind, Name: it.Name, Description: it.Description, Value: it.Value, Price: int(it.Price),
+			Owned: it.Owned, Equipped: it.Equipped, Short: max(0, int64(it.Price)-bal.Coins)}
 	}
-	return web.Render(c, status, "Market", views.List(views.ListData{Items: out, Coins: bal.Coins, Notice: notice, Problem: problem}))
+	name := v.Name
+	if name == "" {
+		name = v.Email
+	}
+	return web.Render(c, status, "Market", views.List(views.ListData{Items: out, Coins: bal.Coins, XP: bal.Xp,
+		Level: progress.LevelFor(bal.Xp).Number, Name: name, Notice: notice, Problem: problem}))
 }

@@ -50,8 +50,12 @@ func TestBuyEquipAndWear(t *testing.T) {
 	c := env.SignIn("shopper@example.com", "")
 	page := c.Get("/market").Do().AssertStatus(http.StatusOK)
 	page.AssertText("#coins", "0")
-	if _, disabled := page.Attr(`#item-accent-violet button`, "disabled"); !disabled {
+	if page.Doc().Find(`#item-accent-violet form[action$="/buy"]`).Length() != 0 {
 		t.Error("an unaffordable item can be bought")
+	}
+	page.AssertText("#item-accent-violet .coins-short", "30 more coins").AssertText("#market-level", "1")
+	if page.Doc().Find("#item-theme-midnight .swatch-theme-midnight").Length() != 1 || page.Doc().Find("#item-badge-flame svg.badge-icon").Length() != 1 {
+		t.Error("themes and badges are described, not shown")
 	}
 	c.Post("/market/accent-violet/buy").Do().AssertStatus(http.StatusConflict).AssertText(".alert-error", "Not enough coins")
 
@@ -74,7 +78,9 @@ func TestBuyEquipAndWear(t *testing.T) {
 	c.Post("/market/title-beatsmith/buy").Do()
 	c.Post("/market/title-beatsmith/equip").Do()
 	today := c.Get("/today").Do()
-	today.AssertText("#user-menu .user-badge", "🎧")
+	if today.Doc().Find("#user-menu .user-badge svg.badge-icon").Length() != 1 {
+		t.Error("the worn badge is not drawn")
+	}
 	today.AssertText("#user-menu .user-title", "Beatsmith")
 	c.Get("/progress").Do().AssertText("#activity", "Bought “Title: Beatsmith”")
 

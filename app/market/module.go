@@ -29,8 +29,8 @@ var Catalog = []db.UpsertMarketItemParams{
 	{ID: "accent-rose", Kind: "accent", Name: "Rose accent", Description: "Buttons and highlights in rose.", Value: "rose", Price: 30, Position: 30},
 	{ID: "theme-midnight", Kind: "theme", Name: "Midnight", Description: "A deeper, blue-black dark theme.", Value: "midnight", Price: 60, Position: 10},
 	{ID: "theme-paper", Kind: "theme", Name: "Paper", Description: "A warm, off-white light theme.", Value: "paper", Price: 60, Position: 20},
-	{ID: "badge-headphones", Kind: "badge", Name: "Headphones badge", Description: "Shown beside your avatar.", Value: "🎧", Price: 20, Position: 10},
-	{ID: "badge-flame", Kind: "badge", Name: "Flame badge", Description: "Shown beside your avatar.", Value: "🔥", Price: 20, Position: 20},
+	{ID: "badge-headphones", Kind: "badge", Name: "Headphones badge", Description: "Shown beside your avatar.", Value: "headphones", Price: 20, Position: 10},
+	{ID: "badge-flame", Kind: "badge", Name: "Flame badge", Description: "Shown beside your avatar.", Value: "flame", Price: 20, Position: 20},
 	{ID: "title-relentless", Kind: "title", Name: "Title: The Relentless", Description: "Shown under your name.", Value: "The Relentless", Price: 50, Position: 10},
 	{ID: "title-beatsmith", Kind: "title", Name: "Title: Beatsmith", Description: "Shown under your name.", Value: "Beatsmith", Price: 50, Position: 20},
 }
