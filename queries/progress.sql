@@ -8,9 +8,11 @@ RETURNING id;
 -- name: EnsureBalances :exec
 INSERT INTO user_progress (user_id) VALUES (@user_id) ON CONFLICT (user_id) DO NOTHING;
 
--- name: MoveBalances :exec
--- The balances never go below zero (a check constraint refuses it).
-UPDATE user_progress SET xp = xp + @xp, coins = coins + @coins, updated_at = now() WHERE user_id = @user_id;
+-- name: MoveBalances :one
+-- The balances never go below zero (a check constraint refuses it); the
+-- XP after the move says whether it crossed a level.
+UPDATE user_progress SET xp = xp + @xp, coins = coins + @coins, updated_at = now() WHERE user_id = @user_id
+RETURNING xp;
 
 -- name: GetBalances :one
 SELECT coalesce(p.xp, 0)::bigint AS xp, coalesce(p.coins, 0)::bigint AS coins

@@ -102,12 +102,17 @@ func TestPicksAreDoneWhereTheyAre(t *testing.T) {
 	tab.SignIn("inplace@example.com", "Ida")
 	tab.AddHabit("Scales")
 	tab.AddHabit("Stretch")
+	// 95 XP earned before: this habit reaches level 2, and the page says so.
+	app.Exec(t, `WITH u AS (SELECT id FROM users WHERE email = 'inplace@example.com'),
+		l AS (INSERT INTO ledger_entries (user_id, key, reason, xp) SELECT id, 'test:grant', 'Test grant', 95 FROM u)
+		INSERT INTO user_progress (user_id, xp) SELECT id, 95 FROM u`)
 	tab.Visit("/today")
 	tab.ExpectText("#today-coins", "0")
 
 	tab.Click(`button[aria-label="Mark done: Scales"]`)
 	tab.ExpectText("#today-notice", "“Scales” is done for today.")
 	tab.ExpectText("#today-coins", "2")
+	tab.ExpectText("#celebration", "Level 2!")
 	if n, _ := tab.Page.Locator(`#today button[data-decision]:has-text("Scales")`).Count(); n != 0 {
 		t.Error("Scales is still offered after it was done")
 	}

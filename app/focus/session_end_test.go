@@ -143,3 +143,23 @@ func TestProgressShowsFocusStatistics(t *testing.T) {
 	page.AssertText("#focus-stat-streak", "3 days").AssertText("#focus-stat-today", "1 session · 25 min").
 		AssertText("#focus-by-skill", "Proficiency").AssertText("#focus-by-skill td", "75")
 }
+
+// TestBothPartsOfThePageHearOfTheEnd: the panel and the indicator ask at
+// the same moment; one ends the session, and both say so.
+func TestBothPartsOfThePageHearOfTheEnd(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t, apptest.With("IGNITION_DB_POOL_SIZE", "4"))
+	c := env.SignIn("both@example.com", "")
+	c.Post("/focus/start").Form("kind", "focus").Do()
+	id := sessionID(t, env)
+	elapse(t, env, 26)
+	var wg sync.WaitGroup
+	var panel, indicator *apptest.Response
+	wg.Go(func() { panel = c.WithT(t).Get("/focus/panel?after=" + id).HTMX().Do() })
+	wg.Go(func() { indicator = c.WithT(t).Get("/focus/indicator?after=" + id).HTMX().Do() })
+	wg.Wait()
+	panel.AssertText("#focus-ended", "Focus complete.")
+	if indicator.Doc().Find(".focus-ended").Length() != 1 {
+		t.Errorf("the indicator did not hear of the end:\n%s", indicator.Body)
+	}
+}

@@ -32,8 +32,12 @@ func (h *Handler) load(c echo.Context) (page, error) {
 	if err != nil || !running {
 		return p, err
 	}
-	ended, err := h.settle(c, active)
-	if err != nil || !ended {
+	if p.active == nil || !p.active.Done {
+		return p, nil
+	}
+	// Its time is up: end it (or wait for the request ending it), then
+	// read what follows.
+	if _, err := h.settle(c, active); err != nil {
 		return p, err
 	}
 	p, _, _, err = h.read(c)

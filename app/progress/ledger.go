@@ -12,6 +12,7 @@ import (
 
 	"ignition/app/decision"
 	"ignition/app/store/db"
+	"ignition/app/web"
 )
 
 // Entry is one movement of XP and coins. Key names what paid (such as
@@ -47,12 +48,16 @@ func award(ctx context.Context, q *db.Queries, userID uuid.UUID, e Entry) (bool,
 	if err := q.EnsureBalances(ctx, userID); err != nil {
 		return false, fmt.Errorf("progress: unable to open balances of %s: %w", userID, err)
 	}
-	if err := q.MoveBalances(ctx, db.MoveBalancesParams{UserID: userID, Xp: int64(e.XP), Coins: int64(e.Coins)}); err != nil {
+	xp, err := q.MoveBalances(ctx, db.MoveBalancesParams{UserID: userID, Xp: int64(e.XP), Coins: int64(e.Coins)})
+	if err != nil {
 		var pgErr *pgconn.PgError
 		if errors.As(err, &pgErr) && pgErr.Code == "23514" { // check_violation: coins >= 0
 			return false, ErrNotEnoughCoins
 		}
 		return false, fmt.Errorf("progress: unable to move balances for %s: %w", e.Key, err)
+	}
+	if now := LevelFor(xp).Number; e.XP > 0 && now > LevelFor(xp-int64(e.XP)).Number {
+		web.Celebrate(ctx, now) // the answer to the request shows it
 	}
 	if e.Skill != "" && e.XP != 0 {
 		if err := q.MoveSkill(ctx, db.MoveSkillParams{UserID: userID, Skill: e.Skill, Xp: int64(e.XP)}); err != nil {

@@ -40,7 +40,7 @@ func (h *Handler) show(c echo.Context) error {
 	values := make([]int64, len(Skills))
 	for i, s := range Skills {
 		values[i] = byID[s.ID]
-		page.Skills = append(page.Skills, views.SkillTotal{Name: s.Name, XP: byID[s.ID]})
+		page.Skills = append(page.Skills, views.SkillTotal{Name: s.Name, XP: byID[s.ID], Level: LevelFor(byID[s.ID]).Number})
 	}
 	page.Wheel = wheel(values)
 	for _, a := range recent {
@@ -54,7 +54,16 @@ func (h *Handler) show(c echo.Context) error {
 // wheel lays out the skill radar on a 240-unit square.
 func wheel(values []int64) views.Wheel {
 	const c, r = 120, 80
-	w := views.Wheel{Shape: SVGPoints(RadarPoints(values, c, c, r)), Rim: SVGPoints(AxisEnds(len(values), c, c, r))}
+	shape := RadarPoints(values, c, c, r)
+	w := views.Wheel{Shape: SVGPoints(shape), Rim: SVGPoints(AxisEnds(len(values), c, c, r))}
+	for _, k := range []float64{0.25, 0.5, 0.75} {
+		w.Rings = append(w.Rings, SVGPoints(AxisEnds(len(values), c, c, r*k)))
+	}
+	for i, p := range shape {
+		if values[i] > 0 {
+			w.Dots = append(w.Dots, views.Dot{X: p.X, Y: p.Y})
+		}
+	}
 	labels := AxisEnds(len(values), c, c, r+18)
 	for i, end := range AxisEnds(len(values), c, c, r) {
 		anchor := "middle"

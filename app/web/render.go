@@ -32,6 +32,10 @@ func Shell(c echo.Context, title string) layout.Shell {
 		s.Nav, s.AdminNav = nav.Items, nav.Admin
 	}
 	if v := CurrentViewer(c); v != nil {
+		s.Celebrate, _ = celebration(c)
+		if s.Celebrate.Level == 0 {
+			s.Celebrate.Level = takeCelebration(c)
+		}
 		s.User = &layout.User{Name: v.Name, Email: v.Email}
 		s.Theme = v.Theme
 		s.Admin = v.IsAdmin
@@ -79,10 +83,18 @@ func WithNavigation(nav Navigation) echo.MiddlewareFunc {
 // Render answers with content: alone for a fragment request, inside the
 // application shell otherwise.
 func Render(c echo.Context, status int, title string, content templ.Component) error {
+	// A level reached shows with a success, never on an error's page.
 	if IsFragmentRequest(c) {
+		if cel, ok := celebration(c); ok && status < http.StatusBadRequest {
+			content = templ.Join(content, layout.CelebrationOOB(cel))
+		}
 		return write(c, status, content)
 	}
-	return write(c, status, layout.Page(Shell(c, title), content))
+	s := Shell(c, title)
+	if status >= http.StatusBadRequest {
+		s.Celebrate = layout.Celebration{}
+	}
+	return write(c, status, layout.Page(s, content))
 }
 
 // RenderBare is Render for pages without navigation (sign-in, errors for
@@ -94,11 +106,15 @@ func RenderBare(c echo.Context, status int, title string, content templ.Componen
 	return write(c, status, layout.Bare(Shell(c, title), content))
 }
 
-// Redirect sends the browser to url: htmx follows HX-Redirect, a plain
+// Redirect sends the browser to url (with a level a reward reached, for
+// the page there to show): htmx follows HX-Redirect, a plain
 // request gets 303 See Other. A boosted request also gets HX-Redirect when
 // url has a fragment: the fetch behind boosting would follow a 303 and
 // drop the fragment, so the page would not land where url points.
 func Redirect(c echo.Context, url string) error {
+	if err := keepCelebration(c); err != nil {
+		return err
+	}
 	h := c.Request().Header
 	if h.Get("HX-Request") == "true" && (h.Get("HX-Boosted") != "true" || strings.Contains(url, "#")) {
 		c.Response().Header().Set("HX-Redirect", url)

@@ -46,6 +46,7 @@ func NewEcho(cfg *config.Config, logger *slog.Logger, db Pinger, metrics *Metric
 	}
 	e.Use(securityHeaders(cfg.BaseURL.Scheme == "https", ContentSecurityPolicy(objectOrigin)))
 	e.Use(deadline(cfg.RequestTimeout))
+	e.Use(celebrations)
 	e.Use(middleware.BodyLimit(fmt.Sprintf("%dB", cfg.BodyLimit)))
 	e.Use(wellFormedInput(cfg.BodyLimit))
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{

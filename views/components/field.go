@@ -4,6 +4,8 @@ import (
 	"context"
 	"slices"
 	"strings"
+
+	"github.com/a-h/templ"
 )
 
 // describedBy lists the IDs of the hint and error that explain the input.
@@ -47,4 +49,13 @@ func Values(options []Option) []string {
 		out[i] = o.Value
 	}
 	return out
+}
+
+// OOB marks an element, when oob, to replace the one with its ID wherever
+// it is on the page (htmx's out-of-band swap).
+func OOB(oob bool) templ.Attributes {
+	if oob {
+		return templ.Attributes{"hx-swap-oob": "true"}
+	}
+	return nil
 }

@@ -26,7 +26,12 @@ type Shell struct {
 	// Data are data-* attributes of the page's body for the island (the
 	// vault's idle limit), keyed without the data- prefix.
 	Data map[string]string
+	// Celebrate is the level a reward just reached (0 for none).
+	Celebrate Celebration
 }
+
+// Celebration is a level reached: the page shows it for a moment.
+type Celebration struct{ Level int }
 
 func (s Shell) bodyData() templ.Attributes {
 	out := templ.Attributes{}

@@ -152,8 +152,9 @@ func (q *Queries) ListRecentActivity(ctx context.Context, arg ListRecentActivity
 	return items, nil
 }
 
-const MoveBalances = `-- name: MoveBalances :exec
+const MoveBalances = `-- name: MoveBalances :one
 UPDATE user_progress SET xp = xp + $1, coins = coins + $2, updated_at = now() WHERE user_id = $3
+RETURNING xp
 `
 
 type MoveBalancesParams struct {
@@ -162,10 +163,13 @@ type MoveBalancesParams struct {
 	UserID uuid.UUID `db:"user_id"`
 }
 
-// The balances never go below zero (a check constraint refuses it).
-func (q *Queries) MoveBalances(ctx context.Context, arg MoveBalancesParams) error {
-	_, err := q.db.Exec(ctx, MoveBalances, arg.Xp, arg.Coins, arg.UserID)
-	return err
+// The balances never go below zero (a check constraint refuses it); the
+// XP after the move says whether it crossed a level.
+func (q *Queries) MoveBalances(ctx context.Context, arg MoveBalancesParams) (int64, error) {
+	row := q.db.QueryRow(ctx, MoveBalances, arg.Xp, arg.Coins, arg.UserID)
+	var xp int64
+	err := row.Scan(&xp)
+	return xp, err
 }
 
 const MoveSkill = `-- name: MoveSkill :exec
