@@ -143,3 +143,42 @@ func TestKeyboardAndPhoneLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestEveryPageReadsAtBothWidths visits every page a signed-in user (and
+// an administrator) can reach, with content on it, at 1280 and 390 px:
+// axe finds nothing serious and nothing overflows sideways on the phone.
+func TestEveryPageReadsAtBothWidths(t *testing.T) {
+	app := startApp(t)
+	for _, width := range []int{1280, 390} {
+		tab := app.newTab(t, width)
+		tab.SignIn("admin@example.com", "Ada")
+		if width == 1280 {
+			tab.AddHabit("Scales")
+			tab.Visit("/goals")
+			tab.Fill("#goal-title", "Release the EP")
+			tab.Click(`#goal-form button[type=submit]`)
+			tab.WaitForPath("/goals/**")
+		}
+		tab.Visit("/habits")
+		habit, _ := tab.Page.Locator("#habit-list a.habit-title").First().GetAttribute("href")
+		tab.Visit("/goals")
+		goal, _ := tab.Page.Locator("#goal-list a").First().GetAttribute("href")
+		if habit == "" || goal == "" {
+			t.Fatalf("no habit (%q) or goal (%q) to visit", habit, goal)
+		}
+		for _, path := range []string{"/today", "/focus", "/quests", "/habits", habit, "/habits/archived", "/goals", goal,
+			"/ideas", "/progress", "/market", "/settings", "/settings/security", "/settings/vault",
+			"/admin/approvals", "/admin/flags", "/admin/ideas", "/admin/vaults"} {
+			tab.Visit(path)
+			if width < 1280 {
+				wide, err := tab.Page.Evaluate(`() => document.documentElement.scrollWidth`)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if w, _ := wide.(int); w > width {
+					t.Errorf("%s is %d px wide on a %d px screen", path, w, width)
+				}
+			}
+		}
+	}
+}
