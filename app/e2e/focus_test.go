@@ -151,4 +151,13 @@ func TestTheTimerTicksAndEndsByItself(t *testing.T) {
 	tab.ExpectText("#focus-stat-today", "1 session · 25 min")
 	tab.ExpectText("#focus-stat-streak", "1 day")
 	tab.Audit()
+
+	// The in-app panel keeps it, and the bell counts it until read.
+	tab.ExpectAttr("#bell", "aria-label", "Notifications: 1 unread")
+	tab.Click("#bell")
+	tab.WaitForPath("/notifications")
+	tab.ExpectText("#notification-list", "Focus session complete")
+	tab.Click(`button:has-text("Mark all read")`)
+	tab.WaitForPath("/notifications")
+	tab.ExpectAttr("#bell", "aria-label", "Notifications")
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/calendar"
+	"ignition/app/notifications"
 	"ignition/app/static"
 	"ignition/app/store"
 	"ignition/app/store/db"
@@ -45,8 +46,18 @@ func Finish(ctx context.Context, q *db.Queries, s db.FocusSession, cal calendar.
 		return completed, err
 	}
 	set, err := q.GetFocusSettings(ctx, s.UserID)
-	if err != nil || set.EndAction != EndBreak {
+	if err != nil {
 		return true, err
+	}
+	if set.Notify {
+		err := notifications.Add(ctx, q, s.UserID, notifications.Notice{Kind: notifications.FocusEnd, Key: "focus:" + s.ID.String(),
+			Title: "Focus session complete", Body: fmt.Sprintf("+%d XP · +%d coins.", RewardXP, RewardCoins), Href: URL})
+		if err != nil {
+			return true, err
+		}
+	}
+	if set.EndAction != EndBreak {
+		return true, nil
 	}
 	totals, err := q.FocusTotals(ctx, db.FocusTotalsParams{UserID: s.UserID, DayFrom: cal.TodayBegan(), WeekFrom: cal.WeekBegan()})
 	if err != nil {

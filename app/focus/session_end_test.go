@@ -97,6 +97,7 @@ func TestTheEndStartsTheBreakChimesAndNotifies(t *testing.T) {
 		t.Errorf("notification = %q", title)
 	}
 	c.Get("/focus/panel?after="+id).HTMX().Do().AssertText("#focus-ended", "Short break has started.")
+	c.Get("/notifications").Do().AssertText("#notification-list", "Focus session complete")
 	c.Get("/today").Do().AssertText("#landing-title", "Nice work")
 
 	// Muted, notifications off, nothing to do at the end: the page just

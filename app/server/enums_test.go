@@ -11,6 +11,7 @@ import (
 	"ignition/app/goals"
 	"ignition/app/ideas"
 	"ignition/app/market"
+	"ignition/app/notifications"
 	"ignition/app/progress"
 	"ignition/app/quests"
 	"ignition/app/testdb"
@@ -60,6 +61,7 @@ func TestEnumerationsMatchTheDatabase(t *testing.T) {
 		"feature_flags.key":              flags,
 		"vault_keys.kind":                vault.KeyKinds,
 		"ideas.key_mode":                 ideas.Modes,
+		"notifications.kind":             notifications.Kinds,
 	}
 	pool := testdb.New(t)
 	rows, err := pool.Query(t.Context(), `SELECT c.conrelid::regclass::text || '.' || a.attname, pg_get_constraintdef(c.oid)

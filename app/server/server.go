@@ -21,6 +21,7 @@ import (
 	"ignition/app/habits"
 	"ignition/app/ideas"
 	"ignition/app/market"
+	"ignition/app/notifications"
 	"ignition/app/module"
 	"ignition/app/objects"
 	"ignition/app/passkey"
@@ -49,6 +50,7 @@ var Modules = []func(module.Deps) module.Module{
 	ideas.Module,
 	progress.Module,
 	market.Module,
+	notifications.Module,
 	settings.Module,
 	vault.Module,
 	admin.Module,

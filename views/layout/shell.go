@@ -20,6 +20,9 @@ type Shell struct {
 	DevNotice bool      // the development sign-in is enabled
 	Nav       []NavItem // the sidebar, in order
 	AdminNav  []NavItem // below it, for administrators
+	// Topbar are the modules' parts of the top bar (the notifications
+	// bell), beside the user menu.
+	Topbar []templ.Component
 	// Indicators are the modules' notes in the bottom bar (a running focus
 	// session); each keeps itself current.
 	Indicators []templ.Component

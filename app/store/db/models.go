@@ -186,6 +186,18 @@ type Memo struct {
 	CompletedAt pgtype.Timestamptz `db:"completed_at"`
 }
 
+type Notification struct {
+	ID        uuid.UUID          `db:"id"`
+	UserID    uuid.UUID          `db:"user_id"`
+	Kind      string             `db:"kind"`
+	Key       string             `db:"key"`
+	Title     string             `db:"title"`
+	Body      string             `db:"body"`
+	Href      string             `db:"href"`
+	CreatedAt time.Time          `db:"created_at"`
+	ReadAt    pgtype.Timestamptz `db:"read_at"`
+}
+
 type ObjectDeletion struct {
 	Prefix    string    `db:"prefix"`
 	CreatedAt time.Time `db:"created_at"`

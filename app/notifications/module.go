@@ -1,0 +1,102 @@
+// Package notifications keeps what the app told the user (a habit's
+// reminder, a focus session's end) and shows it in the in-app panel, with
+// the unread count on every page.
+package notifications
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+
+	"ignition/app/calendar"
+	"ignition/app/module"
+	"ignition/app/store"
+	"ignition/app/store/db"
+	"ignition/app/web"
+	views "ignition/views/notifications"
+	"ignition/views/layout"
+)
+
+// URL is the notifications panel.
+const URL = "/notifications"
+
+// shown is how many notifications the panel lists.
+const shown = 50
+
+// The kinds of notification.
+const (
+	HabitReminder = "habit_reminder"
+	FocusEnd      = "focus_end"
+)
+
+// Kinds lists the kinds of notification.
+var Kinds = []string{HabitReminder, FocusEnd}
+
+// Notice is one notification to make.
+type Notice struct {
+	Kind  string
+	Key   string // what it is about: the same key is made once
+	Title string
+	Body  string
+	Href  string // where it leads ("" for nowhere)
+}
+
+// Add records n for the user through q (the transaction of what caused
+// it); a notice with the same key already made changes nothing.
+func Add(ctx context.Context, q *db.Queries, user uuid.UUID, n Notice) error {
+	err := q.AddNotification(ctx, db.AddNotificationParams{UserID: user, Kind: n.Kind, Key: n.Key, Title: n.Title, Body: n.Body, Href: n.Href})
+	if err != nil {
+		return fmt.Errorf("notifications: unable to add %s for %s: %w", n.Key, user, err)
+	}
+	return nil
+}
+
+// Handler serves the panel.
+type Handler struct{ q *db.Queries }
+
+// Module is the notifications panel and the bell in the top bar.
+func Module(d module.Deps) module.Module {
+	h := &Handler{q: d.Q}
+	return module.Module{
+		Name: "notifications",
+		Routes: func(r module.Router) {
+			r.Private.GET(URL, h.list)
+			r.Private.POST(URL+"/read", h.markRead)
+		},
+		Commands: []module.Command{{Label: "Notifications", Keywords: "reminders alerts bell", Href: URL}},
+		Shell:    []web.ShellSource{bellSource},
+	}
+}
+
+// bellSource puts the bell, with the unread count, in the top bar of every
+// page, read with the session.
+func bellSource(b *store.Batch, sessionHash []byte) web.ShellFill {
+	var unread int32
+	store.One(b, db.CountUnreadBySession, &unread, sessionHash)
+	return func(shell *layout.Shell, _ calendar.Calendar) {
+		shell.Topbar = append(shell.Topbar, views.Bell(int(unread)))
+	}
+}
+
+func (h *Handler) list(c echo.Context) error {
+	v := web.CurrentViewer(c)
+	rows, err := h.q.ListNotifications(c.Request().Context(), db.ListNotificationsParams{UserID: v.ID, MaxRows: shown})
+	if err != nil {
+		return fmt.Errorf("notifications: unable to list those of %s: %w", v.ID, err)
+	}
+	items := make([]views.Item, len(rows))
+	for i, n := range rows {
+		items[i] = views.Item{Title: n.Title, Body: n.Body, Href: n.Href, At: web.LocalTime(c, n.CreatedAt), Unread: !n.ReadAt.Valid}
+	}
+	return web.Render(c, 200, "Notifications", views.List(items))
+}
+
+func (h *Handler) markRead(c echo.Context) error {
+	v := web.CurrentViewer(c)
+	if err := h.q.MarkNotificationsRead(c.Request().Context(), v.ID); err != nil {
+		return fmt.Errorf("notifications: unable to mark those of %s read: %w", v.ID, err)
+	}
+	return web.Redirect(c, URL)
+}
