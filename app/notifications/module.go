@@ -15,8 +15,8 @@ import (
 	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
-	views "ignition/views/notifications"
 	"ignition/views/layout"
+	views "ignition/views/notifications"
 )
 
 // URL is the notifications panel.
