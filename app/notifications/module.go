@@ -8,7 +8,6 @@ import (
 	"fmt"
 
 	"github.com/google/uuid"
-	"github.com/labstack/echo/v4"
 
 	"ignition/app/calendar"
 	"ignition/app/module"
@@ -78,25 +77,4 @@ func bellSource(b *store.Batch, sessionHash []byte) web.ShellFill {
 	return func(shell *layout.Shell, _ calendar.Calendar) {
 		shell.Topbar = append(shell.Topbar, views.Bell(int(unread)))
 	}
-}
-
-func (h *Handler) list(c echo.Context) error {
-	v := web.CurrentViewer(c)
-	rows, err := h.q.ListNotifications(c.Request().Context(), db.ListNotificationsParams{UserID: v.ID, MaxRows: shown})
-	if err != nil {
-		return fmt.Errorf("notifications: unable to list those of %s: %w", v.ID, err)
-	}
-	items := make([]views.Item, len(rows))
-	for i, n := range rows {
-		items[i] = views.Item{Title: n.Title, Body: n.Body, Href: n.Href, At: web.LocalTime(c, n.CreatedAt), Unread: !n.ReadAt.Valid}
-	}
-	return web.Render(c, 200, "Notifications", views.List(items))
-}
-
-func (h *Handler) markRead(c echo.Context) error {
-	v := web.CurrentViewer(c)
-	if err := h.q.MarkNotificationsRead(c.Request().Context(), v.ID); err != nil {
-		return fmt.Errorf("notifications: unable to mark those of %s read: %w", v.ID, err)
-	}
-	return web.Redirect(c, URL)
 }
