@@ -139,10 +139,7 @@ func EndExpired(ctx context.Context, pool *pgxpool.Pool, now time.Time) (int, er
 			return err
 		}
 		for _, r := range rows {
-			zone, err := time.LoadLocation(r.TimeZone)
-			if err != nil {
-				zone = time.UTC
-			}
+			zone := calendar.Location(r.TimeZone)
 			cal := calendar.New(now, calendar.Fixed(zone), time.Weekday(r.WeekStart))
 			if _, err := Finish(ctx, q, r.FocusSession, cal); err != nil {
 				return fmt.Errorf("focus: unable to end session %s: %w", r.FocusSession.ID, err)

@@ -29,10 +29,7 @@ func Remind(ctx context.Context, pool *pgxpool.Pool, now time.Time) (int, error)
 			return err
 		}
 		for _, r := range rows {
-			zone, err := time.LoadLocation(r.TimeZone)
-			if err != nil {
-				zone = time.UTC
-			}
+			zone := calendar.Location(r.TimeZone)
 			s := Schedule{Cadence: Cadence(r.Cadence), Weekdays: uint8(r.Weekdays), TimesPerWeek: int(r.TimesPerWeek), Start: calendar.Day(r.CreatedAt, zone)}
 			if !s.Due(r.LocalDay) {
 				continue

@@ -40,10 +40,6 @@ func (h *Handler) render(c echo.Context, status int, notice, problem string) err
 		out[i] = views.Item{ID: it.ID, Kind: it.Kind, Name: it.Name, Description: it.Description, Value: it.Value, Price: int(it.Price),
 			Owned: it.Owned, Equipped: it.Equipped, Short: max(0, int64(it.Price)-bal.Coins)}
 	}
-	name := v.Name
-	if name == "" {
-		name = v.Email
-	}
 	return web.Render(c, status, "Market", views.List(views.ListData{Items: out, Coins: bal.Coins, XP: bal.Xp,
-		Level: progress.LevelFor(bal.Xp).Number, Name: name, Notice: notice, Problem: problem}))
+		Level: progress.LevelFor(bal.Xp).Number, Name: v.DisplayName(), Notice: notice, Problem: problem}))
 }

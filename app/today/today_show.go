@@ -24,11 +24,6 @@ import (
 )
 
 func (h *Handler) show(c echo.Context) error {
-	v := web.CurrentViewer(c)
-	name := v.Name
-	if name == "" {
-		name = v.Email
-	}
 	sess, err := web.Session(c)
 	if err != nil {
 		return err
@@ -36,7 +31,7 @@ func (h *Handler) show(c echo.Context) error {
 	// After a completed focus session: one calm next step, until dismissed
 	// in this browser session.
 	if sess.Values[softLandingKey] != nil {
-		return web.Render(c, http.StatusOK, "Today", views.SoftLanding(name))
+		return web.Render(c, http.StatusOK, "Today", views.SoftLanding(web.CurrentViewer(c).DisplayName()))
 	}
 	return h.render(c, http.StatusOK, views.Notice{})
 }
@@ -44,11 +39,7 @@ func (h *Handler) show(c echo.Context) error {
 // render answers with Today as it stands, saying notice; the picks shown
 // are recorded as an exposure.
 func (h *Handler) render(c echo.Context, status int, notice views.Notice) error {
-	v := web.CurrentViewer(c)
-	name := v.Name
-	if name == "" {
-		name = v.Email
-	}
+	name := web.CurrentViewer(c).DisplayName()
 	sess, err := web.Session(c)
 	if err != nil {
 		return err

@@ -27,6 +27,15 @@ type Viewer struct {
 	IsAdmin       bool
 }
 
+// DisplayName is how pages address the viewer: their name, or their email
+// without one.
+func (v *Viewer) DisplayName() string {
+	if v.Name != "" {
+		return v.Name
+	}
+	return v.Email
+}
+
 const (
 	viewerKey    = "web.viewer"
 	requestIDKey = "web.request_id"
