@@ -82,6 +82,10 @@ func TestIdeasAreEncryptedEndToEnd(t *testing.T) {
 	}
 	tab.Fill("#idea-search", "zzz")
 	tab.ExpectText("#idea-search-none", "No idea shown here matches")
+	if n, _ := tab.Page.Locator("#idea-list li:visible").Count(); n != 0 {
+		t.Errorf("%d ideas still show for a search matching none", n)
+	}
+	tab.Fill("#idea-search", "")
 
 	// Edit: the form opens decrypted.
 	tab.Click(`#idea-list a:has-text("Night drive")`)
