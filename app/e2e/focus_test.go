@@ -116,11 +116,15 @@ func TestTheTimerTicksAndEndsByItself(t *testing.T) {
 	tab.Visit("/focus")
 	tab.Click(`#focus-panel button:has-text("Focus · 25 min")`)
 	tab.WaitForPath("/focus")
+	began := time.Now()
 	first := secondsOf(t, countdownShown(t, tab))
 	time.Sleep(2100 * time.Millisecond)
 	second := secondsOf(t, countdownShown(t, tab))
-	if first < 24*60+50 || first-second < 2 || first-second > 3 {
-		t.Errorf("the countdown went from %d s to %d s in 2.1 s", first, second)
+	// Each read takes its own time on a loaded machine: the clock moved as
+	// many seconds as passed, give or take one.
+	passed := time.Since(began).Seconds()
+	if first < 24*60+40 || float64(first-second) < passed-1.5 || float64(first-second) > passed+1.5 {
+		t.Errorf("the countdown went from %d s to %d s in %.1f s", first, second, passed)
 	}
 	tab.Audit()
 
