@@ -28,7 +28,8 @@ LEFT JOIN user_settings us ON us.user_id = h.user_id
 WHERE h.archived_at IS NULL AND h.reminder_time IS NOT NULL
   AND coalesce(us.notify_reminders, true)
   AND (now() AT TIME ZONE coalesce(us.time_zone, 'UTC'))::time >= h.reminder_time
-  AND (now() AT TIME ZONE coalesce(us.time_zone, 'UTC'))::time < h.reminder_time + make_interval(mins => @window_minutes::integer)
+  -- (a time minus a time is an interval: no wrapping past midnight)
+  AND (now() AT TIME ZONE coalesce(us.time_zone, 'UTC'))::time - h.reminder_time < make_interval(mins => @window_minutes::integer)
   AND NOT EXISTS (SELECT 1 FROM habit_completions c WHERE c.habit_id = h.id AND c.day = (now() AT TIME ZONE coalesce(us.time_zone, 'UTC'))::date)
   AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = h.user_id
                   AND n.key = 'habit:' || h.id || ':' || (now() AT TIME ZONE coalesce(us.time_zone, 'UTC'))::date)

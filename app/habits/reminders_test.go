@@ -1,6 +1,7 @@
 package habits_test
 
 import (
+	"fmt"
 	"net/http"
 	"sync"
 	"testing"
@@ -90,5 +91,39 @@ func TestRemindersFireOnceAcrossProcesses(t *testing.T) {
 	}
 	if quiet.Get("/notifications").Do().Doc().Find("#notification-list").Length() != 0 {
 		t.Error("a user who turned reminders off was reminded")
+	}
+}
+
+// TestALateEveningReminderFires: a reminder within two hours of midnight
+// still fires (its window runs past midnight).
+func TestALateEveningReminderFires(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.SignIn("owl@example.com", "")
+	createHabit(t, c, "title", "Journal", "cadence", "daily", "skill", "guts", "reminder", "07:00")
+	// Some whole-hour zone is at 23:xx now.
+	zone := ""
+	for off := -12; off <= 14; off++ {
+		name := fmt.Sprintf("Etc/GMT%+d", -off) // Etc/GMT-5 is five hours ahead
+		if off == 0 {
+			name = "Etc/GMT"
+		}
+		loc, err := time.LoadLocation(name)
+		if err == nil && time.Now().In(loc).Hour() == 23 {
+			zone = name
+		}
+	}
+	if zone == "" {
+		t.Fatal("no zone at 23:00 now")
+	}
+	if _, err := env.Pool.Exec(t.Context(), `INSERT INTO user_settings (user_id, time_zone) SELECT id, $1 FROM users
+		ON CONFLICT (user_id) DO UPDATE SET time_zone = excluded.time_zone`, zone); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.Pool.Exec(t.Context(), `UPDATE habits SET reminder_time = (now() AT TIME ZONE $1)::time - interval '5 minutes'`, zone); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := habits.Remind(t.Context(), env.Pool, time.Now()); err != nil || n != 1 {
+		t.Fatalf("made %d reminders (%v) at 23:00 in %s, want 1", n, err, zone)
 	}
 }
