@@ -206,6 +206,7 @@ func (tab *Tab) setVisibility(state string) {
 }
 
 func TestVaultLockFollowsEveryDevice(t *testing.T) {
+	t.Parallel() // mostly waits on the server's polls and clock: it waits beside the others
 	app := startApp(t)
 	laptop := app.NewTab(t)
 	laptop.SignIn("devices@example.com", "")
