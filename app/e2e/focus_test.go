@@ -13,7 +13,7 @@ import (
 )
 
 func TestFocusSharedAcrossDevicesAndSoftLanding(t *testing.T) {
-	t.Parallel() // mostly waits on the server's polls and clock: it waits beside the others
+	t.Parallel() // it mostly waits on polls and the server's clock, beside the other waiting tests
 	app := startApp(t)
 	laptop := app.NewTab(t)
 	laptop.SignIn("flow@example.com", "Flo")
@@ -97,7 +97,7 @@ func secondsOf(t *testing.T, shown string) int {
 // the session on its own; the page says so, plays the chime and shows the
 // notification the device allows.
 func TestTheTimerTicksAndEndsByItself(t *testing.T) {
-	t.Parallel() // mostly waits on the server's polls and clock: it waits beside the others
+	t.Parallel() // it mostly waits on polls and the server's clock, beside the other waiting tests
 	app := startApp(t)
 	tab := app.NewTab(t)
 	tab.SignIn("ticks@example.com", "")

@@ -206,7 +206,7 @@ func (tab *Tab) setVisibility(state string) {
 }
 
 func TestVaultLockFollowsEveryDevice(t *testing.T) {
-	t.Parallel() // mostly waits on the server's polls and clock: it waits beside the others
+	t.Parallel() // it mostly waits on polls and the server's clock, beside the other waiting tests
 	app := startApp(t)
 	laptop := app.NewTab(t)
 	laptop.SignIn("devices@example.com", "")
