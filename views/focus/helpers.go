@@ -22,9 +22,10 @@ func ringOffset(a *Active) string {
 
 func seconds(d time.Duration) string { return fmt.Sprintf("%ds", int(d.Seconds())) }
 
-// clock formats a duration as m:ss (or h:mm:ss).
+// clock formats a duration as m:ss (or h:mm:ss), rounded up as a
+// countdown shows it: 25:00 until a whole second has gone.
 func clock(d time.Duration) string {
-	s := int(d.Round(time.Second).Seconds())
+	s := int(math.Ceil(d.Seconds()))
 	if s >= 3600 {
 		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
 	}
