@@ -89,7 +89,7 @@ func TestTheEndStartsTheBreakChimesAndNotifies(t *testing.T) {
 	elapse(t, env, 27) // two minutes into the break
 
 	ind := c.Get("/focus/indicator?after=" + id).HTMX().Do()
-	ind.AssertText(".focus-indicator", "Short break · 3:00 left")
+	assertLeft(t, ind, ".focus-indicator", "Short break · ", 3)
 	if chime, _ := ind.Attr(".focus-ended", "data-chime"); chime == "" {
 		t.Error("no chime at the end")
 	}
