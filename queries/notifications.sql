@@ -17,21 +17,21 @@ SELECT count(*)::integer FROM sessions s JOIN notifications n ON n.user_id = s.u
 WHERE s.id_hash = @id_hash;
 
 -- name: ListDueReminders :many
--- Active habits whose reminder time has come today in their user's zone
--- (within the last @window_minutes), not done today, for users who want
+-- Active habits whose reminder time has come by @at, today in their user's zone
+-- (within the last window_minutes), not done today, for users who want
 -- reminders; the caller checks the habit is due today.
 SELECT h.id, h.user_id, h.title, h.cadence, h.weekdays, h.times_per_week, h.created_at,
        coalesce(us.time_zone, 'UTC')::text AS time_zone,
-       (now() AT TIME ZONE coalesce(us.time_zone, 'UTC'))::date AS local_day
+       ((@at::timestamptz) AT TIME ZONE coalesce(us.time_zone, 'UTC'))::date AS local_day
 FROM habits h
 LEFT JOIN user_settings us ON us.user_id = h.user_id
 WHERE h.archived_at IS NULL AND h.reminder_time IS NOT NULL
   AND coalesce(us.notify_reminders, true)
-  AND (now() AT TIME ZONE coalesce(us.time_zone, 'UTC'))::time >= h.reminder_time
+  AND ((@at::timestamptz) AT TIME ZONE coalesce(us.time_zone, 'UTC'))::time >= h.reminder_time
   -- (a time minus a time is an interval: no wrapping past midnight)
-  AND (now() AT TIME ZONE coalesce(us.time_zone, 'UTC'))::time - h.reminder_time < make_interval(mins => @window_minutes::integer)
-  AND NOT EXISTS (SELECT 1 FROM habit_completions c WHERE c.habit_id = h.id AND c.day = (now() AT TIME ZONE coalesce(us.time_zone, 'UTC'))::date)
+  AND ((@at::timestamptz) AT TIME ZONE coalesce(us.time_zone, 'UTC'))::time - h.reminder_time < make_interval(mins => @window_minutes::integer)
+  AND NOT EXISTS (SELECT 1 FROM habit_completions c WHERE c.habit_id = h.id AND c.day = ((@at::timestamptz) AT TIME ZONE coalesce(us.time_zone, 'UTC'))::date)
   AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = h.user_id
-                  AND n.key = 'habit:' || h.id || ':' || (now() AT TIME ZONE coalesce(us.time_zone, 'UTC'))::date)
+                  AND n.key = 'habit:' || h.id || ':' || ((@at::timestamptz) AT TIME ZONE coalesce(us.time_zone, 'UTC'))::date)
 ORDER BY h.id
 LIMIT 500;

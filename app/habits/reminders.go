@@ -24,7 +24,7 @@ const reminderWindow = 2 * time.Hour
 func Remind(ctx context.Context, pool *pgxpool.Pool, now time.Time) (int, error) {
 	n := 0
 	err := store.Tx(ctx, pool, func(q *db.Queries) error {
-		rows, err := q.ListDueReminders(ctx, int32(reminderWindow/time.Minute))
+		rows, err := q.ListDueReminders(ctx, db.ListDueRemindersParams{At: now, WindowMinutes: int32(reminderWindow / time.Minute)})
 		if err != nil {
 			return err
 		}

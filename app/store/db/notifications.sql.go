@@ -57,20 +57,25 @@ func (q *Queries) CountUnreadBySession(ctx context.Context, idHash []byte) (int3
 const ListDueReminders = `-- name: ListDueReminders :many
 SELECT h.id, h.user_id, h.title, h.cadence, h.weekdays, h.times_per_week, h.created_at,
        coalesce(us.time_zone, 'UTC')::text AS time_zone,
-       (now() AT TIME ZONE coalesce(us.time_zone, 'UTC'))::date AS local_day
+       (($1::timestamptz) AT TIME ZONE coalesce(us.time_zone, 'UTC'))::date AS local_day
 FROM habits h
 LEFT JOIN user_settings us ON us.user_id = h.user_id
 WHERE h.archived_at IS NULL AND h.reminder_time IS NOT NULL
   AND coalesce(us.notify_reminders, true)
-  AND (now() AT TIME ZONE coalesce(us.time_zone, 'UTC'))::time >= h.reminder_time
+  AND (($1::timestamptz) AT TIME ZONE coalesce(us.time_zone, 'UTC'))::time >= h.reminder_time
   -- (a time minus a time is an interval: no wrapping past midnight)
-  AND (now() AT TIME ZONE coalesce(us.time_zone, 'UTC'))::time - h.reminder_time < make_interval(mins => $1::integer)
-  AND NOT EXISTS (SELECT 1 FROM habit_completions c WHERE c.habit_id = h.id AND c.day = (now() AT TIME ZONE coalesce(us.time_zone, 'UTC'))::date)
+  AND (($1::timestamptz) AT TIME ZONE coalesce(us.time_zone, 'UTC'))::time - h.reminder_time < make_interval(mins => $2::integer)
+  AND NOT EXISTS (SELECT 1 FROM habit_completions c WHERE c.habit_id = h.id AND c.day = (($1::timestamptz) AT TIME ZONE coalesce(us.time_zone, 'UTC'))::date)
   AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = h.user_id
-                  AND n.key = 'habit:' || h.id || ':' || (now() AT TIME ZONE coalesce(us.time_zone, 'UTC'))::date)
+                  AND n.key = 'habit:' || h.id || ':' || (($1::timestamptz) AT TIME ZONE coalesce(us.time_zone, 'UTC'))::date)
 ORDER BY h.id
 LIMIT 500
 `
+
+type ListDueRemindersParams struct {
+	At            time.Time `db:"at"`
+	WindowMinutes int32     `db:"window_minutes"`
+}
 
 type ListDueRemindersRow struct {
 	ID           uuid.UUID `db:"id"`
@@ -84,11 +89,11 @@ type ListDueRemindersRow struct {
 	LocalDay     time.Time `db:"local_day"`
 }
 
-// Active habits whose reminder time has come today in their user's zone
-// (within the last @window_minutes), not done today, for users who want
+// Active habits whose reminder time has come by @at, today in their user's zone
+// (within the last window_minutes), not done today, for users who want
 // reminders; the caller checks the habit is due today.
-func (q *Queries) ListDueReminders(ctx context.Context, windowMinutes int32) ([]ListDueRemindersRow, error) {
-	rows, err := q.db.Query(ctx, ListDueReminders, windowMinutes)
+func (q *Queries) ListDueReminders(ctx context.Context, arg ListDueRemindersParams) ([]ListDueRemindersRow, error) {
+	rows, err := q.db.Query(ctx, ListDueReminders, arg.At, arg.WindowMinutes)
 	if err != nil {
 		return nil, err
 	}
