@@ -41,3 +41,29 @@ SELECT id, reason, skill, xp, coins, created_at
 FROM ledger_entries WHERE user_id = @user_id
 ORDER BY created_at DESC, id DESC
 LIMIT @max_rows;
+
+-- name: ListWeeklySummariesDue :many
+-- Users who asked for a weekly summary whose week began today in their
+-- zone, from 9:00 on, and who have not had this week's yet.
+SELECT us.user_id, us.time_zone::text AS time_zone,
+       ((@at::timestamptz) AT TIME ZONE us.time_zone)::date AS local_day
+FROM user_settings us
+WHERE us.notify_weekly_summary
+  AND extract(dow FROM ((@at::timestamptz) AT TIME ZONE us.time_zone))::integer = us.week_start
+  AND ((@at::timestamptz) AT TIME ZONE us.time_zone)::time >= time '09:00'
+  AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = us.user_id
+                  AND n.key = 'weekly:' || ((@at::timestamptz) AT TIME ZONE us.time_zone)::date)
+ORDER BY us.user_id
+LIMIT 500;
+
+-- name: WeekTotals :one
+-- What the ledger recorded for the user in [from, until): activities that
+-- paid XP, the XP and coins earned, and the skill that gained the most.
+SELECT count(*) FILTER (WHERE xp > 0)::integer AS activities,
+       coalesce(sum(xp) FILTER (WHERE xp > 0), 0)::bigint AS xp,
+       coalesce(sum(coins) FILTER (WHERE coins > 0), 0)::bigint AS coins,
+       coalesce((SELECT skill FROM ledger_entries s
+                 WHERE s.user_id = @user_id AND s.created_at >= @from_at AND s.created_at < @until_at AND s.skill IS NOT NULL AND s.xp > 0
+                 GROUP BY skill ORDER BY sum(xp) DESC, skill LIMIT 1), '')::text AS top_skill
+FROM ledger_entries
+WHERE user_id = @user_id AND created_at >= @from_at AND created_at < @until_at;

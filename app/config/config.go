@@ -3,6 +3,7 @@
 package config
 
 import (
+	"encoding/base64"
 	"fmt"
 	"net"
 	"net/url"
@@ -65,6 +66,10 @@ var Settings = []Setting{
 	{"IGNITION_S3_REGION", "us-east-1", "Region the object store's signatures name."},
 	{"IGNITION_S3_TIMEOUT", "10s", "Longest the server waits for one object store call before it answers that the store is unavailable."},
 	{"IGNITION_MEMO_MAX_BYTES", "52428800", "Largest voice memo, encrypted, in bytes (50 MiB)."},
+	{"IGNITION_VAPID_PUBLIC_KEY", "", "Web Push: the VAPID public key (base64url, uncompressed P-256 point); empty, with the private key, makes a pair once and keeps it in the database."},
+	{"IGNITION_VAPID_PRIVATE_KEY", "", "Web Push: the VAPID private key (base64url, 32 bytes)."},
+	{"IGNITION_VAPID_SUBJECT", "", "Web Push: how push services reach the operator, a mailto: or https: URL; empty is the first administrator's email, else the base URL (when https)."},
+	{"IGNITION_PUSH_SERVICES", "fcm.googleapis.com,updates.push.services.mozilla.com,web.push.apple.com,*.notify.windows.com", "Web Push: the push services a subscription may name, as host names (`*.` for any subdomain, https only) or origins such as http://127.0.0.1:9000 (a self-hosted service)."},
 	{"IGNITION_TELEMETRY_RETENTION", "2160h", "How long Today's decision telemetry (exposures and outcomes) is kept; 0 keeps it forever."},
 }
 
@@ -92,6 +97,7 @@ type Config struct {
 	VaultIdle       time.Duration
 	S3              S3
 	MemoMaxBytes    int64
+	Push            Push
 	AdminEmails     []string // lower-case
 	AutoApprove     []string // lower-case email domains
 	Providers       []Provider
@@ -107,6 +113,15 @@ type S3 struct {
 
 // Enabled reports whether an object store is configured.
 func (s S3) Enabled() bool { return s.Endpoint != nil }
+
+// Push configures Web Push: the VAPID key pair (both empty: made once and
+// kept in the database), the subject push services may contact, and the
+// push services a subscription's endpoint may name.
+type Push struct {
+	PublicKey, PrivateKey string
+	Subject               string
+	Services              []string
+}
 
 // DBLimits bound what one app process asks of Postgres.
 type DBLimits struct {
@@ -262,6 +277,26 @@ func Parse(getenv func(string) string) (*Config, error) {
 		}
 	}
 	c.AdminEmails = list(get("IGNITION_ADMIN_EMAILS"))
+	c.Push = Push{PublicKey: get("IGNITION_VAPID_PUBLIC_KEY"), PrivateKey: get("IGNITION_VAPID_PRIVATE_KEY"),
+		Subject: get("IGNITION_VAPID_SUBJECT"), Services: list(get("IGNITION_PUSH_SERVICES"))}
+	if err := checkVAPID(c.Push.PublicKey, c.Push.PrivateKey); err != nil {
+		fail("IGNITION_VAPID_PUBLIC_KEY", err)
+	}
+	switch {
+	case c.Push.Subject == "" && len(c.AdminEmails) > 0:
+		c.Push.Subject = "mailto:" + c.AdminEmails[0]
+	case c.Push.Subject == "" && base != nil && base.Scheme == "https":
+		c.Push.Subject = base.String()
+	case c.Push.Subject == "" && base != nil:
+		c.Push.Subject = "mailto:push@" + base.Hostname()
+	case !strings.HasPrefix(c.Push.Subject, "mailto:") && !strings.HasPrefix(c.Push.Subject, "https://"):
+		fail("IGNITION_VAPID_SUBJECT", fmt.Errorf("must be a mailto: or https: URL"))
+	}
+	for _, s := range c.Push.Services {
+		if err := checkPushService(s); err != nil {
+			fail("IGNITION_PUSH_SERVICES", err)
+		}
+	}
 	c.AutoApprove = list(get("IGNITION_AUTO_APPROVE_DOMAINS"))
 
 	pair := func(prefix string) (id, secret string) {
@@ -321,6 +356,36 @@ func list(v string) []string {
 		}
 	}
 	return out
+}
+
+// checkVAPID checks a configured VAPID key pair: both or neither, the
+// public key an uncompressed P-256 point, the private key 32 bytes.
+func checkVAPID(public, private string) error {
+	if public == "" && private == "" {
+		return nil
+	}
+	pub, err1 := base64.RawURLEncoding.DecodeString(strings.TrimRight(public, "="))
+	priv, err2 := base64.RawURLEncoding.DecodeString(strings.TrimRight(private, "="))
+	if err1 != nil || err2 != nil || len(pub) != 65 || pub[0] != 4 || len(priv) != 32 {
+		return fmt.Errorf("set both IGNITION_VAPID_PUBLIC_KEY (65 bytes) and IGNITION_VAPID_PRIVATE_KEY (32 bytes), base64url, or neither")
+	}
+	return nil
+}
+
+// checkPushService checks one entry of IGNITION_PUSH_SERVICES: a host name,
+// maybe with a leading "*.", or an origin with no path.
+func checkPushService(s string) error {
+	if strings.Contains(s, "://") {
+		u, err := url.Parse(s)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") {
+			return fmt.Errorf("%q must be a host name or an http(s) origin with no path", s)
+		}
+		return nil
+	}
+	if !regexp.MustCompile(`^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$`).MatchString(s) {
+		return fmt.Errorf("%q must be a host name or an http(s) origin with no path", s)
+	}
+	return nil
 }
 
 func validSlug(s string) bool {

@@ -24,6 +24,7 @@ import (
 	"github.com/playwright-community/playwright-go"
 
 	"ignition/app/objectstest"
+	"ignition/app/pushtest"
 	"ignition/app/oidctest"
 	"ignition/app/testdb"
 	"ignition/app/testutil"
@@ -111,7 +112,9 @@ func run(m *testing.M) int {
 		return fail(err)
 	}
 	defer store.Stop()
-	s3 := []string{"IGNITION_ADMIN_EMAILS=admin@example.com"}
+	pushService = pushtest.New()
+	defer pushService.Close()
+	s3 := []string{"IGNITION_ADMIN_EMAILS=admin@example.com", "IGNITION_PUSH_SERVICES=" + pushService.URL}
 	for k, v := range store.Env() {
 		s3 = append(s3, k+"="+v)
 	}
@@ -154,11 +157,13 @@ func startApp(t *testing.T) *App {
 	return shared
 }
 
-// store is the shared server's object store; tone is the WAV file the
-// browser's fake microphone plays.
+// store is the shared server's object store, pushService the push service
+// its devices subscribe to; tone is the WAV file the browser's fake
+// microphone plays.
 var (
-	store *objectstest.Server
-	tone  string
+	store       *objectstest.Server
+	pushService *pushtest.Service
+	tone        string
 )
 
 // shared is the package's server, started once in TestMain, with

@@ -19,7 +19,8 @@ const reminderWindow = 2 * time.Hour
 
 // Remind makes the reminders whose time has come: each active habit with a
 // reminder time that has passed in its user's zone today, is due and not
-// done, gets one notification that day. Any number of app processes can
+// done (a habit done N times a week: not done N times this week yet), gets
+// one notification that day. Any number of app processes can
 // run it at once: a reminder's key makes it once.
 func Remind(ctx context.Context, pool *pgxpool.Pool, now time.Time) (int, error) {
 	n := 0
@@ -31,7 +32,7 @@ func Remind(ctx context.Context, pool *pgxpool.Pool, now time.Time) (int, error)
 		for _, r := range rows {
 			zone := calendar.Location(r.TimeZone)
 			s := Schedule{Cadence: Cadence(r.Cadence), Weekdays: uint8(r.Weekdays), TimesPerWeek: int(r.TimesPerWeek), Start: calendar.Day(r.CreatedAt, zone)}
-			if !s.Due(r.LocalDay) {
+			if !s.Due(r.LocalDay) || s.Cadence == Weekly && int(r.WeekDone) >= s.TimesPerWeek {
 				continue
 			}
 			err = notifications.Add(ctx, q, r.UserID, notifications.Notice{

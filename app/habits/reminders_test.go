@@ -30,8 +30,8 @@ func zoneAwayFromMidnight(t *testing.T) string {
 
 // TestRemindersFireOnceAcrossProcesses: at a habit's reminder time in its
 // user's zone one notification is made, though two schedulers run at
-// once; not for a habit done, not due, long past its time, or a user who
-// turned reminders off. The bell counts it and the panel lists it.
+// once; not for a habit done, not due, done its times this week, long past
+// its time, or a user who turned reminders off. The bell counts it and the panel lists it.
 func TestRemindersFireOnceAcrossProcesses(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
@@ -41,6 +41,7 @@ func TestRemindersFireOnceAcrossProcesses(t *testing.T) {
 	done := createHabit(t, c, "title", "Stretch", "cadence", "daily", "skill", "guts", "reminder", "07:00")
 	late := createHabit(t, c, "title", "Sing", "cadence", "daily", "skill", "guts", "reminder", "07:00")
 	c.Post("/habits/" + done + "/complete").Do()
+	weeklyMet := createHabit(t, c, "title", "Record", "cadence", "weekly", "times_per_week", "1", "skill", "guts", "reminder", "07:00")
 	quiet := env.SignIn("quiet@example.com", "")
 	createHabit(t, quiet, "title", "Read", "cadence", "daily", "skill", "guts", "reminder", "07:00")
 	exec := func(sql string, args ...any) {
@@ -55,6 +56,10 @@ func TestRemindersFireOnceAcrossProcesses(t *testing.T) {
 	exec(`UPDATE habits SET reminder_time = (now() AT TIME ZONE $1)::time - interval '150 minutes' WHERE id = $2`, zone, late)
 	// The completion above was on the server's day; make it the user's.
 	exec(`UPDATE habit_completions SET day = (now() AT TIME ZONE $1)::date`, zone)
+	// Record, once a week, was done yesterday: a week that does not begin
+	// today holds it, so its count is met.
+	exec(`UPDATE user_settings SET week_start = CASE WHEN extract(dow FROM (now() AT TIME ZONE $1)::date) = 1 THEN 0 ELSE 1 END`, zone)
+	exec(`INSERT INTO habit_completions (habit_id, user_id, day) SELECT id, user_id, (now() AT TIME ZONE $1)::date - 1 FROM habits WHERE id = $2`, zone, weeklyMet)
 
 	var wg sync.WaitGroup
 	made := make([]int, 2)

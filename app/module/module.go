@@ -47,6 +47,9 @@ type Module struct {
 	// Progress are the sections it adds to the Progress page (focus
 	// statistics).
 	Progress []Panel
+	// Settings are the sections it adds to the Settings page (the devices
+	// that get push notifications).
+	Settings []Panel
 	// Shell is what it shows around every page for the signed-in user,
 	// read in the round trip that loads the session.
 	Shell []web.ShellSource
@@ -159,6 +162,7 @@ type Registry struct {
 	sources  []suggest.Source
 	captures []Panel
 	progress []Panel
+	settings []Panel
 	shell    []web.ShellSource
 }
 
@@ -181,6 +185,7 @@ func (r *Registry) Seal() {
 	r.sources = collect(r, func(m Module) []suggest.Source { return m.Today })
 	r.captures = panels(r, func(m Module) []Panel { return m.Capture })
 	r.progress = panels(r, func(m Module) []Panel { return m.Progress })
+	r.settings = panels(r, func(m Module) []Panel { return m.Settings })
 	r.shell = collect(r, func(m Module) []web.ShellSource { return m.Shell })
 }
 
@@ -212,6 +217,10 @@ func (r *Registry) Captures() []Panel { return r.captures }
 // ProgressPanels lists every module's sections of the Progress page, in
 // order (once sealed).
 func (r *Registry) ProgressPanels() []Panel { return r.progress }
+
+// SettingsPanels lists every module's sections of the Settings page, in
+// order (once sealed).
+func (r *Registry) SettingsPanels() []Panel { return r.settings }
 
 // QueuePanels adds the panels' reads to b; the function it returns renders
 // them, in order, once b is sent.

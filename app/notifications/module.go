@@ -1,11 +1,13 @@
 // Package notifications keeps what the app told the user (a habit's
-// reminder, a focus session's end) and shows it in the in-app panel, with
-// the unread count on every page.
+// reminder, a focus session's end), shows it in the in-app panel, with the
+// unread count on every page, and pushes it (Web Push) to the devices the
+// user subscribed in Settings.
 package notifications
 
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -28,10 +30,12 @@ const shown = 50
 const (
 	HabitReminder = "habit_reminder"
 	FocusEnd      = "focus_end"
+	WeeklySummary = "weekly_summary"
+	Test          = "test" // asked for in Settings
 )
 
 // Kinds lists the kinds of notification.
-var Kinds = []string{HabitReminder, FocusEnd}
+var Kinds = []string{HabitReminder, FocusEnd, WeeklySummary, Test}
 
 // Notice is one notification to make.
 type Notice struct {
@@ -43,7 +47,8 @@ type Notice struct {
 }
 
 // Add records n for the user through q (the transaction of what caused
-// it); a notice with the same key already made changes nothing.
+// it), to be pushed to each device the user subscribed; a notice with the
+// same key already made changes nothing.
 func Add(ctx context.Context, q *db.Queries, user uuid.UUID, n Notice) error {
 	err := q.AddNotification(ctx, db.AddNotificationParams{UserID: user, Kind: n.Kind, Key: n.Key, Title: n.Title, Body: n.Body, Href: n.Href})
 	if err != nil {
@@ -52,20 +57,40 @@ func Add(ctx context.Context, q *db.Queries, user uuid.UUID, n Notice) error {
 	return nil
 }
 
-// Handler serves the panel.
-type Handler struct{ q *db.Queries }
+// Handler serves the panel and the devices.
+type Handler struct {
+	pool     store.DB
+	q        *db.Queries
+	pusher   *Pusher
+	services []string // the push services a device may use
+}
 
-// Module is the notifications panel and the bell in the top bar.
+// pushEvery is how often each app process pushes what is due.
+const pushEvery = 5 * time.Second
+
+// Module is the notifications panel, the bell in the top bar, the devices
+// section of Settings and the pusher.
 func Module(d module.Deps) module.Module {
-	h := &Handler{q: d.Q}
+	h := &Handler{pool: d.Pool, q: d.Q, pusher: NewPusher(d.Q, d.Config.Push, d.Logger), services: d.Config.Push.Services}
 	return module.Module{
 		Name: "notifications",
 		Routes: func(r module.Router) {
 			r.Private.GET(URL, h.list)
 			r.Private.POST(URL+"/read", h.markRead)
+			r.Private.POST(DevicesURL, h.deviceAdd)
+			r.Private.POST(DevicesURL+"/test", h.devicePing)
+			r.Private.POST(DevicesURL+"/:id/remove", h.deviceRemove)
 		},
 		Commands: []module.Command{{Label: "Notifications", Keywords: "reminders alerts bell", Href: URL}},
 		Shell:    []web.ShellSource{bellSource},
+		Settings: []module.Panel{{Order: 10, Queue: h.devicesPanel}},
+		Jobs: []module.Job{{Name: "push", Every: pushEvery, Run: func(ctx context.Context, now time.Time) error {
+			n, err := h.pusher.Push(ctx, now)
+			if n > 0 {
+				d.Logger.Info("pushed", "notifications", n)
+			}
+			return err
+		}}},
 	}
 }
 

@@ -9,7 +9,6 @@ import (
 	"github.com/go-webauthn/webauthn/webauthn"
 	"github.com/labstack/echo/v4"
 
-	"ignition/app/settings"
 	"ignition/app/store/db"
 	"ignition/app/web"
 )
@@ -65,7 +64,7 @@ func (h *Handler) registerFinish(c echo.Context) error {
 		return err
 	}
 	prf := cred.Extensions.PRFEnabled != nil && *cred.Extensions.PRFEnabled
-	name := fmt.Sprintf("%s passkey %d", settings.DeviceSummary(c.Request().UserAgent()), len(keys)+1)
+	name := fmt.Sprintf("%s passkey %d", web.DeviceSummary(c.Request().UserAgent()), len(keys)+1)
 	if len(name) > 60 {
 		name = name[:60]
 	}

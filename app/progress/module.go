@@ -1,6 +1,9 @@
 package progress
 
 import (
+	"context"
+	"time"
+
 	"ignition/app/module"
 	"ignition/app/store"
 )
@@ -23,5 +26,12 @@ func Module(d module.Deps) module.Module {
 		Routes:   func(r module.Router) { r.Private.GET(URL, h.show) },
 		Nav:      []module.Nav{{Label: "Progress", Href: URL, Order: 60, Tab: true}},
 		Commands: []module.Command{{Label: "Progress", Keywords: "level xp skills coins activity", Href: URL}},
+		Jobs: []module.Job{{Name: "weekly summaries", Every: time.Minute, Run: func(ctx context.Context, now time.Time) error {
+			n, err := SummarizeWeeks(ctx, d.Pool, now)
+			if n > 0 {
+				d.Logger.Info("weekly summaries", "made", n)
+			}
+			return err
+		}}},
 	}
 }

@@ -14,7 +14,7 @@ import (
 var publicRoutes = []string{
 	"/", "/signin", "/signin/dev", "/signin/:provider", "/auth/callback/:provider",
 	"/signin/passkey/begin", "/signin/passkey/finish",
-	"/healthz", "/readyz", "/metrics", "/assets/*",
+	"/healthz", "/readyz", "/metrics", "/assets/*", "/sw.js",
 }
 
 // concrete fills a route's parameters with plausible values.

@@ -33,6 +33,7 @@ type Handler struct {
 	q               *db.Queries
 	sessions        *session.Store
 	auth            *auth.Handler
+	panels          func() []module.Panel // the modules' sections of the preferences page
 }
 
 // The settings pages.
@@ -45,7 +46,7 @@ const (
 // Module is settings: preferences, security (sessions and passkeys) and
 // the account.
 func Module(d module.Deps) module.Module {
-	h := &Handler{passkeysEnabled: d.Config.PasskeysEnabled(), pool: d.Pool, q: d.Q, sessions: d.Sessions, auth: auth.NewHandler(d)}
+	h := &Handler{passkeysEnabled: d.Config.PasskeysEnabled(), pool: d.Pool, q: d.Q, sessions: d.Sessions, auth: auth.NewHandler(d), panels: d.Registry.SettingsPanels}
 	return module.Module{
 		Name: "settings",
 		Routes: func(r module.Router) {

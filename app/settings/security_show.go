@@ -36,7 +36,7 @@ func (h *Handler) renderSecurity(c echo.Context, status int, notice string, rena
 	}
 	list := make([]views.Session, len(rows))
 	for i, r := range rows {
-		list[i] = views.Session{ID: r.PublicID.String(), Device: DeviceSummary(r.UserAgent), Created: web.LocalTime(c, r.CreatedAt), LastSeen: web.LocalTime(c, r.LastSeenAt), Current: r.Current}
+		list[i] = views.Session{ID: r.PublicID.String(), Device: web.DeviceSummary(r.UserAgent), Created: web.LocalTime(c, r.CreatedAt), LastSeen: web.LocalTime(c, r.LastSeenAt), Current: r.Current}
 	}
 	keys, err := h.q.ListPasskeys(c.Request().Context(), v.ID)
 	if err != nil {

@@ -215,6 +215,31 @@ type Passkey struct {
 	UpdatedAt    time.Time          `db:"updated_at"`
 }
 
+type PushDelivery struct {
+	NotificationID uuid.UUID `db:"notification_id"`
+	SubscriptionID uuid.UUID `db:"subscription_id"`
+	Attempts       int32     `db:"attempts"`
+	NextAt         time.Time `db:"next_at"`
+}
+
+type PushKey struct {
+	ID         bool      `db:"id"`
+	PublicKey  string    `db:"public_key"`
+	PrivateKey string    `db:"private_key"`
+	CreatedAt  time.Time `db:"created_at"`
+}
+
+type PushSubscription struct {
+	ID         uuid.UUID          `db:"id"`
+	UserID     uuid.UUID          `db:"user_id"`
+	Endpoint   string             `db:"endpoint"`
+	P256dh     string             `db:"p256dh"`
+	Auth       string             `db:"auth"`
+	Device     string             `db:"device"`
+	CreatedAt  time.Time          `db:"created_at"`
+	LastSentAt pgtype.Timestamptz `db:"last_sent_at"`
+}
+
 type Quest struct {
 	ID          string    `db:"id"`
 	Title       string    `db:"title"`

@@ -13,9 +13,14 @@ import (
 )
 
 const AddNotification = `-- name: AddNotification :exec
-INSERT INTO notifications (user_id, kind, key, title, body, href)
-VALUES ($1, $2, $3, $4, $5, $6)
-ON CONFLICT (user_id, key) DO NOTHING
+WITH added AS (
+    INSERT INTO notifications (user_id, kind, key, title, body, href)
+    VALUES ($1, $2, $3, $4, $5, $6)
+    ON CONFLICT (user_id, key) DO NOTHING
+    RETURNING id, user_id
+)
+INSERT INTO push_deliveries (notification_id, subscription_id)
+SELECT added.id, s.id FROM added JOIN push_subscriptions s ON s.user_id = added.user_id
 `
 
 type AddNotificationParams struct {
@@ -27,8 +32,8 @@ type AddNotificationParams struct {
 	Href   string    `db:"href"`
 }
 
-// Records a notification; one with the same key already made changes
-// nothing.
+// Records a notification, to be pushed to every device its user
+// subscribed; one with the same key already made changes nothing.
 func (q *Queries) AddNotification(ctx context.Context, arg AddNotificationParams) error {
 	_, err := q.db.Exec(ctx, AddNotification,
 		arg.UserID,
@@ -56,10 +61,13 @@ func (q *Queries) CountUnreadBySession(ctx context.Context, idHash []byte) (int3
 
 const ListDueReminders = `-- name: ListDueReminders :many
 SELECT h.id, h.user_id, h.title, h.cadence, h.weekdays, h.times_per_week, h.created_at,
-       coalesce(us.time_zone, 'UTC')::text AS time_zone,
-       (($1::timestamptz) AT TIME ZONE coalesce(us.time_zone, 'UTC'))::date AS local_day
+       coalesce(us.time_zone, 'UTC')::text AS time_zone, l.day AS local_day,
+       -- completions this week (the user's week), for a habit done N times a week
+       (SELECT count(*) FROM habit_completions c WHERE c.habit_id = h.id
+        AND c.day BETWEEN l.day - ((extract(dow FROM l.day)::integer - coalesce(us.week_start, 1) + 7) % 7) AND l.day)::integer AS week_done
 FROM habits h
 LEFT JOIN user_settings us ON us.user_id = h.user_id
+CROSS JOIN LATERAL (SELECT (($1::timestamptz) AT TIME ZONE coalesce(us.time_zone, 'UTC'))::date AS day) l
 WHERE h.archived_at IS NULL AND h.reminder_time IS NOT NULL
   AND coalesce(us.notify_reminders, true)
   AND (($1::timestamptz) AT TIME ZONE coalesce(us.time_zone, 'UTC'))::time >= h.reminder_time
@@ -87,11 +95,13 @@ type ListDueRemindersRow struct {
 	CreatedAt    time.Time `db:"created_at"`
 	TimeZone     string    `db:"time_zone"`
 	LocalDay     time.Time `db:"local_day"`
+	WeekDone     int32     `db:"week_done"`
 }
 
 // Active habits whose reminder time has come by @at, today in their user's zone
 // (within the last window_minutes), not done today, for users who want
-// reminders; the caller checks the habit is due today.
+// reminders; the caller checks the habit is due today (and, for one done N
+// times a week, not done N times yet).
 func (q *Queries) ListDueReminders(ctx context.Context, arg ListDueRemindersParams) ([]ListDueRemindersRow, error) {
 	rows, err := q.db.Query(ctx, ListDueReminders, arg.At, arg.WindowMinutes)
 	if err != nil {
@@ -111,6 +121,7 @@ func (q *Queries) ListDueReminders(ctx context.Context, arg ListDueRemindersPara
 			&i.CreatedAt,
 			&i.TimeZone,
 			&i.LocalDay,
+			&i.WeekDone,
 		); err != nil {
 			return nil, err
 		}

@@ -152,6 +152,47 @@ func (q *Queries) ListRecentActivity(ctx context.Context, arg ListRecentActivity
 	return items, nil
 }
 
+const ListWeeklySummariesDue = `-- name: ListWeeklySummariesDue :many
+SELECT us.user_id, us.time_zone::text AS time_zone,
+       (($1::timestamptz) AT TIME ZONE us.time_zone)::date AS local_day
+FROM user_settings us
+WHERE us.notify_weekly_summary
+  AND extract(dow FROM (($1::timestamptz) AT TIME ZONE us.time_zone))::integer = us.week_start
+  AND (($1::timestamptz) AT TIME ZONE us.time_zone)::time >= time '09:00'
+  AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = us.user_id
+                  AND n.key = 'weekly:' || (($1::timestamptz) AT TIME ZONE us.time_zone)::date)
+ORDER BY us.user_id
+LIMIT 500
+`
+
+type ListWeeklySummariesDueRow struct {
+	UserID   uuid.UUID `db:"user_id"`
+	TimeZone string    `db:"time_zone"`
+	LocalDay time.Time `db:"local_day"`
+}
+
+// Users who asked for a weekly summary whose week began today in their
+// zone, from 9:00 on, and who have not had this week's yet.
+func (q *Queries) ListWeeklySummariesDue(ctx context.Context, at time.Time) ([]ListWeeklySummariesDueRow, error) {
+	rows, err := q.db.Query(ctx, ListWeeklySummariesDue, at)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListWeeklySummariesDueRow{}
+	for rows.Next() {
+		var i ListWeeklySummariesDueRow
+		if err := rows.Scan(&i.UserID, &i.TimeZone, &i.LocalDay); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const MoveBalances = `-- name: MoveBalances :one
 UPDATE user_progress SET xp = xp + $1, coins = coins + $2, updated_at = now() WHERE user_id = $3
 RETURNING xp
@@ -186,4 +227,42 @@ type MoveSkillParams struct {
 func (q *Queries) MoveSkill(ctx context.Context, arg MoveSkillParams) error {
 	_, err := q.db.Exec(ctx, MoveSkill, arg.UserID, arg.Skill, arg.Xp)
 	return err
+}
+
+const WeekTotals = `-- name: WeekTotals :one
+SELECT count(*) FILTER (WHERE xp > 0)::integer AS activities,
+       coalesce(sum(xp) FILTER (WHERE xp > 0), 0)::bigint AS xp,
+       coalesce(sum(coins) FILTER (WHERE coins > 0), 0)::bigint AS coins,
+       coalesce((SELECT skill FROM ledger_entries s
+                 WHERE s.user_id = $1 AND s.created_at >= $2 AND s.created_at < $3 AND s.skill IS NOT NULL AND s.xp > 0
+                 GROUP BY skill ORDER BY sum(xp) DESC, skill LIMIT 1), '')::text AS top_skill
+FROM ledger_entries
+WHERE user_id = $1 AND created_at >= $2 AND created_at < $3
+`
+
+type WeekTotalsParams struct {
+	UserID  uuid.UUID `db:"user_id"`
+	FromAt  time.Time `db:"from_at"`
+	UntilAt time.Time `db:"until_at"`
+}
+
+type WeekTotalsRow struct {
+	Activities int32  `db:"activities"`
+	Xp         int64  `db:"xp"`
+	Coins      int64  `db:"coins"`
+	TopSkill   string `db:"top_skill"`
+}
+
+// What the ledger recorded for the user in [from, until): activities that
+// paid XP, the XP and coins earned, and the skill that gained the most.
+func (q *Queries) WeekTotals(ctx context.Context, arg WeekTotalsParams) (WeekTotalsRow, error) {
+	row := q.db.QueryRow(ctx, WeekTotals, arg.UserID, arg.FromAt, arg.UntilAt)
+	var i WeekTotalsRow
+	err := row.Scan(
+		&i.Activities,
+		&i.Xp,
+		&i.Coins,
+		&i.TopSkill,
+	)
+	return i, err
 }

@@ -1,9 +1,9 @@
-package settings
+package web
 
 import "strings"
 
 // DeviceSummary names the browser and system of a User-Agent string, like
-// "Firefox on Windows", for the sessions list.
+// "Firefox on Windows", for the lists of sessions and devices.
 func DeviceSummary(ua string) string {
 	browser := "Unknown browser"
 	for _, b := range []struct{ token, name string }{
