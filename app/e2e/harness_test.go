@@ -24,8 +24,8 @@ import (
 	"github.com/playwright-community/playwright-go"
 
 	"ignition/app/objectstest"
-	"ignition/app/pushtest"
 	"ignition/app/oidctest"
+	"ignition/app/pushtest"
 	"ignition/app/testdb"
 	"ignition/app/testutil"
 )

@@ -255,20 +255,20 @@ func TestAllowedEndpoint(t *testing.T) {
 	t.Parallel()
 	services := []string{"fcm.googleapis.com", "*.notify.windows.com", "http://127.0.0.1:9000"}
 	for endpoint, want := range map[string]bool{
-		"https://fcm.googleapis.com/fcm/send/abc":          true,
+		"https://fcm.googleapis.com/fcm/send/abc":           true,
 		"https://wns2-par02p.notify.windows.com/w/?token=x": true,
-		"http://127.0.0.1:9000/push/1":                     true,
-		"https://FCM.googleapis.com/fcm/send/abc":          true,
-		"http://fcm.googleapis.com/fcm/send/abc":           false,
-		"https://fcm.googleapis.com:8443/fcm/send/abc":     false,
-		"https://evilfcm.googleapis.com.example/x":         false,
-		"https://notify.windows.com.evil.example/x":        false,
-		"https://user@fcm.googleapis.com/fcm/send/abc":     false,
-		"http://127.0.0.1:9001/push/1":                     false,
-		"https://127.0.0.1:9000/push/1":                    false,
-		"javascript:alert(1)":                              false,
-		"":                                                 false,
-		fmt.Sprintf("https://%s/x", "notify.windows.com"): false,
+		"http://127.0.0.1:9000/push/1":                      true,
+		"https://FCM.googleapis.com/fcm/send/abc":           true,
+		"http://fcm.googleapis.com/fcm/send/abc":            false,
+		"https://fcm.googleapis.com:8443/fcm/send/abc":      false,
+		"https://evilfcm.googleapis.com.example/x":          false,
+		"https://notify.windows.com.evil.example/x":         false,
+		"https://user@fcm.googleapis.com/fcm/send/abc":      false,
+		"http://127.0.0.1:9001/push/1":                      false,
+		"https://127.0.0.1:9000/push/1":                     false,
+		"javascript:alert(1)":                               false,
+		"":                                                  false,
+		fmt.Sprintf("https://%s/x", "notify.windows.com"):   false,
 	} {
 		if got := notifications.AllowedEndpoint(endpoint, services); got != want {
 			t.Errorf("AllowedEndpoint(%q) = %v, want %v", endpoint, got, want)
