@@ -55,3 +55,7 @@ UPDATE goal_milestones SET title = @title, updated_at = now() WHERE user_id = @u
 -- Deletes a goal and, with it, its milestones; what completing it paid
 -- stays in the ledger.
 DELETE FROM goals WHERE user_id = @user_id AND id = @id;
+
+-- name: ListGoalTitles :many
+-- The user's goals for the command palette, open ones first.
+SELECT id, title FROM goals WHERE user_id = @user_id ORDER BY completed_at IS NOT NULL, title, id LIMIT 1000;

@@ -69,3 +69,7 @@ ORDER BY h.id;
 -- name: LastHabitCompletionAt :one
 -- When the user last completed a habit (the zero time for never).
 SELECT coalesce(max(c.created_at), '0001-01-01')::timestamptz FROM habit_completions c WHERE c.user_id = @user_id;
+
+-- name: ListHabitTitles :many
+-- The user's active habits for the command palette.
+SELECT id, title FROM habits WHERE user_id = @user_id AND archived_at IS NULL ORDER BY title, id LIMIT 1000;

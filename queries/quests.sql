@@ -61,3 +61,7 @@ ORDER BY q.position, q.id;
 -- name: LockQuestPeriod :exec
 -- Serialises actions on one user's quest period until the transaction ends.
 SELECT pg_advisory_xact_lock(hashtextextended(@key::text, 0));
+
+-- name: ListQuestTitles :many
+-- The active quests for the command palette.
+SELECT id, title FROM quests WHERE active ORDER BY position, id;

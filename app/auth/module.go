@@ -64,7 +64,8 @@ func Module(d module.Deps) module.Module {
 			r.Private.POST("/signout", h.signOut)
 			r.Private.POST("/signout/everywhere", h.signOutEverywhere)
 		},
-		Jobs: []module.Job{{Name: "sessions", Every: 10 * time.Minute, Run: h.sweep}},
+		Commands: []module.Command{{Label: "Sign out", Keywords: "log out leave", Action: "/signout"}},
+		Jobs:     []module.Job{{Name: "sessions", Every: 10 * time.Minute, Run: h.sweep}},
 	}
 }
 

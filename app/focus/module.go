@@ -49,8 +49,9 @@ func Module(d module.Deps) module.Module {
 			r.Private.POST(URL+"/abandon", h.change(Abandon))
 			r.Private.POST(URL+"/settings", h.settingsUpdate)
 		},
-		Nav:      []module.Nav{{Label: "Focus", Href: URL, Order: 20, Tab: true}},
-		Commands: []module.Command{{Label: "Focus", Keywords: "focus timer pomodoro break", Href: URL}},
+		Nav: []module.Nav{{Label: "Focus", Href: URL, Order: 20, Tab: true}},
+		Commands: []module.Command{{Label: "Focus", Keywords: "focus timer pomodoro break", Href: URL},
+			{Label: "Start a focus session", Keywords: "begin pomodoro timer", Action: URL + "/start", Fields: [][2]string{{"kind", Focus}}}},
 		Today:    []suggest.Source{todaySource},
 		Shell:    []web.ShellSource{indicatorSource},
 		Progress: []module.Panel{{Order: 10, Queue: statsPanel}},

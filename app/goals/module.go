@@ -44,6 +44,7 @@ func Module(d module.Deps) module.Module {
 		},
 		Nav:      []module.Nav{{Label: "Goals", Href: ListURL, Order: 50}},
 		Commands: []module.Command{{Label: "Goals", Keywords: "goals milestones deadlines", Href: ListURL}, {Label: "New goal", Keywords: "add goal", Href: ListURL + "#goal-form"}},
+		Items:    paletteItems,
 	}
 }
 

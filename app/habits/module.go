@@ -58,6 +58,7 @@ func Module(d module.Deps) module.Module {
 		},
 		Nav:      []module.Nav{{Label: "Habits", Href: ListURL, Order: 40, Tab: true}},
 		Commands: []module.Command{{Label: "Habits", Keywords: "habits streaks daily", Href: ListURL}, {Label: "New habit", Keywords: "add habit", Href: FormURL}},
+		Items:    paletteItems,
 		Today:    []suggest.Source{todaySource},
 		Jobs: []module.Job{{Name: "habit reminders", Every: 30 * time.Second, Run: func(ctx context.Context, now time.Time) error {
 			n, err := Remind(ctx, d.Pool, now)

@@ -37,8 +37,10 @@ type Module struct {
 	Routes func(r Router)
 	// Nav are its entries in the sidebar (and the mobile tab bar).
 	Nav []Nav
-	// Commands are what the command palette offers for it.
+	// Commands are what the command palette offers for it, and Items the
+	// user's own entries it adds.
 	Commands []Command
+	Items    Items
 	// Today are the kinds of suggestion it offers the Today page.
 	Today []suggest.Source
 	// Capture are the small forms Today shows to catch something into the
@@ -93,12 +95,21 @@ type Nav struct {
 }
 
 // Command is one command palette entry: what it says, the words it is found
-// by, and where it leads.
+// by, and either where it leads (Href) or the action it takes (Action: the
+// URL its CSRF-protected form posts, with Fields).
 type Command struct {
 	Label    string
 	Keywords string
 	Href     string
+	Action   string
+	Fields   [][2]string // name and value of each field the action posts
+	Group    string      // the heading it is listed under ("" for Go to or Actions)
 }
+
+// Items reads, in the palette's round trip, the user's own entries a module
+// offers to the palette (their habits, goals): plaintext titles only, never
+// encrypted content.
+type Items func(b *store.Batch, user uuid.UUID) func() []Command
 
 // Panel is a part a module adds to another's page (a quick capture on
 // Today, a section of Progress). Queue adds the reads it needs to that
@@ -205,6 +216,17 @@ func (r *Registry) Nav() []Nav {
 // Commands lists every module's palette commands.
 func (r *Registry) Commands() []Command {
 	return collect(r, func(m Module) []Command { return m.Commands })
+}
+
+// Items lists every module's reader of the user's palette entries.
+func (r *Registry) Items() []Items {
+	var out []Items
+	for _, m := range r.modules {
+		if m.Items != nil {
+			out = append(out, m.Items)
+		}
+	}
+	return out
 }
 
 // TodaySources lists every module's Today sources (once sealed).

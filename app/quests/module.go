@@ -31,6 +31,7 @@ func Module(d module.Deps) module.Module {
 		},
 		Nav:      []module.Nav{{Label: "Quests", Href: ListURL, Order: 30, Tab: true}},
 		Commands: []module.Command{{Label: "Quests", Keywords: "quests daily weekly claim rewards", Href: ListURL}},
+		Items:    paletteItems,
 		Today:    []suggest.Source{todaySource},
 		Seeds:    []seed.Set{Seed},
 	}

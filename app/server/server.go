@@ -24,6 +24,7 @@ import (
 	"ignition/app/module"
 	"ignition/app/notifications"
 	"ignition/app/objects"
+	"ignition/app/palette"
 	"ignition/app/passkey"
 	"ignition/app/progress"
 	"ignition/app/quests"
@@ -51,6 +52,7 @@ var Modules = []func(module.Deps) module.Module{
 	progress.Module,
 	market.Module,
 	notifications.Module,
+	palette.Module,
 	settings.Module,
 	vault.Module,
 	admin.Module,

@@ -62,7 +62,8 @@ func Module(d module.Deps) module.Module {
 			r.Private.GET(URL+"/account/export", h.accountExport)
 			r.Private.POST(URL+"/account/delete", h.accountDelete)
 		},
-		Nav:      []module.Nav{{Label: "Settings", Href: URL, Order: 90}},
-		Commands: []module.Command{{Label: "Settings", Keywords: "preferences time zone theme", Href: URL}, {Label: "Security", Keywords: "passkeys sessions sign out", Href: SecurityURL}},
+		Nav: []module.Nav{{Label: "Settings", Href: URL, Order: 90}},
+		Commands: append([]module.Command{{Label: "Settings", Keywords: "preferences time zone theme", Href: URL}, {Label: "Security", Keywords: "passkeys sessions sign out", Href: SecurityURL}},
+			themeCommands()...),
 	}
 }

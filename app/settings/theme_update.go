@@ -2,12 +2,15 @@ package settings
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/form"
+	"ignition/app/module"
 	"ignition/app/store/db"
 	"ignition/app/web"
+	"ignition/views/layout"
 	views "ignition/views/settings"
 )
 
@@ -24,4 +27,14 @@ func (h *Handler) themeUpdate(c echo.Context) error {
 		return fmt.Errorf("settings: unable to set theme of %s: %w", v.ID, err)
 	}
 	return web.Redirect(c, web.LocalPath(f.ReturnTo, URL+"?saved=theme"))
+}
+
+// themeCommands are the palette's actions that switch the theme.
+func themeCommands() []module.Command {
+	out := make([]module.Command, len(layout.Themes))
+	for i, t := range layout.Themes {
+		out[i] = module.Command{Label: "Switch to the " + strings.ToLower(t.Label) + " theme", Keywords: "theme appearance dark light colours",
+			Action: URL + "/theme", Fields: [][2]string{{"theme", t.Value}}}
+	}
+	return out
 }

@@ -72,10 +72,11 @@ func Module(d module.Deps) module.Module {
 			r.Admin.GET(AdminURL, h.adminList)
 			r.Admin.POST(AdminURL+"/:id/lock", h.adminLock)
 		},
-		Nav:      []module.Nav{{Label: "Vaults", Href: AdminURL, Order: 120, Admin: true}},
-		Commands: []module.Command{{Label: "Vault", Keywords: "vault lock unlock encryption passphrase recovery", Href: URL}},
-		SignOut:  h.lockOnSignOut,
-		Shell:    []web.ShellSource{h.shellSource},
+		Nav: []module.Nav{{Label: "Vaults", Href: AdminURL, Order: 120, Admin: true}},
+		Commands: []module.Command{{Label: "Vault", Keywords: "vault lock unlock encryption passphrase recovery", Href: URL},
+			{Label: "Lock the vault", Keywords: "lock encryption key everywhere", Action: APIURL + "/lock"}},
+		SignOut: h.lockOnSignOut,
+		Shell:   []web.ShellSource{h.shellSource},
 	}
 }
 

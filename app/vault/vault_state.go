@@ -72,6 +72,9 @@ func Lock(ctx context.Context, q *db.Queries, user uuid.UUID, now time.Time) err
 func (h *Handler) lock(c echo.Context) error {
 	v := web.CurrentViewer(c)
 	err := Lock(c.Request().Context(), h.q, v.ID, web.Calendar(c).Now)
+	if errors.Is(err, ErrNoVault) && c.Request().Header.Get("Accept") != "application/json" {
+		return web.Redirect(c, URL) // a form (the palette's) leads to setting one up
+	}
 	if errors.Is(err, ErrNoVault) {
 		return echo.ErrNotFound
 	}

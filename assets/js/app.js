@@ -62,3 +62,53 @@ document.addEventListener("submit", function (event) {
     return registration && registration.pushManager.getSubscription();
   }).then(function (subscription) { if (subscription) subscription.unsubscribe(); }).catch(function () {});
 });
+
+// The command palette: Ctrl/⌘ K or the top bar's button opens it; what is
+// typed goes to the server, which ranks; the arrows move through its list,
+// Enter or a click picks (a link, or the action's own form), Escape closes.
+// "?" outside a text field lists the shortcuts.
+(function () {
+  function options() { return Array.prototype.slice.call(document.querySelectorAll("#palette-results [role=option]")); }
+  function select(i) {
+    var input = document.getElementById("palette-input");
+    input.removeAttribute("aria-activedescendant");
+    options().forEach(function (o, j) {
+      o.setAttribute("aria-selected", String(j === i));
+      if (j === i) { input.setAttribute("aria-activedescendant", o.id); o.scrollIntoView({ block: "nearest" }); }
+    });
+  }
+  function pick(o) {
+    if (!o) return;
+    var form = o.getAttribute("data-form");
+    if (form) document.getElementById(form).requestSubmit();
+    else window.location.assign(o.getAttribute("data-href"));
+  }
+  function open() {
+    var dialog = document.getElementById("palette");
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    document.getElementById("palette-input").select();
+  }
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "k") {
+      event.preventDefault();
+      open();
+    } else if (event.key === "?" && !target.closest("input, textarea, select, [contenteditable]")) {
+      var shortcuts = document.getElementById("shortcuts");
+      if (shortcuts && !shortcuts.open) { event.preventDefault(); shortcuts.showModal(); }
+    } else if (target.id === "palette-input") {
+      var list = options(), at = list.findIndex(function (o) { return o.getAttribute("aria-selected") === "true"; });
+      if (event.key === "ArrowDown") { event.preventDefault(); select(Math.min(at + 1, list.length - 1)); }
+      else if (event.key === "ArrowUp") { event.preventDefault(); select(Math.max(at - 1, 0)); }
+      else if (event.key === "Enter") { event.preventDefault(); pick(list[at]); }
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-palette-open]")) open();
+    pick(event.target.closest("#palette-results [role=option]"));
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.detail.target.id === "palette-body") select(0);
+  });
+})();

@@ -130,6 +130,36 @@ func (q *Queries) GetGoal(ctx context.Context, arg GetGoalParams) (Goal, error) 
 	return i, err
 }
 
+const ListGoalTitles = `-- name: ListGoalTitles :many
+SELECT id, title FROM goals WHERE user_id = $1 ORDER BY completed_at IS NOT NULL, title, id LIMIT 1000
+`
+
+type ListGoalTitlesRow struct {
+	ID    uuid.UUID `db:"id"`
+	Title string    `db:"title"`
+}
+
+// The user's goals for the command palette, open ones first.
+func (q *Queries) ListGoalTitles(ctx context.Context, userID uuid.UUID) ([]ListGoalTitlesRow, error) {
+	rows, err := q.db.Query(ctx, ListGoalTitles, userID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListGoalTitlesRow{}
+	for rows.Next() {
+		var i ListGoalTitlesRow
+		if err := rows.Scan(&i.ID, &i.Title); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const ListGoalsWithProgress = `-- name: ListGoalsWithProgress :many
 SELECT g.id, g.user_id, g.title, g.description, g.category, g.deadline, g.completed_at, g.created_at, g.updated_at,
        (SELECT count(*) FROM goal_milestones m WHERE m.goal_id = g.id)::integer AS milestones,

@@ -316,6 +316,36 @@ func (q *Queries) ListHabitSignals(ctx context.Context, arg ListHabitSignalsPara
 	return items, nil
 }
 
+const ListHabitTitles = `-- name: ListHabitTitles :many
+SELECT id, title FROM habits WHERE user_id = $1 AND archived_at IS NULL ORDER BY title, id LIMIT 1000
+`
+
+type ListHabitTitlesRow struct {
+	ID    uuid.UUID `db:"id"`
+	Title string    `db:"title"`
+}
+
+// The user's active habits for the command palette.
+func (q *Queries) ListHabitTitles(ctx context.Context, userID uuid.UUID) ([]ListHabitTitlesRow, error) {
+	rows, err := q.db.Query(ctx, ListHabitTitles, userID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListHabitTitlesRow{}
+	for rows.Next() {
+		var i ListHabitTitlesRow
+		if err := rows.Scan(&i.ID, &i.Title); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const ListHabits = `-- name: ListHabits :many
 SELECT id, user_id, title, description, cadence, weekdays, times_per_week, reminder_time, skill, archived_at, created_at, updated_at, streak_run, streak_end, streak_longest, completions, last_completed FROM habits
 WHERE user_id = $1 AND (archived_at IS NOT NULL) = $2::boolean

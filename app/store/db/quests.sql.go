@@ -193,6 +193,36 @@ func (q *Queries) ListQuestStandings(ctx context.Context, arg ListQuestStandings
 	return items, nil
 }
 
+const ListQuestTitles = `-- name: ListQuestTitles :many
+SELECT id, title FROM quests WHERE active ORDER BY position, id
+`
+
+type ListQuestTitlesRow struct {
+	ID    string `db:"id"`
+	Title string `db:"title"`
+}
+
+// The active quests for the command palette.
+func (q *Queries) ListQuestTitles(ctx context.Context) ([]ListQuestTitlesRow, error) {
+	rows, err := q.db.Query(ctx, ListQuestTitles)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListQuestTitlesRow{}
+	for rows.Next() {
+		var i ListQuestTitlesRow
+		if err := rows.Scan(&i.ID, &i.Title); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const LockQuestPeriod = `-- name: LockQuestPeriod :exec
 SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))
 `

@@ -1,0 +1,22 @@
+package habits
+
+import (
+	"github.com/google/uuid"
+
+	"ignition/app/module"
+	"ignition/app/store"
+	"ignition/app/store/db"
+)
+
+// paletteItems offers the user's active habits to the command palette.
+func paletteItems(b *store.Batch, user uuid.UUID) func() []module.Command {
+	var rows []db.ListHabitTitlesRow
+	store.Many(b, db.ListHabitTitles, &rows, user)
+	return func() []module.Command {
+		out := make([]module.Command, len(rows))
+		for i, r := range rows {
+			out[i] = module.Command{Label: r.Title, Keywords: "habit", Href: URL(r.ID), Group: "Habits"}
+		}
+		return out
+	}
+}
