@@ -48,6 +48,13 @@ var pagePaths = []string{"/today", "/habits", "/progress", "/focus", "/goals", "
 // against it, in the same run.
 const floorPath = "/focus/indicator"
 
+// palettePath is a palette query, measured for a user with paletteItems
+// habits and goals of their own (as a page: the shell and the ranked list).
+const (
+	palettePath  = "/palette?q=sca"
+	paletteItems = 500
+)
+
 // closedConns is the closed loop's concurrency.
 const closedConns = 64
 
@@ -88,6 +95,7 @@ type report struct {
 	Healthz  *result            `json:"healthz"`
 	Growth   growth             `json:"growth"`
 	Stalled  *result            `json:"today_neo4j_stalled,omitempty"`
+	Palette  *result            `json:"palette"`
 	RSSBytes int64              `json:"app_rss_bytes"`
 	Weight   weight             `json:"first_load_bytes"`
 	Missed   []string           `json:"missed_budgets"`
@@ -134,6 +142,13 @@ func run(bin string, duration time.Duration, outPath string) error {
 	}
 	light, err := signIn(base, "light@example.com")
 	if err != nil {
+		return err
+	}
+	finder, err := signIn(base, "palette@example.com")
+	if err != nil {
+		return err
+	}
+	if err := seedPaletteItems(dbURL, "palette@example.com", paletteItems); err != nil {
 		return err
 	}
 	const lightDays, heavyDays = 30, 3650
@@ -189,16 +204,18 @@ func run(bin string, duration time.Duration, outPath string) error {
 	rep.Growth.Heavy = rep.Pages["/today"].cpu.total()
 	rep.Growth.History = ratio(rep.Growth.Heavy, rep.Growth.Light)
 	rep.Growth.Crowd = ratio(rep.Growth.Light, rep.Growth.Alone)
+	if rep.Palette, err = load(base+palettePath, finder, closedConns, duration, appPID); err != nil {
+		return err
+	}
 	if rep.Healthz, err = load(base+"/healthz", "", closedConns, duration, appPID); err != nil {
 		return err
 	}
 
 	// Open loop at half of each page's capacity, /healthz beside it at the
 	// same rate.
-	for _, path := range pagePaths {
-		r := rep.Pages[path]
+	openLoop := func(path, cookie string, r *result) error {
 		rate := max(1, int(r.RPS/2))
-		open, err := pacedNiced(base+path, heavy, rate, duration/2)
+		page, err := pacedNiced(base+path, cookie, rate, duration/2)
 		if err != nil {
 			return err
 		}
@@ -206,8 +223,17 @@ func run(bin string, duration time.Duration, outPath string) error {
 		if err != nil {
 			return err
 		}
-		r.OpenRate, r.OpenP50, r.OpenP99, r.HealthzP99 = rate, open.P50, open.P99, floor.P99
-		r.Errors += open.Errors
+		r.OpenRate, r.OpenP50, r.OpenP99, r.HealthzP99 = rate, page.P50, page.P99, floor.P99
+		r.Errors += page.Errors
+		return nil
+	}
+	for _, path := range pagePaths {
+		if err := openLoop(path, heavy, rep.Pages[path]); err != nil {
+			return err
+		}
+	}
+	if err := openLoop(palettePath, finder, rep.Palette); err != nil {
+		return err
 	}
 	if neo != nil {
 		// Move the projection on, so no page can use an answer it already
@@ -295,6 +321,8 @@ func (rep *report) print(duration time.Duration) int {
 		r := rep.Pages[path]
 		row(path, r, miss(r.RPS >= capacityRatioBudget*rep.Floor.RPS, path+" capacity ratio"), miss(r.OpenP99-r.HealthzP99 <= openP99Budget, path+" open-loop p99"))
 	}
+	pal := rep.Palette
+	row(fmt.Sprintf("palette, %d items", paletteItems), pal, miss(pal.RPS >= capacityRatioBudget*rep.Floor.RPS, "palette capacity ratio"), miss(pal.OpenP99-pal.HealthzP99 <= openP99Budget, "palette open-loop p99"))
 	row(floorPath, rep.Floor, "", "")
 	row("/healthz", rep.Healthz, "", "")
 	if rep.Stalled != nil {
@@ -508,6 +536,32 @@ func seedExtras(dbURL, email string) error {
 	} {
 		if _, err := conn.Exec(ctx, sql, email); err != nil {
 			return fmt.Errorf("seed extras: %w", err)
+		}
+	}
+	return nil
+}
+
+// seedPaletteItems gives the user n habits and goals, three in five of
+// them habits, for the palette to search.
+func seedPaletteItems(dbURL, email string, n int) error {
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	habits := n * 3 / 5
+	for _, q := range []struct {
+		sql   string
+		count int
+	}{
+		{`INSERT INTO habits (user_id, title, cadence, skill) SELECT id, (ARRAY['Scales', 'Sight-reading', 'Stretch', 'Arpeggios', 'Ear training'])[1 + i % 5] || ' ' || i, 'daily', 'guts'
+		  FROM users, generate_series(1, $2) AS i WHERE email = $1`, habits},
+		{`INSERT INTO goals (user_id, title, category) SELECT id, (ARRAY['Finish the EP', 'Learn a scale', 'Play a show', 'Master a song'])[1 + i % 4] || ' ' || i, 'creative'
+		  FROM users, generate_series(1, $2) AS i WHERE email = $1`, n - habits},
+	} {
+		if _, err := conn.Exec(ctx, q.sql, email, q.count); err != nil {
+			return fmt.Errorf("seed palette items: %w", err)
 		}
 	}
 	return nil
