@@ -240,7 +240,7 @@ func (s *Service) checkVAPID(r *http.Request) (string, string, error) {
 	case claims.Exp <= now || claims.Exp > now+24*3600:
 		return "", "", errors.New("vapid token expired or lives over 24 h")
 	case !strings.HasPrefix(claims.Sub, "mailto:") && !strings.HasPrefix(claims.Sub, "https:"):
-		return "", "", fmt.Errorf("vapid subject %q is not mailto: or https:", claims.Sub)
+		return "", "", fmt.Errorf("vapid subject %q is neither a mailto: nor an https: URL", claims.Sub)
 	}
 	return key, claims.Sub, nil
 }
