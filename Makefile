@@ -68,6 +68,7 @@ generate: $(SQLC) island-deps ## regenerate sqlc, templ and the island bundle
 	go tool templ generate -log-level error
 	node e2ee-js/build.mjs
 	go run ./tools/chime > assets/audio/chime.wav
+	go run ./tools/icons assets/icons
 
 island-deps: e2ee-js/node_modules/.installed ## install the island's pinned build tool (esbuild) from its lockfile
 
@@ -76,8 +77,8 @@ e2ee-js/node_modules/.installed: e2ee-js/package-lock.json
 	touch $@
 
 check-generate: generate ## fail when the committed generated code is stale
-	@if [ -n "$$(git status --porcelain -- app/store/db views assets/js assets/audio)" ]; then \
-		git status --porcelain -- app/store/db views assets/js assets/audio; \
+	@if [ -n "$$(git status --porcelain -- app/store/db views assets/js assets/audio assets/icons)" ]; then \
+		git status --porcelain -- app/store/db views assets/js assets/audio assets/icons; \
 		echo "generated code is stale: run 'make generate' and commit" >&2; exit 1; fi
 
 bench: build neo4j ## measure every page against the floor request and /healthz; print the table, write .bench/last.json

@@ -34,7 +34,11 @@ var (
 	root    string // module root
 	binary  string // the ignition binary under test
 	browser playwright.Browser
-	axeJS   string
+	// chromium launches the browser, with chromiumArgs, for a test that
+	// needs one of its own.
+	chromium     playwright.BrowserType
+	chromiumArgs []string
+	axeJS        string
 	// Assertions wait up to 15 s: CI runs the race-instrumented server
 	// beside other test packages on two cores.
 	expect = playwright.NewPlaywrightAssertions(15000)
@@ -86,13 +90,13 @@ func run(m *testing.M) int {
 		return fail(fmt.Errorf("playwright driver (run `make e2e-deps`): %v", err))
 	}
 	defer pw.Stop()
-	browser, err = pw.Chromium.Launch(playwright.BrowserTypeLaunchOptions{
-		ExecutablePath: playwright.String("/usr/bin/chromium"),
-		Headless:       playwright.Bool(true),
-		Args: []string{"--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-			"--disable-background-networking", "--disable-component-update", "--disable-sync",
-			// The microphone is a known tone, granted without asking.
-			"--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--use-file-for-fake-audio-capture=" + tone},
+	chromiumArgs = []string{"--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		// The microphone is a known tone, granted without asking.
+		"--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--use-file-for-fake-audio-capture=" + tone}
+	chromium = pw.Chromium
+	browser, err = chromium.Launch(playwright.BrowserTypeLaunchOptions{
+		ExecutablePath: playwright.String("/usr/bin/chromium"), Headless: playwright.Bool(true), Args: chromiumArgs,
 	})
 	if err != nil {
 		return fail(fmt.Errorf("chromium: %v", err))
@@ -318,6 +322,28 @@ func (a *App) newTab(t *testing.T, width int) *Tab {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return a.tabIn(t, ctx)
+}
+
+// NewProfileTab opens a page in a Chromium of its own with a profile on
+// disk, as a person's browser is (a fresh context is incognito, where an
+// app cannot be installed).
+func (a *App) NewProfileTab(t *testing.T) *Tab {
+	t.Helper()
+	ctx, err := chromium.LaunchPersistentContext(t.TempDir(), playwright.BrowserTypeLaunchPersistentContextOptions{
+		ExecutablePath: playwright.String("/usr/bin/chromium"), Headless: playwright.Bool(true), Args: chromiumArgs,
+		BaseURL: playwright.String(a.URL), Viewport: &playwright.Size{Width: 1280, Height: 800},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.tabIn(t, ctx)
+}
+
+// tabIn opens a page in ctx that fails the test on a console error, a page
+// error or a CSP violation, and closes ctx when the test ends.
+func (a *App) tabIn(t *testing.T, ctx playwright.BrowserContext) *Tab {
+	t.Helper()
 	// Report CSP violations as console errors, which fail the test.
 	csp := `document.addEventListener("securitypolicyviolation", e => console.error("CSP violation: " + e.violatedDirective + " " + e.blockedURI));`
 	for _, src := range []string{csp, axeJS} {

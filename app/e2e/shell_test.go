@@ -182,3 +182,65 @@ func TestEveryPageReadsAtBothWidths(t *testing.T) {
 		}
 	}
 }
+
+// TestThePhoneShell: under 640 px, and under /m/ at any width, the sidebar
+// gives way to a tab bar (Today, Focus, Habits, Ideas, More) that stays on
+// screen, whose More reaches every entry of the sidebar; the top bar keeps
+// to one line.
+func TestThePhoneShell(t *testing.T) {
+	t.Parallel()
+	app := startApp(t)
+	phone := app.newTab(t, 390)
+	phone.SignIn("phone@example.com", "")
+	desk := app.NewTab(t)
+	desk.SignIn("desk@example.com", "")
+	visible := func(tab *Tab, selector string) bool {
+		t.Helper()
+		ok, err := tab.Page.Locator(selector).First().IsVisible()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	desk.Visit("/today")
+	if visible(desk, ".tabbar") || !visible(desk, ".sidebar") {
+		t.Error("the desktop shows the tab bar, or not the sidebar")
+	}
+	for _, tc := range []struct {
+		tab  *Tab
+		path string
+		href string // where the Focus tab leads
+	}{{phone, "/habits", "/focus"}, {desk, "/m/habits", "/m/focus"}} {
+		tab := tc.tab
+		tab.Visit(tc.path)
+		if !visible(tab, ".tabbar") || visible(tab, ".sidebar") {
+			t.Fatalf("%s: no tab bar, or the sidebar still shows", tc.path)
+		}
+		tabs, _ := tab.Page.Locator(".tabbar > .tab-link, .tabbar summary").AllTextContents()
+		if strings.Join(tabs, ",") != "Today,Focus,Habits,Ideas,More" {
+			t.Errorf("%s: tabs %q", tc.path, tabs)
+		}
+		tab.ExpectAttr(`.tabbar a[aria-current="page"]`, "href", strings.Replace(tc.href, "focus", "habits", 1))
+		tab.ExpectAttr(`.tabbar a:has-text("Focus")`, "href", tc.href)
+		box, err := tab.Page.Locator(".tabbar").BoundingBox()
+		if err != nil || box.Y+box.Height > 800.5 || box.Y+box.Height < 799.5 {
+			t.Errorf("%s: the tab bar is at %+v, not at the bottom of the screen (%v)", tc.path, box, err)
+		}
+		top, err := tab.Page.Locator(".topbar").BoundingBox()
+		if err != nil || top.Height > 70 {
+			t.Errorf("%s: the top bar is %+v high (it wraps?)", tc.path, top)
+		}
+		sidebar, _ := tab.Page.Locator(".sidebar a").AllTextContents()
+		tab.Click(".tabbar summary")
+		tab.Audit()
+		more, _ := tab.Page.Locator("#more-menu .menu-panel a").AllTextContents()
+		if strings.Join(more, ",") != strings.Join(sidebar, ",") || len(more) < 8 {
+			t.Errorf("%s: More lists %q, the sidebar %q", tc.path, more, sidebar)
+		}
+	}
+	desk.Click(`#more-menu a:has-text("Market")`)
+	desk.WaitForPath("/m/market")
+	if !visible(desk, ".tabbar") {
+		t.Error("the mobile shell's More left the mobile shell")
+	}
+}

@@ -61,7 +61,7 @@ func Module(d module.Deps) module.Module {
 			}
 			r.Admin.GET("/admin/ideas", h.adminCounts)
 		},
-		Nav:      []module.Nav{{Label: "Ideas", Href: ListURL, Order: 55}, {Label: "Idea counts", Href: "/admin/ideas", Order: 125, Admin: true}},
+		Nav:      []module.Nav{{Label: "Ideas", Href: ListURL, Order: 55, Tab: true}, {Label: "Idea counts", Href: "/admin/ideas", Order: 125, Admin: true}},
 		Commands: []module.Command{{Label: "Ideas", Keywords: "ideas songs lyrics notes", Href: ListURL}, {Label: "New idea", Keywords: "capture idea", Href: ListURL + "#idea-form"}},
 		Capture:  []module.Panel{{Order: 10, Queue: queueCapture}},
 		Jobs:     jobs,

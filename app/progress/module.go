@@ -24,7 +24,7 @@ func Module(d module.Deps) module.Module {
 	return module.Module{
 		Name:     "progress",
 		Routes:   func(r module.Router) { r.Private.GET(URL, h.show) },
-		Nav:      []module.Nav{{Label: "Progress", Href: URL, Order: 60, Tab: true}},
+		Nav:      []module.Nav{{Label: "Progress", Href: URL, Order: 60}},
 		Commands: []module.Command{{Label: "Progress", Keywords: "level xp skills coins activity", Href: URL}},
 		Jobs: []module.Job{{Name: "weekly summaries", Every: time.Minute, Run: func(ctx context.Context, now time.Time) error {
 			n, err := SummarizeWeeks(ctx, d.Pool, now)

@@ -29,7 +29,7 @@ func Module(d module.Deps) module.Module {
 			r.Private.POST(ListURL+"/:id/advance", h.advance)
 			r.Private.POST(ListURL+"/:id/claim", h.claim)
 		},
-		Nav:      []module.Nav{{Label: "Quests", Href: ListURL, Order: 30, Tab: true}},
+		Nav:      []module.Nav{{Label: "Quests", Href: ListURL, Order: 30}},
 		Commands: []module.Command{{Label: "Quests", Keywords: "quests daily weekly claim rewards", Href: ListURL}},
 		Items:    paletteItems,
 		Today:    []suggest.Source{todaySource},

@@ -14,7 +14,7 @@ import (
 var publicRoutes = []string{
 	"/", "/signin", "/signin/dev", "/signin/:provider", "/auth/callback/:provider",
 	"/signin/passkey/begin", "/signin/passkey/finish",
-	"/healthz", "/readyz", "/metrics", "/assets/*", "/sw.js",
+	"/healthz", "/readyz", "/metrics", "/assets/*", "/sw.js", "/manifest.webmanifest",
 }
 
 // concrete fills a route's parameters with plausible values.

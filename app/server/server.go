@@ -109,6 +109,9 @@ func navigation(reg *module.Registry) web.Navigation {
 		} else {
 			nav.Items = append(nav.Items, item)
 		}
+		if n.Tab && !n.Admin {
+			nav.Tabs = append(nav.Tabs, item)
+		}
 	}
 	return nav
 }

@@ -151,19 +151,6 @@ func (s *Set) Handler(c echo.Context) error {
 	return c.Blob(http.StatusOK, a.ContentType, body)
 }
 
-// ServiceWorkerURL is where the service worker is served: at the root, so
-// its scope is the whole app, and under a fixed name, so a browser finds
-// its new version there.
-const ServiceWorkerURL = "/sw.js"
-
-// ServiceWorker serves the service worker, which browsers check for a new
-// version on every navigation (it is never cached for long).
-func (s *Set) ServiceWorker(c echo.Context) error {
-	a := s.byName["js/sw.js"]
-	c.Response().Header().Set("Cache-Control", "no-cache")
-	return c.Blob(http.StatusOK, a.ContentType, a.Body)
-}
-
 // accepts reports whether the request takes the content coding.
 func accepts(r *http.Request, coding string) bool {
 	for _, part := range strings.Split(r.Header.Get(echo.HeaderAcceptEncoding), ",") {

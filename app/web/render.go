@@ -27,9 +27,10 @@ func IsFragmentRequest(c echo.Context) bool {
 
 // Shell builds the page shell of the request.
 func Shell(c echo.Context, title string) layout.Shell {
-	s := layout.Shell{Title: title, Path: c.Request().URL.Path, DevNotice: devNotice(c)}
+	mobile, _ := c.Get(mobileKey).(bool)
+	s := layout.Shell{Title: title, Path: c.Request().URL.Path, DevNotice: devNotice(c), Mobile: mobile}
 	if nav, ok := c.Get(navKey).(Navigation); ok {
-		s.Nav, s.AdminNav = nav.Items, nav.Admin
+		s.Nav, s.AdminNav, s.Tabs = nav.Items, nav.Admin, nav.Tabs
 	}
 	if v := CurrentViewer(c); v != nil {
 		s.Celebrate, _ = celebration(c)
@@ -66,6 +67,7 @@ func SetShell(c echo.Context, fills []ShellFill) { c.Set(shellKey, fills) }
 type Navigation struct {
 	Items []layout.NavItem
 	Admin []layout.NavItem // shown to administrators below the others
+	Tabs  []layout.NavItem // the phone's tab bar
 }
 
 const navKey = "web.nav"
@@ -165,4 +167,23 @@ func LocalPath(p, fallback string) string {
 		return fallback
 	}
 	return p
+}
+
+// MobilePrefix serves any page in the mobile shell (the phone's tab bar at
+// any width): /m/today is /today's handler with that shell.
+const MobilePrefix = "/m"
+
+const mobileKey = "web.mobile"
+
+// mobileShell routes /m/<path> to <path>, noting that the page wants the
+// mobile shell.
+func mobileShell(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		if rest, ok := strings.CutPrefix(r.URL.Path, MobilePrefix+"/"); ok || r.URL.Path == MobilePrefix {
+			r.URL.Path, r.URL.RawPath = "/"+rest, ""
+			c.Set(mobileKey, true)
+		}
+		return next(c)
+	}
 }

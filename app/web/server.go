@@ -25,7 +25,7 @@ type Pinger interface {
 
 // Plumbing are the routes anyone may reach that read no session: health,
 // metrics and assets.
-var Plumbing = []string{"/healthz", "/readyz", "/metrics", static.Prefix + "*", static.ServiceWorkerURL}
+var Plumbing = []string{"/healthz", "/readyz", "/metrics", static.Prefix + "*", static.ServiceWorkerURL, static.ManifestURL}
 
 // NewEcho builds the echo instance with the middleware chain, the health and
 // metrics endpoints and the static assets. Domains add their routes to it.
@@ -38,6 +38,7 @@ func NewEcho(cfg *config.Config, logger *slog.Logger, db Pinger, metrics *Metric
 
 	devSignIn := cfg.DevSignIn()
 	e.Pre(requestID)
+	e.Pre(mobileShell)
 	e.Use(accessLog(logger, metrics))
 	e.Use(recoverPanics(logger))
 	objectOrigin := ""
@@ -83,6 +84,7 @@ func NewEcho(cfg *config.Config, logger *slog.Logger, db Pinger, metrics *Metric
 	e.GET("/metrics", echo.WrapHandler(promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{})))
 	e.GET(static.Prefix+"*", static.Default.Handler)
 	e.GET(static.ServiceWorkerURL, static.Default.ServiceWorker)
+	e.GET(static.ManifestURL, static.Default.Manifest)
 	return e
 }
 

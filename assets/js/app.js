@@ -112,3 +112,23 @@ document.addEventListener("submit", function (event) {
     if (event.detail.target.id === "palette-body") select(0);
   });
 })();
+
+// Offline: the service worker answers with the last copy of a page (and
+// shows its note); a form that cannot be sent stays as it is, unsent, and
+// the note says so.
+if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(function () {});
+function offlineNote(shown) {
+  var note = document.getElementById("offline-note");
+  if (!note) return;
+  note.hidden = !shown;
+  if (shown) note.focus();
+}
+window.addEventListener("offline", function () { offlineNote(true); });
+window.addEventListener("online", function () { offlineNote(false); });
+document.addEventListener("htmx:sendError", function () { offlineNote(true); });
+document.addEventListener("submit", function (event) {
+  if (navigator.onLine) return;
+  event.preventDefault();
+  event.stopPropagation();
+  offlineNote(true);
+}, true);

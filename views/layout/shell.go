@@ -20,6 +20,8 @@ type Shell struct {
 	DevNotice bool      // the development sign-in is enabled
 	Nav       []NavItem // the sidebar, in order
 	AdminNav  []NavItem // below it, for administrators
+	Tabs      []NavItem // the phone's tab bar, before its "More"
+	Mobile    bool      // the mobile shell at any width (pages under /m/)
 	// Topbar are the modules' parts of the top bar (the notifications
 	// bell), beside the user menu.
 	Topbar []templ.Component
@@ -81,6 +83,22 @@ var Themes = []struct{ Value, Label string }{
 	{"system", "System"},
 	{"dark", "Dark"},
 	{"light", "Light"},
+}
+
+// tabHref is where a tab leads: under /m/ in the mobile shell, so the
+// shell stays.
+func (s Shell) tabHref(item NavItem) string {
+	if s.Mobile {
+		return "/m" + item.Href
+	}
+	return item.Href
+}
+
+func (s Shell) bodyClass() string {
+	if s.Mobile {
+		return "shell shell-mobile"
+	}
+	return "shell"
 }
 
 func (s Shell) current(item NavItem) bool {
