@@ -44,3 +44,6 @@ WHERE h.archived_at IS NULL AND h.reminder_time IS NOT NULL
                   AND n.key = 'habit:' || h.id || ':' || ((@at::timestamptz) AT TIME ZONE coalesce(us.time_zone, 'UTC'))::date)
 ORDER BY h.id
 LIMIT 500;
+
+-- name: CountUnread :one
+SELECT count(*)::integer FROM notifications WHERE user_id = @user_id AND read_at IS NULL;

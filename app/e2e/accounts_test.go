@@ -43,7 +43,7 @@ func TestProviderSignInOnboardingAndApproval(t *testing.T) {
 	admin.Click(`label:has-text("I accept the terms of use")`)
 	admin.Click(`#terms-form button[type=submit]`)
 	admin.WaitForPath("/today")
-	admin.Click(`nav a:has-text("Approvals")`)
+	admin.Click(`.sidebar a:has-text("Approvals")`)
 	admin.WaitForPath("/admin/approvals")
 	admin.ExpectText("#pending-users", "newbie@example.com")
 	before, _ := admin.Page.Locator("#pending-count").TextContent()

@@ -21,7 +21,7 @@ func TestFocusSharedAcrossDevicesAndSoftLanding(t *testing.T) {
 	phone.SignIn("flow@example.com", "")
 	phone.Visit("/habits")
 
-	laptop.Click(`nav a:has-text("Focus")`)
+	laptop.Click(`.sidebar a:has-text("Focus")`)
 	laptop.WaitForPath("/focus")
 	laptop.Click(`#focus-panel button:has-text("Focus · 25 min")`)
 	laptop.WaitForPath("/focus")

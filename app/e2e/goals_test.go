@@ -8,7 +8,7 @@ func TestGoalWithMilestones(t *testing.T) {
 	app := startApp(t)
 	tab := app.NewTab(t)
 	tab.SignIn("goals@example.com", "Gus")
-	tab.Click(`nav a:has-text("Goals")`)
+	tab.Click(`.sidebar a:has-text("Goals")`)
 	tab.WaitForPath("/goals")
 	tab.ExpectText(".empty h2", "No goals yet")
 

@@ -11,7 +11,7 @@ func TestHabitLoopUpdatesEveryPage(t *testing.T) {
 	laptop := app.NewTab(t)
 	laptop.SignIn("loop@example.com", "Lou")
 
-	laptop.Click(`nav a:has-text("Habits")`)
+	laptop.Click(`.sidebar a:has-text("Habits")`)
 	laptop.WaitForPath("/habits")
 	laptop.ExpectText(".empty h2", "No habits yet")
 
@@ -53,7 +53,7 @@ func TestHabitLoopUpdatesEveryPage(t *testing.T) {
 	laptop.Click(`#habit-form-card summary`)
 	laptop.ExpectAttr("#habit-form-card", "open", "")
 
-	laptop.Click(`nav a:has-text("Progress")`)
+	laptop.Click(`.sidebar a:has-text("Progress")`)
 	laptop.WaitForPath("/progress")
 	laptop.ExpectText("#coins", "2")
 	laptop.ExpectText("#xp-into", "10")

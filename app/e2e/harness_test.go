@@ -432,10 +432,34 @@ func (tab *Tab) Click(selector string) {
 }
 
 // Settle waits until the page has loaded and htmx has no request in flight.
+// (Not "network idle": the page's live stream keeps a request open.)
 func (tab *Tab) Settle() {
 	tab.t.Helper()
-	if err := tab.Page.WaitForLoadState(playwright.PageWaitForLoadStateOptions{State: playwright.LoadStateNetworkidle}); err != nil {
+	if err := tab.Page.WaitForLoadState(playwright.PageWaitForLoadStateOptions{State: playwright.LoadStateLoad}); err != nil {
 		tab.t.Fatal(err)
+	}
+	if err := tab.WaitFor(`() => document.readyState === "complete" && !document.querySelector(".htmx-request")`, nil, 30*time.Second); err != nil {
+		tab.t.Fatal(err)
+	}
+}
+
+// WaitFor evaluates js (with arg) every 10 ms until it is true, for up to
+// timeout. (Playwright's WaitForFunction compiles its text with eval, which
+// the app's CSP forbids.)
+func (tab *Tab) WaitFor(js string, arg any, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		v, err := tab.Page.Evaluate(js, arg)
+		if err != nil && !strings.Contains(err.Error(), "Execution context was destroyed") {
+			return err
+		}
+		if v == true {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%s was not true within %s", js, timeout)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 

@@ -57,7 +57,7 @@ func TestIdeasAreEncryptedEndToEnd(t *testing.T) {
 	tab.setUpVault(passphrase)
 
 	// Capture with bad metadata: the error shows and the text stays.
-	tab.Click(`nav a:has-text("Ideas")`)
+	tab.Click(`.sidebar a:has-text("Ideas")`)
 	tab.WaitForPath("/ideas")
 	tab.ExpectText("#ideas-empty", "No ideas yet")
 	titleCanary, bodyCanary := "canary-title-7f3e Night drive", "canary-body-7f3e chorus in the bridge"
@@ -111,7 +111,7 @@ func TestIdeasAreEncryptedEndToEnd(t *testing.T) {
 	tab.ExpectText("#idea-list", "Kept")
 
 	// Today's quick capture.
-	tab.Click(`nav a:has-text("Today")`)
+	tab.Click(`.sidebar a:has-text("Today")`)
 	tab.WaitForPath("/today")
 	tab.Fill("#capture-title-input", "canary-fourth-7f3e From Today")
 	tab.Click("#idea-capture form[data-encrypt-form] button[type=submit]")
@@ -122,7 +122,7 @@ func TestIdeasAreEncryptedEndToEnd(t *testing.T) {
 	app.Exec(t, `WITH a AS (SELECT id, title FROM ideas ORDER BY created_at LIMIT 1),
 		b AS (SELECT id, title FROM ideas ORDER BY created_at LIMIT 1 OFFSET 1)
 		UPDATE ideas SET title = CASE WHEN ideas.id = a.id THEN b.title ELSE a.title END FROM a, b WHERE ideas.id IN (a.id, b.id)`)
-	tab.Click(`nav a:has-text("Ideas")`)
+	tab.Click(`.sidebar a:has-text("Ideas")`)
 	tab.WaitForPath("/ideas")
 	tab.ExpectText("#idea-list", "This item could not be decrypted.")
 	if n, _ := tab.Page.Locator("#idea-list .undecryptable").Count(); n != 2 {

@@ -13,7 +13,7 @@ func TestMarketBuyAndWear(t *testing.T) {
 		l AS (INSERT INTO ledger_entries (user_id, key, reason, coins) SELECT id, 'test:grant', 'Test grant', 80 FROM u)
 		INSERT INTO user_progress (user_id, coins) SELECT id, 80 FROM u`)
 
-	tab.Click(`nav a:has-text("Market")`)
+	tab.Click(`.sidebar a:has-text("Market")`)
 	tab.WaitForPath("/market")
 	tab.ExpectText("#coins", "80")
 	tab.Click(`summary[aria-label="Buy Violet accent for 30 coins"]`)

@@ -34,7 +34,7 @@ func memoFiles(t *testing.T) map[string][]byte {
 // openIdea adds an idea on the Ideas page and opens it.
 func (tab *Tab) openIdea(title string) {
 	tab.t.Helper()
-	tab.Click(`nav a:has-text("Ideas")`)
+	tab.Click(`.sidebar a:has-text("Ideas")`)
 	tab.WaitForPath("/ideas")
 	tab.addIdea(title, "", "", "", "")
 	tab.WaitForPath("/ideas?done=saved")

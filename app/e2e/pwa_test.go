@@ -63,6 +63,11 @@ func TestInstallableAndOffline(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// What the browser logs of the requests it cannot send offline.
+	for _, msg := range []string{"Failed to load resource: net::ERR_INTERNET_DISCONNECTED", "htmx:afterRequest, [object HTMLBodyElement]",
+		"htmx:sendError, [object HTMLBodyElement]"} {
+		tab.AllowStatus(msg)
+	}
 	if err := tab.ctx.SetOffline(true); err != nil {
 		t.Fatal(err)
 	}
@@ -70,11 +75,6 @@ func TestInstallableAndOffline(t *testing.T) {
 		t.Fatal(err)
 	}
 	stopped = true
-	// What the browser logs of the requests it cannot send offline.
-	for _, msg := range []string{"Failed to load resource: net::ERR_INTERNET_DISCONNECTED", "htmx:afterRequest, [object HTMLBodyElement]",
-		"htmx:sendError, [object HTMLBodyElement]"} {
-		tab.AllowStatus(msg)
-	}
 	if _, err := tab.Page.Goto("/today"); err != nil {
 		t.Fatal(err)
 	}

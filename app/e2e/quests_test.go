@@ -8,7 +8,7 @@ func TestQuestsAdvanceAndClaim(t *testing.T) {
 	app := startApp(t)
 	tab := app.NewTab(t)
 	tab.SignIn("quests@example.com", "Quinn")
-	tab.Click(`nav a:has-text("Quests")`)
+	tab.Click(`.sidebar a:has-text("Quests")`)
 	tab.WaitForPath("/quests")
 	tab.ExpectText("#quest-daily-three-habits .progress-count", "0 / 3")
 

@@ -31,11 +31,11 @@ func TestSignInNavigateAndSignOut(t *testing.T) {
 	tab.ExpectText("main h1", "Ada "+canary)
 
 	// The sidebar navigates; the current page is marked.
-	tab.Click(`nav a[href="/settings"]`)
+	tab.Click(`.sidebar a[href="/settings"]`)
 	tab.WaitForPath("/settings")
 	tab.ExpectText("main h1", "Settings")
-	tab.ExpectAttr(`nav a[href="/settings"]`, "aria-current", "page")
-	tab.Click(`nav a[href="/today"]`)
+	tab.ExpectAttr(`.sidebar a[href="/settings"]`, "aria-current", "page")
+	tab.Click(`.sidebar a[href="/today"]`)
 	tab.WaitForPath("/today")
 
 	// An unknown address gets the styled 404 inside the shell.
@@ -130,9 +130,11 @@ func TestKeyboardAndPhoneLayout(t *testing.T) {
 	if w, _ := wide.(int); w > 360 {
 		t.Errorf("page is %d px wide on a 360 px screen", w)
 	}
-	if err := expect.Locator(tab.Page.Locator(`nav a[href="/settings"]`)).ToBeVisible(); err != nil {
+	tab.Click(".tabbar summary")
+	if err := expect.Locator(tab.Page.Locator(`#more-menu a[href="/settings"]`)).ToBeVisible(); err != nil {
 		t.Fatal(err)
 	}
+	tab.Click(".tabbar summary")
 	// Escape closes the user menu and returns focus to it.
 	tab.Click("#user-menu summary")
 	tab.Audit()

@@ -18,7 +18,7 @@ func TestTodayPicksAreExplainedAndActedOn(t *testing.T) {
 	app.Exec(t, `UPDATE habits h SET completions = c.n, last_completed = c.last FROM (SELECT habit_id, count(*) AS n, max(day) AS last FROM habit_completions GROUP BY habit_id) c
 		WHERE c.habit_id = h.id AND h.user_id = (SELECT id FROM users WHERE email = 'picks@example.com')`)
 
-	tab.Click(`nav a:has-text("Today")`)
+	tab.Click(`.sidebar a:has-text("Today")`)
 	tab.WaitForPath("/today")
 	tab.ExpectText("#starter button[data-decision]", "Scales")
 	tab.ExpectText("#starter .why", "Something you do often")

@@ -128,7 +128,7 @@ func TestVaultSetUpLockUnlockAndRecover(t *testing.T) {
 	t.Logf("unlock with 600,000 PBKDF2 iterations took %v in Chromium", took.Round(time.Millisecond))
 
 	// The key stays in this tab across pages, and a new page load starts locked.
-	tab.Click(`nav a:has-text("Today")`)
+	tab.Click(`.sidebar a:has-text("Today")`)
 	tab.WaitForPath("/today")
 	tab.Visit("/settings/vault")
 	tab.ExpectText("#vault-tab-state", "Locked")
@@ -215,7 +215,7 @@ func TestVaultLockFollowsEveryDevice(t *testing.T) {
 	phone.SignIn("devices@example.com", "")
 	phone.Visit("/settings/vault")
 	phone.unlockVault("canary-devices-51 paper kite")
-	phone.Click(`nav a:has-text("Today")`)
+	phone.Click(`.tabbar > a:has-text("Today")`)
 	phone.WaitForPath("/today")
 
 	laptop.Click("#vault-lock button[type=submit]")
@@ -302,7 +302,7 @@ func TestVaultLocksWhenHiddenButNotDuringFocus(t *testing.T) {
 	// An administrator's force-lock reaches the tab at its next poll.
 	admin := app.NewTab(t)
 	admin.SignIn("admin@example.com", "")
-	admin.Click(`nav a:has-text("Vaults")`)
+	admin.Click(`.sidebar a:has-text("Vaults")`)
 	admin.WaitForPath("/admin/vaults")
 	admin.ExpectText("#vault-encrypted-banner", "Content encrypted; not accessible")
 	admin.Click(`button[aria-label="Force-lock the vault of hidden@example.com"]`)

@@ -53,7 +53,7 @@ func TestFocusSessionLifecycle(t *testing.T) {
 	// The bottom bar polls every 30 s; once a session runs (started on
 	// another device too) every page comes with its indicator.
 	today := phone.Get("/today").Do()
-	if trigger, _ := today.Attr("#bottombar #focus-indicator", "hx-trigger"); trigger != "every 30s" {
+	if trigger, _ := today.Attr("#bottombar #focus-indicator", "hx-trigger"); trigger != "every 30s, live:focus from:body" {
 		t.Errorf("bottom bar trigger = %q", trigger)
 	}
 	if today.Doc().Find("#bottombar .focus-indicator").Length() != 0 {

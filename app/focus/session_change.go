@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/calendar"
+	"ignition/app/live"
 	"ignition/app/progress"
 	"ignition/app/store"
 	"ignition/app/store/db"
@@ -74,7 +75,11 @@ func Apply(ctx context.Context, q *db.Queries, user uuid.UUID, cal calendar.Cale
 	if err != nil {
 		return false, err
 	}
-	return change(ctx, q, s, cal)
+	completed, err := change(ctx, q, s, cal)
+	if err != nil {
+		return false, err
+	}
+	return completed, live.Announce(ctx, q, user, live.Focus)
 }
 
 // change answers a session action. A completed focus session hands the user

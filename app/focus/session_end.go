@@ -13,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/calendar"
+	"ignition/app/live"
 	"ignition/app/notifications"
 	"ignition/app/static"
 	"ignition/app/store"
@@ -42,6 +43,9 @@ func endOf(s db.FocusSession, now time.Time) time.Time {
 // that break would itself be over by now.
 func Finish(ctx context.Context, q *db.Queries, s db.FocusSession, cal calendar.Calendar) (bool, error) {
 	completed, err := Complete(ctx, q, s, cal)
+	if err == nil {
+		err = live.Announce(ctx, q, s.UserID, live.Focus)
+	}
 	if err != nil || !completed {
 		return completed, err
 	}

@@ -82,7 +82,7 @@ func TestTheEndStartsTheBreakChimesAndNotifies(t *testing.T) {
 	page := c.Get("/focus").Do()
 	trigger, _ := page.Attr("#focus-panel", "hx-trigger")
 	var delay int
-	if _, err := fmt.Sscanf(trigger, "every 30s, load delay:%dms", &delay); err != nil || delay > 1500500 || delay < 1495000 {
+	if _, err := fmt.Sscanf(trigger, "every 30s, live:focus from:body, load delay:%dms", &delay); err != nil || delay > 1500500 || delay < 1495000 {
 		t.Errorf("panel trigger = %q, want a poll and half a second after the time runs out", trigger)
 	}
 	if get, _ := page.Attr("#focus-indicator", "hx-get"); get != "/focus/indicator?after="+id {

@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/calendar"
+	"ignition/app/live"
 	"ignition/app/store/db"
 	"ignition/app/web"
 )
@@ -33,7 +34,10 @@ func StartSession(ctx context.Context, q *db.Queries, user uuid.UUID, cal calend
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil // one runs already
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return live.Announce(ctx, q, user, live.Focus)
 }
 
 func (h *Handler) start(c echo.Context) error {

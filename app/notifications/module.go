@@ -12,6 +12,7 @@ import (
 	"github.com/google/uuid"
 
 	"ignition/app/calendar"
+	"ignition/app/live"
 	"ignition/app/module"
 	"ignition/app/store"
 	"ignition/app/store/db"
@@ -54,7 +55,7 @@ func Add(ctx context.Context, q *db.Queries, user uuid.UUID, n Notice) error {
 	if err != nil {
 		return fmt.Errorf("notifications: unable to add %s for %s: %w", n.Key, user, err)
 	}
-	return nil
+	return live.Announce(ctx, q, user, live.Notifications)
 }
 
 // Handler serves the panel and the devices.
@@ -76,6 +77,7 @@ func Module(d module.Deps) module.Module {
 		Name: "notifications",
 		Routes: func(r module.Router) {
 			r.Private.GET(URL, h.list)
+			r.Private.GET(URL+"/bell", h.bell)
 			r.Private.POST(URL+"/read", h.markRead)
 			r.Private.POST(DevicesURL, h.deviceAdd)
 			r.Private.POST(DevicesURL+"/test", h.devicePing)

@@ -10,6 +10,7 @@ import (
 	"ignition/app/focus"
 	"ignition/app/goals"
 	"ignition/app/ideas"
+	"ignition/app/live"
 	"ignition/app/market"
 	"ignition/app/notifications"
 	"ignition/app/progress"
@@ -62,6 +63,7 @@ func TestEnumerationsMatchTheDatabase(t *testing.T) {
 		"vault_keys.kind":                vault.KeyKinds,
 		"ideas.key_mode":                 ideas.Modes,
 		"notifications.kind":             notifications.Kinds,
+		"live_events.name":               live.Names,
 	}
 	pool := testdb.New(t)
 	rows, err := pool.Query(t.Context(), `SELECT c.conrelid::regclass::text || '.' || a.attname, pg_get_constraintdef(c.oid)

@@ -20,6 +20,7 @@ import (
 	"ignition/app/graph"
 	"ignition/app/habits"
 	"ignition/app/ideas"
+	"ignition/app/live"
 	"ignition/app/market"
 	"ignition/app/module"
 	"ignition/app/notifications"
@@ -51,6 +52,7 @@ var Modules = []func(module.Deps) module.Module{
 	ideas.Module,
 	progress.Module,
 	market.Module,
+	live.Module,
 	notifications.Module,
 	palette.Module,
 	settings.Module,

@@ -11,6 +11,7 @@ import (
 	"github.com/gorilla/sessions"
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/live"
 	"ignition/app/store/db"
 	"ignition/app/web"
 )
@@ -65,7 +66,10 @@ func Lock(ctx context.Context, q *db.Queries, user uuid.UUID, now time.Time) err
 	if err == nil && n == 0 {
 		return ErrNoVault
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return live.Announce(ctx, q, user, live.Vault)
 }
 
 // lock locks the vault on every device: the user's "Lock now".

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -46,7 +47,7 @@ func NewEcho(cfg *config.Config, logger *slog.Logger, db Pinger, metrics *Metric
 		objectOrigin = cfg.S3.PublicEndpoint.Scheme + "://" + cfg.S3.PublicEndpoint.Host
 	}
 	e.Use(securityHeaders(cfg.BaseURL.Scheme == "https", ContentSecurityPolicy(objectOrigin)))
-	e.Use(deadline(cfg.RequestTimeout))
+	e.Use(deadline(cfg.RequestTimeout, LiveURL))
 	e.Use(celebrations)
 	e.Use(middleware.BodyLimit(fmt.Sprintf("%dB", cfg.BodyLimit)))
 	e.Use(wellFormedInput(cfg.BodyLimit))
@@ -57,8 +58,9 @@ func NewEcho(cfg *config.Config, logger *slog.Logger, db Pinger, metrics *Metric
 		Level:     1,
 		MinLength: 14 * 1024,
 		Skipper: func(c echo.Context) bool {
-			// Assets are precompressed; metrics compress themselves.
-			return strings.HasPrefix(c.Request().URL.Path, static.Prefix) || c.Request().URL.Path == "/metrics"
+			// Assets are precompressed; metrics compress themselves; a
+			// stream cannot wait for a compressor's buffer to fill.
+			return strings.HasPrefix(c.Request().URL.Path, static.Prefix) || c.Request().URL.Path == "/metrics" || c.Request().URL.Path == LiveURL
 		},
 	}))
 	e.Use(csrf(csrfCookie{Domain: cfg.CookieDomain, Secure: cfg.SecureCookies(), MaxAge: cfg.SessionMax}))
@@ -121,6 +123,7 @@ func Serve(ctx context.Context, addr string, handler http.Handler, drain time.Du
 	if ready != nil {
 		ready(ln.Addr())
 	}
+	srv.RegisterOnShutdown(startDraining)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -139,3 +142,19 @@ func Serve(ctx context.Context, addr string, handler http.Handler, drain time.Du
 	}
 	return nil
 }
+
+// LiveURL is the signed-in user's stream of changes (Server-Sent Events):
+// it runs past the request deadline and the write timeout, uncompressed,
+// and ends when the server starts to shut down.
+const LiveURL = "/live"
+
+var (
+	draining  = make(chan struct{})
+	drainOnce sync.Once
+)
+
+// Draining is closed when the server starts to shut down: streams end so
+// the server can drain.
+func Draining() <-chan struct{} { return draining }
+
+func startDraining() { drainOnce.Do(func() { close(draining) }) }

@@ -132,3 +132,12 @@ document.addEventListener("submit", function (event) {
   event.stopPropagation();
   offlineNote(true);
 }, true);
+
+// Live updates: the page's stream (the server names it on <body>) says
+// what changed; "live:<name>" on the page makes what shows it ask again.
+// The browser reconnects a dropped stream by itself, where it left off.
+if (document.body.getAttribute("data-live") && "EventSource" in window) {
+  new EventSource(document.body.getAttribute("data-live")).onmessage = function (event) {
+    document.body.dispatchEvent(new CustomEvent("live:" + event.data, { bubbles: true }));
+  };
+}

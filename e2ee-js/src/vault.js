@@ -13,7 +13,7 @@ let pollTimer = 0;
 let worked = false; // input since the last poll
 
 const HIDDEN_LOCK_MS = 2 * 60 * 1000; // a desktop tab hidden this long locks
-const POLL_MS = 30 * 1000; // how soon a lock on another device is seen
+const POLL_MS = 30 * 1000; // how soon a lock on another device is seen, without a live stream
 
 const $ = (sel, root = document) => root.querySelector(sel);
 
@@ -357,5 +357,7 @@ export function start() {
   document.addEventListener("submit", onSubmit, true);
   document.addEventListener("input", onInput);
   document.addEventListener("htmx:afterSettle", render);
+  // A lock on another device is announced at once; the poll is the fallback.
+  document.addEventListener("live:vault", poll);
   render();
 }

@@ -112,10 +112,12 @@ func refreshURL(path string, a *Active) string {
 // refreshTrigger polls every 30 s and, while the clock runs, also half a
 // second after the time runs out.
 func refreshTrigger(a *Active) string {
+	// A change on another device arrives at once (live:focus); the poll is
+	// the fallback when the stream is down.
 	if a == nil || a.Paused || a.Done {
-		return "every 30s"
+		return "every 30s, live:focus from:body"
 	}
-	return fmt.Sprintf("every 30s, load delay:%dms", (a.Remaining + 500*time.Millisecond).Milliseconds())
+	return fmt.Sprintf("every 30s, live:focus from:body, load delay:%dms", (a.Remaining + 500*time.Millisecond).Milliseconds())
 }
 
 // endedBody is the notification's text.

@@ -164,6 +164,13 @@ type LedgerEntry struct {
 	CreatedAt time.Time   `db:"created_at"`
 }
 
+type LiveEvent struct {
+	ID        int64     `db:"id"`
+	UserID    uuid.UUID `db:"user_id"`
+	Name      string    `db:"name"`
+	CreatedAt time.Time `db:"created_at"`
+}
+
 type MarketItem struct {
 	ID          string `db:"id"`
 	Kind        string `db:"kind"`

@@ -46,6 +46,17 @@ func (q *Queries) AddNotification(ctx context.Context, arg AddNotificationParams
 	return err
 }
 
+const CountUnread = `-- name: CountUnread :one
+SELECT count(*)::integer FROM notifications WHERE user_id = $1 AND read_at IS NULL
+`
+
+func (q *Queries) CountUnread(ctx context.Context, userID uuid.UUID) (int32, error) {
+	row := q.db.QueryRow(ctx, CountUnread, userID)
+	var column_1 int32
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
 const CountUnreadBySession = `-- name: CountUnreadBySession :one
 SELECT count(*)::integer FROM sessions s JOIN notifications n ON n.user_id = s.user_id AND n.read_at IS NULL
 WHERE s.id_hash = $1
