@@ -106,6 +106,7 @@ func TestIdeasAreEncryptedEndToEnd(t *testing.T) {
 	tab.ExpectText("#idea-list", "Locked")
 	tab.Fill("#vault-prompt-passphrase", passphrase)
 	tab.Click("#vault-prompt button[type=submit]")
+	tab.ExpectAttr("body", "data-vault-tab", "unlocked")
 	tab.WaitForPath("/ideas?done=saved")
 	tab.ExpectText("#ideas-count", "3 ideas")
 	tab.ExpectText("#idea-list", "Kept")

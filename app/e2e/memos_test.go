@@ -168,6 +168,7 @@ func TestVoiceMemoRecordedEncryptedAndPlayedBack(t *testing.T) {
 	tab.Audit()
 	tab.Fill("#vault-prompt-passphrase", "canary-memo-pass-93 lantern")
 	tab.Click("#vault-prompt button[type=submit]")
+	tab.ExpectAttr("body", "data-vault-tab", "unlocked")
 	tab.Click("#memo-list li:last-child [data-memo-play]")
 	tab.ExpectText("#memo-list li:last-child [data-memo-problem]", "could not be decrypted")
 	tab.Click("#memo-list li:first-child [data-memo-play]") // the others still play
