@@ -245,4 +245,18 @@ func TestThePhoneShell(t *testing.T) {
 	if !visible(desk, ".tabbar") {
 		t.Error("the mobile shell's More left the mobile shell")
 	}
+
+	// Installed (standalone), what only a browser tab needs is gone.
+	desk.Visit("/settings")
+	if !visible(desk, "#install-hint") {
+		t.Error("no install hint in the browser")
+	}
+	// (Chromium cannot emulate display-mode: the page's own stylesheet is read.)
+	hides, err := desk.Page.Evaluate(`() => [...document.styleSheets].flatMap(s => [...s.cssRules])
+		.filter(r => r.conditionText === "(display-mode: standalone)")
+		.some(r => [...r.cssRules].some(c => c.selectorText === ".browser-only" && c.style.display === "none"))
+		&& document.getElementById("install-hint").classList.contains("browser-only")`)
+	if err != nil || hides != true {
+		t.Errorf("the installed app would show the install hint (%v)", err)
+	}
 }

@@ -53,9 +53,28 @@ func Start(t testing.TB, redirectURIs ...string) *Dex {
 	if _, err := os.Stat(bin); err != nil {
 		t.Fatalf("Dex is not built (run `make dex`): %v", err)
 	}
+	// The port is free when picked, but another process may bind it before
+	// Dex does: then Dex tries again on another.
+	var d *Dex
+	for attempt := 1; ; attempt++ {
+		var err error
+		if d, err = startDex(t, bin, redirectURIs); err == nil {
+			break
+		} else if attempt == 3 || !strings.Contains(err.Error(), "address already in use") {
+			t.Fatalf("Dex did not start: %v", err)
+		}
+	}
+	if err := testutil.WaitHTTP(d.Issuer+"/.well-known/openid-configuration", 10*time.Second); err != nil {
+		t.Fatalf("Dex did not start: %v\n%s", err, d.logs.String())
+	}
+	return d
+}
+
+// startDex runs Dex once on a port picked now.
+func startDex(t testing.TB, bin string, redirectURIs []string) (*Dex, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	addr := ln.Addr().String()
 	ln.Close()
@@ -91,13 +110,13 @@ staticPasswords:
 `, d.Issuer, addr, users.String(), d.ClientID, d.ClientSecret, strings.Join(quoted, ", "), d.OtherClientID, d.OtherClientSecret)
 	path := filepath.Join(t.TempDir(), "dex.yaml")
 	if err := os.WriteFile(path, []byte(config), 0o600); err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	cmd := exec.Command(bin, "serve", path)
 	cmd.Stdout, cmd.Stderr = d.logs, d.logs
 	proc, err := testutil.StartProcess(cmd)
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	t.Cleanup(func() {
 		cmd.Process.Kill()
@@ -106,12 +125,9 @@ staticPasswords:
 	// Its own socket, not an answer on the port: another test's Dex may
 	// hold a port this one failed to bind.
 	if err := proc.WaitListening(ln.Addr().(*net.TCPAddr).Port, 10*time.Second); err != nil {
-		t.Fatalf("Dex did not start: %v\n%s", err, d.logs.String())
+		return nil, fmt.Errorf("%v\n%s", err, d.logs.String())
 	}
-	if err := testutil.WaitHTTP(d.Issuer+"/.well-known/openid-configuration", 10*time.Second); err != nil {
-		t.Fatalf("Dex did not start: %v\n%s", err, d.logs.String())
-	}
-	return d
+	return d, nil
 }
 
 // Env returns the settings that point the app at this provider as the
