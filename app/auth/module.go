@@ -48,6 +48,10 @@ func Module(d module.Deps) module.Module {
 	h := NewHandler(d)
 	return module.Module{
 		Name: "auth",
+		Privacy: []module.Privacy{{Kind: "Your account", Readable: []string{
+			"Email address and name, as your sign-in provider gives them, and which provider account you sign in with",
+			"Sessions: the browser and system of each, when it began and when it was last used",
+			"Age confirmation, terms accepted and whether an administrator approved the account"}}},
 		Routes: func(r module.Router) {
 			r.Public.GET("/", h.home)
 			r.Public.GET("/signin", h.showSignIn)

@@ -37,7 +37,8 @@ type Handler struct {
 func Module(d module.Deps) module.Module {
 	h := &Handler{pool: d.Pool, q: d.Q}
 	return module.Module{
-		Name: "focus",
+		Name:    "focus",
+		Privacy: []module.Privacy{{Kind: "Focus sessions", Readable: []string{"The kind, planned length, start, pauses and end of each session", "Your focus settings"}}},
 		Routes: func(r module.Router) {
 			r.Private.GET(URL, h.show)
 			r.Private.GET(URL+"/panel", h.panel)

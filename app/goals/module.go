@@ -26,7 +26,8 @@ type Handler struct {
 func Module(d module.Deps) module.Module {
 	h := &Handler{pool: d.Pool, q: d.Q}
 	return module.Module{
-		Name: "goals",
+		Name:    "goals",
+		Privacy: []module.Privacy{{Kind: "Goals", Readable: []string{"Titles, descriptions, categories, deadlines and milestones"}}},
 		Routes: func(r module.Router) {
 			r.Private.GET(ListURL, h.list)
 			r.Private.POST(ListURL, h.create)

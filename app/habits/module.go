@@ -44,6 +44,8 @@ func Module(d module.Deps) module.Module {
 	h := &Handler{pool: d.Pool, q: d.Q}
 	return module.Module{
 		Name: "habits",
+		Privacy: []module.Privacy{{Kind: "Habits", Readable: []string{
+			"Titles, descriptions, schedules and reminder times", "Each day you marked a habit done (the server counts streaks and sends reminders from them)"}}},
 		Routes: func(r module.Router) {
 			r.Private.GET(ListURL, h.list)
 			r.Private.POST(ListURL, h.create)

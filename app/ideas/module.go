@@ -47,6 +47,12 @@ func Module(d module.Deps) module.Module {
 	}
 	return module.Module{
 		Name: "ideas",
+		Privacy: []module.Privacy{
+			{Kind: "Ideas", Encrypted: []string{"Title", "Notes"},
+				Readable: []string{"Key, BPM and moods, so the list can filter and sort by them", "When each idea was made and last changed"}, IfLost: "Without your passphrase or a recovery code no one can read them, not even whoever runs the server; they can only be deleted."},
+			{Kind: "Voice memos", Encrypted: []string{"The audio, in 1 MiB chunks in the object store", "Each memo's file key and its chunks' checksums"},
+				Readable: []string{"The size of each memo and of each chunk", "When it was recorded"}, IfLost: "Without your passphrase or a recovery code no one can read them, not even whoever runs the server; they can only be deleted."},
+		},
 		Routes: func(r module.Router) {
 			r.Private.GET(ListURL, h.list)
 			r.Private.POST(ListURL, h.create, gate.Require)

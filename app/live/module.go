@@ -25,9 +25,10 @@ type Handler struct {
 func Module(d module.Deps) module.Module {
 	h := &Handler{q: d.Q, hub: newHub(d.Pool.Config().ConnConfig.Copy(), d.Logger)}
 	return module.Module{
-		Name:   "live",
-		Routes: func(r module.Router) { r.Private.GET(web.LiveURL, h.stream) },
-		Shell:  []web.ShellSource{streamSource},
+		Name:    "live",
+		Privacy: []module.Privacy{{Kind: "Live updates", Readable: []string{"Which kind of thing changed (focus, vault, notifications) and when, kept ten minutes"}}},
+		Routes:  func(r module.Router) { r.Private.GET(web.LiveURL, h.stream) },
+		Shell:   []web.ShellSource{streamSource},
 		Jobs: []module.Job{{Name: "live prune", Every: time.Minute, Run: func(ctx context.Context, now time.Time) error {
 			_, err := d.Q.PruneLiveEvents(ctx, now.Add(-keep))
 			return err

@@ -55,7 +55,8 @@ type Handler struct {
 func Module(d module.Deps) module.Module {
 	h := &Handler{pool: d.Pool}
 	return module.Module{
-		Name: "market",
+		Name:    "market",
+		Privacy: []module.Privacy{{Kind: "Market", Readable: []string{"What you bought and what you wear"}}},
 		Routes: func(r module.Router) {
 			r.Private.GET(URL, h.list)
 			r.Private.POST(URL+"/:id/buy", h.buy)

@@ -52,6 +52,9 @@ type Module struct {
 	// Settings are the sections it adds to the Settings page (the devices
 	// that get push notifications).
 	Settings []Panel
+	// Privacy says, for Settings → Privacy, what the server keeps of each
+	// kind of content the module stores, readable or not.
+	Privacy []Privacy
 	// Shell is what it shows around every page for the signed-in user,
 	// read in the round trip that loads the session.
 	Shell []web.ShellSource
@@ -104,6 +107,16 @@ type Command struct {
 	Action   string
 	Fields   [][2]string // name and value of each field the action posts
 	Group    string      // the heading it is listed under ("" for Go to or Actions)
+}
+
+// Privacy is what the server keeps of one kind of content: the fields only
+// the user's browser can read, those the server can read (and why), and
+// what losing every way to unlock the vault means for it.
+type Privacy struct {
+	Kind      string
+	Encrypted []string
+	Readable  []string
+	IfLost    string
 }
 
 // Items reads, in the palette's round trip, the user's own entries a module
@@ -216,6 +229,11 @@ func (r *Registry) Nav() []Nav {
 // Commands lists every module's palette commands.
 func (r *Registry) Commands() []Command {
 	return collect(r, func(m Module) []Command { return m.Commands })
+}
+
+// Privacy lists what every module keeps, in module order.
+func (r *Registry) Privacy() []Privacy {
+	return collect(r, func(m Module) []Privacy { return m.Privacy })
 }
 
 // Items lists every module's reader of the user's palette entries.

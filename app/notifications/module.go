@@ -75,6 +75,9 @@ func Module(d module.Deps) module.Module {
 	h := &Handler{pool: d.Pool, q: d.Q, pusher: NewPusher(d.Q, d.Config.Push, d.Logger), services: d.Config.Push.Services}
 	return module.Module{
 		Name: "notifications",
+		Privacy: []module.Privacy{{Kind: "Notifications", Readable: []string{
+			"Each notification's title and text (a reminder names its habit)",
+			"For each device that gets pushes: its push service address, its public encryption keys and its browser's name"}}},
 		Routes: func(r module.Router) {
 			r.Private.GET(URL, h.list)
 			r.Private.GET(URL+"/bell", h.bell)

@@ -35,7 +35,8 @@ type Handler struct {
 // Module is passkeys: registering them, and signing in with one. An app
 // served at an IP address has none: WebAuthn binds passkeys to a domain.
 func Module(d module.Deps) module.Module {
-	m := module.Module{Name: "passkey"}
+	m := module.Module{Name: "passkey", Privacy: []module.Privacy{{Kind: "Passkeys",
+		Readable: []string{"Each passkey's public key, name, and when it was added and last used (its private key never leaves your device)"}}}}
 	if !d.Config.PasskeysEnabled() {
 		d.Logger.Warn("passkeys disabled: IGNITION_BASE_URL must name a domain, not an IP address")
 		return m

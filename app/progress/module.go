@@ -23,6 +23,7 @@ func Module(d module.Deps) module.Module {
 	h := &Handler{db: d.Pool, panels: d.Registry.ProgressPanels}
 	return module.Module{
 		Name:     "progress",
+		Privacy:  []module.Privacy{{Kind: "Progress", Readable: []string{"XP, coins and the activity feed (its lines name what paid, such as a habit's title)", "Each skill's XP"}}},
 		Routes:   func(r module.Router) { r.Private.GET(URL, h.show) },
 		Nav:      []module.Nav{{Label: "Progress", Href: URL, Order: 60}},
 		Commands: []module.Command{{Label: "Progress", Keywords: "level xp skills coins activity", Href: URL}},

@@ -23,7 +23,8 @@ type Handler struct {
 func Module(d module.Deps) module.Module {
 	h := &Handler{pool: d.Pool, q: d.Q}
 	return module.Module{
-		Name: "quests",
+		Name:    "quests",
+		Privacy: []module.Privacy{{Kind: "Quests", Readable: []string{"Your progress on each quest and when you claimed it"}}},
 		Routes: func(r module.Router) {
 			r.Private.GET(ListURL, h.list)
 			r.Private.POST(ListURL+"/:id/advance", h.advance)

@@ -34,6 +34,7 @@ type Handler struct {
 	sessions        *session.Store
 	auth            *auth.Handler
 	panels          func() []module.Panel // the modules' sections of the preferences page
+	privacy         func() []module.Privacy
 }
 
 // The settings pages.
@@ -41,14 +42,16 @@ const (
 	URL         = "/settings"
 	SecurityURL = URL + "/security"
 	AccountURL  = URL + "/account"
+	PrivacyURL  = URL + "/privacy"
 )
 
 // Module is settings: preferences, security (sessions and passkeys) and
 // the account.
 func Module(d module.Deps) module.Module {
-	h := &Handler{passkeysEnabled: d.Config.PasskeysEnabled(), pool: d.Pool, q: d.Q, sessions: d.Sessions, auth: auth.NewHandler(d), panels: d.Registry.SettingsPanels}
+	h := &Handler{passkeysEnabled: d.Config.PasskeysEnabled(), pool: d.Pool, q: d.Q, sessions: d.Sessions, auth: auth.NewHandler(d), panels: d.Registry.SettingsPanels, privacy: d.Registry.Privacy}
 	return module.Module{
-		Name: "settings",
+		Name:    "settings",
+		Privacy: []module.Privacy{{Kind: "Preferences", Readable: []string{"Time zone, first day of the week, DAW, system, theme and notification choices"}}},
 		Routes: func(r module.Router) {
 			r.Private.GET(URL, h.preferencesShow)
 			r.Private.POST(URL+"/theme", h.themeUpdate)
@@ -59,11 +62,13 @@ func Module(d module.Deps) module.Module {
 			r.Private.POST(URL+"/passkeys/:id/rename", h.passkeyRename)
 			r.Private.POST(URL+"/passkeys/:id/revoke", h.passkeyRevoke)
 			r.Private.GET(AccountURL, h.accountShow)
+			r.Private.GET(PrivacyURL, h.privacyShow)
 			r.Private.GET(URL+"/account/export", h.accountExport)
 			r.Private.POST(URL+"/account/delete", h.accountDelete)
 		},
 		Nav: []module.Nav{{Label: "Settings", Href: URL, Order: 90}},
-		Commands: append([]module.Command{{Label: "Settings", Keywords: "preferences time zone theme", Href: URL}, {Label: "Security", Keywords: "passkeys sessions sign out", Href: SecurityURL}},
+		Commands: append([]module.Command{{Label: "Settings", Keywords: "preferences time zone theme", Href: URL}, {Label: "Security", Keywords: "passkeys sessions sign out", Href: SecurityURL},
+			{Label: "Privacy", Keywords: "encryption what the server keeps data", Href: PrivacyURL}},
 			themeCommands()...),
 	}
 }

@@ -58,6 +58,9 @@ func Module(d module.Deps) module.Module {
 	h := &Handler{graph: d.Graph, pool: d.Pool, q: d.Q, exposures: NewExposures(d.Q, d.Logger), sources: d.Registry.TodaySources, captures: d.Registry.Captures, keep: d.Config.TelemetryKeep}
 	m := module.Module{
 		Name: "today",
+		Privacy: []module.Privacy{{Kind: "Today's suggestions", Readable: []string{
+			"Which suggestions Today showed and which you picked: identifiers, positions and scores, never titles (turn it off under Preferences)",
+			"The picks you put off until tomorrow"}}},
 		Routes: func(r module.Router) {
 			r.Private.GET(URL, h.show)
 			r.Private.POST(URL+"/dismiss", h.dismiss)

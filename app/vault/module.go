@@ -58,6 +58,9 @@ func Module(d module.Deps) module.Module {
 	h := &Handler{pool: d.Pool, q: d.Q, idle: d.Config.VaultIdle}
 	return module.Module{
 		Name: "vault",
+		Privacy: []module.Privacy{{Kind: "Vault", Encrypted: []string{"The vault's key, wrapped under your passphrase and under each recovery code"},
+			Readable: []string{"The salts and key-derivation settings", "A hash of the unlock proof (never your passphrase or a code)", "When the vault was last locked"},
+			IfLost:   "Lose your passphrase and every recovery code, and the vault cannot be opened by anyone: what it encrypts cannot be recovered, only deleted."}},
 		Routes: func(r module.Router) {
 			r.Private.GET(URL, h.show)
 			r.Private.POST(APIURL, h.setup)

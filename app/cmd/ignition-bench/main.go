@@ -773,7 +773,7 @@ type weight struct {
 func weigh(base, cookie string) (weight, error) {
 	get := func(path string) ([]byte, int, error) {
 		req, _ := http.NewRequest(http.MethodGet, base+path, nil)
-		req.Header.Set("Accept-Encoding", "gzip")
+		req.Header.Set("Accept-Encoding", "gzip, deflate, br, zstd") // as Chromium asks: pages come gzipped, assets in brotli
 		req.Header.Set("Cookie", cookie)
 		resp, err := (&http.Client{Transport: &http.Transport{DisableCompression: true}}).Do(req)
 		if err != nil {
