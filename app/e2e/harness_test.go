@@ -209,7 +209,14 @@ func pickPort() (int, error) {
 // launch starts a server of its own for t, on a database of its own.
 func launch(t *testing.T, port int, extraEnv ...string) *App {
 	t.Helper()
-	app, stop, err := start(testdb.NewURL(t), port, extraEnv...)
+	return launchOn(t, testdb.NewURL(t), port, extraEnv...)
+}
+
+// launchOn starts a server of its own for t on dbURL (another app process
+// beside the one already there, say), stopped when t ends.
+func launchOn(t *testing.T, dbURL string, port int, extraEnv ...string) *App {
+	t.Helper()
+	app, stop, err := start(dbURL, port, extraEnv...)
 	if err != nil {
 		t.Fatal(err)
 	}

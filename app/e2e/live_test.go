@@ -15,18 +15,7 @@ import (
 func TestLiveAcrossTwoProcesses(t *testing.T) {
 	t.Parallel()
 	one := startApp(t)
-	two, stop, err := start(one.DBURL, freePort(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if t.Failed() {
-			saveLog(t, two)
-		}
-		if err := stop(); err != nil {
-			t.Error(err)
-		}
-	})
+	two := launchOn(t, one.DBURL, freePort(t))
 	a := one.NewTab(t)
 	a.SignIn("live-two@example.com", "")
 	b := two.NewTab(t)
