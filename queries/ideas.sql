@@ -39,6 +39,10 @@ LIMIT @page_size OFFSET @page_offset;
 SELECT DISTINCT m::text FROM ideas, unnest(moods) AS m WHERE user_id = @user_id ORDER BY 1;
 
 -- name: CountIdeasByUser :many
--- For administrators: how many ideas each user has, nothing of them.
-SELECT u.id, u.email, count(i.id)::integer AS ideas
+-- For administrators: how many ideas and voice memos each user has and how
+-- many encrypted bytes they take, nothing of them.
+SELECT u.id, u.email, count(i.id)::integer AS ideas,
+       coalesce(sum(octet_length(i.title::text) + coalesce(octet_length(i.body::text), 0)), 0)::bigint AS text_bytes,
+       (SELECT count(*) FROM memos m WHERE m.user_id = u.id AND m.completed_at IS NOT NULL)::integer AS memos,
+       (SELECT coalesce(sum(m.size), 0) FROM memos m WHERE m.user_id = u.id AND m.completed_at IS NOT NULL)::bigint AS memo_bytes
 FROM users u JOIN ideas i ON i.user_id = u.id GROUP BY u.id, u.email ORDER BY u.email;

@@ -10,8 +10,9 @@ import (
 	views "ignition/views/ideas"
 )
 
-// adminCounts shows administrators how many ideas each user has: counts
-// only, for the server cannot read an idea.
+// adminCounts shows administrators how many ideas and voice memos each
+// user has and their encrypted size: counts and sizes only, for the server
+// cannot read an idea.
 func (h *Handler) adminCounts(c echo.Context) error {
 	rows, err := h.q.CountIdeasByUser(c.Request().Context())
 	if err != nil {
@@ -19,7 +20,7 @@ func (h *Handler) adminCounts(c echo.Context) error {
 	}
 	counts := make([]views.Count, len(rows))
 	for i, r := range rows {
-		counts[i] = views.Count{Email: r.Email, Ideas: int(r.Ideas)}
+		counts[i] = views.Count{Email: r.Email, Ideas: int(r.Ideas), Memos: int(r.Memos), Bytes: r.TextBytes + r.MemoBytes}
 	}
 	return web.Render(c, http.StatusOK, "Ideas", views.Admin(counts))
 }

@@ -192,7 +192,11 @@ func TestAdministratorsSeeCountsOnly(t *testing.T) {
 	c.Get("/admin/ideas").Do().AssertStatus(http.StatusNotFound)
 	page := admin.Get("/admin/ideas").Do().AssertStatus(http.StatusOK)
 	page.AssertText("#ideas-encrypted-banner", "Content encrypted; not accessible")
-	page.AssertText("#idea-counts", "writer@example.com").AssertText("#idea-counts td:last-child", "2")
+	page.AssertText("#idea-counts", "writer@example.com").AssertText("#idea-counts td:nth-child(2)", "2").
+		AssertText("#idea-counts td:nth-child(3)", "0")
+	if got := page.Text("#idea-counts td:nth-child(4)"); !strings.HasSuffix(got, " B") && !strings.HasSuffix(got, " kB") {
+		t.Errorf("encrypted size %q", got)
+	}
 	for _, leak := range []string{"wdek", "secretmood", "envelope"} {
 		if strings.Contains(string(page.Body), leak) {
 			t.Errorf("the admin page shows %q", leak)

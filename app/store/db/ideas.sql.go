@@ -13,17 +13,24 @@ import (
 )
 
 const CountIdeasByUser = `-- name: CountIdeasByUser :many
-SELECT u.id, u.email, count(i.id)::integer AS ideas
+SELECT u.id, u.email, count(i.id)::integer AS ideas,
+       coalesce(sum(octet_length(i.title::text) + coalesce(octet_length(i.body::text), 0)), 0)::bigint AS text_bytes,
+       (SELECT count(*) FROM memos m WHERE m.user_id = u.id AND m.completed_at IS NOT NULL)::integer AS memos,
+       (SELECT coalesce(sum(m.size), 0) FROM memos m WHERE m.user_id = u.id AND m.completed_at IS NOT NULL)::bigint AS memo_bytes
 FROM users u JOIN ideas i ON i.user_id = u.id GROUP BY u.id, u.email ORDER BY u.email
 `
 
 type CountIdeasByUserRow struct {
-	ID    uuid.UUID `db:"id"`
-	Email string    `db:"email"`
-	Ideas int32     `db:"ideas"`
+	ID        uuid.UUID `db:"id"`
+	Email     string    `db:"email"`
+	Ideas     int32     `db:"ideas"`
+	TextBytes int64     `db:"text_bytes"`
+	Memos     int32     `db:"memos"`
+	MemoBytes int64     `db:"memo_bytes"`
 }
 
-// For administrators: how many ideas each user has, nothing of them.
+// For administrators: how many ideas and voice memos each user has and how
+// many encrypted bytes they take, nothing of them.
 func (q *Queries) CountIdeasByUser(ctx context.Context) ([]CountIdeasByUserRow, error) {
 	rows, err := q.db.Query(ctx, CountIdeasByUser)
 	if err != nil {
@@ -33,7 +40,14 @@ func (q *Queries) CountIdeasByUser(ctx context.Context) ([]CountIdeasByUserRow, 
 	items := []CountIdeasByUserRow{}
 	for rows.Next() {
 		var i CountIdeasByUserRow
-		if err := rows.Scan(&i.ID, &i.Email, &i.Ideas); err != nil {
+		if err := rows.Scan(
+			&i.ID,
+			&i.Email,
+			&i.Ideas,
+			&i.TextBytes,
+			&i.Memos,
+			&i.MemoBytes,
+		); err != nil {
 			return nil, err
 		}
 		items = append(items, i)
