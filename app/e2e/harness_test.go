@@ -442,6 +442,12 @@ func (tab *Tab) Click(selector string) {
 // (Not "network idle": the page's live stream keeps a request open.)
 func (tab *Tab) Settle() {
 	tab.t.Helper()
+	if !strings.HasPrefix(tab.Page.URL(), tab.app.URL) { // the provider's page: its document is enough
+		if err := tab.Page.WaitForLoadState(playwright.PageWaitForLoadStateOptions{State: playwright.LoadStateDomcontentloaded}); err != nil {
+			tab.t.Fatal(err)
+		}
+		return
+	}
 	if err := tab.Page.WaitForLoadState(playwright.PageWaitForLoadStateOptions{State: playwright.LoadStateLoad}); err != nil {
 		tab.t.Fatal(err)
 	}
