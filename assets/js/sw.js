@@ -1,9 +1,9 @@
 // The service worker (SHELL, VERSION and ICON are written above by the server).
 // It keeps the shell's hashed assets; answers pages from the network, and
-// offline from the last copy this device opened (at most a day old); sends
-// every write to the network, never queuing one; forgets the pages at
-// sign-out and sign-in; and shows what the server pushes. It decides
-// nothing about what a page shows.
+// offline from the last copy this device opened (at most a day old); leaves
+// every write to the network, never queuing one; forgets the pages on the
+// way to signing in (where signing out ends); and shows what the server
+// pushes. It decides nothing about what a page shows.
 var SHELL_CACHE = "shell-" + VERSION;
 var PAGES = "pages";
 var MAX_AGE = 24 * 60 * 60 * 1000;
@@ -22,14 +22,12 @@ self.addEventListener("fetch", function (event) {
   var req = event.request, url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
   var page = req.mode === "navigate" || req.headers.get("HX-Boosted") === "true" || req.headers.get("HX-History-Restore-Request") === "true";
-  if (page && (url.pathname === "/signout" || url.pathname.indexOf("/signin") === 0 || url.pathname.indexOf("/auth/") === 0)) {
+  if (req.method !== "GET") {
+    return; // a write goes to the network, never queued
+  } else if (page && (url.pathname.indexOf("/signin") === 0 || url.pathname.indexOf("/auth/") === 0)) {
+    // Signing out ends on the sign-in page, and signing in starts there or
+    // at the provider's callback: the copies of the last user's pages go.
     event.respondWith(caches.delete(PAGES).then(function () { return fetch(req); }));
-  } else if (req.method !== "GET" && req.mode === "navigate") {
-    // A write goes to the network, never queued; one that cannot be sent
-    // leaves the page as it is (204), with what was typed.
-    event.respondWith(fetch(req).catch(function () { return new Response(null, { status: 204 }); }));
-  } else if (req.method !== "GET") {
-    return;
   } else if (url.pathname.indexOf("/assets/") === 0) {
     event.respondWith(caches.match(req).then(function (hit) { return hit || fetch(req); }));
   } else if (page) {
