@@ -43,9 +43,6 @@ func streamSource(b *store.Batch, sessionHash []byte) web.ShellFill {
 	var latest int64
 	store.One(b, db.LatestLiveEventBySession, &latest, sessionHash)
 	return func(shell *layout.Shell, _ calendar.Calendar) {
-		if shell.Data == nil {
-			shell.Data = map[string]string{}
-		}
-		shell.Data["live"] = web.LiveURL + "?after=" + strconv.FormatInt(latest, 10)
+		shell.SetData("live", web.LiveURL+"?after="+strconv.FormatInt(latest, 10))
 	}
 }

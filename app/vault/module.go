@@ -89,10 +89,7 @@ func Module(d module.Deps) module.Module {
 func (h *Handler) shellSource(*store.Batch, []byte) web.ShellFill {
 	idle := strconv.Itoa(int(h.idle.Seconds()))
 	return func(s *layout.Shell, _ calendar.Calendar) {
-		if s.Data == nil {
-			s.Data = map[string]string{}
-		}
-		s.Data["vault-idle"] = idle
+		s.SetData("vault-idle", idle)
 	}
 }
 

@@ -38,6 +38,15 @@ type Shell struct {
 // Celebration is a level reached: the page shows it for a moment.
 type Celebration struct{ Level int }
 
+// SetData sets the body's data-key attribute (a module's part of the
+// shell, such as the vault's idle limit).
+func (s *Shell) SetData(key, value string) {
+	if s.Data == nil {
+		s.Data = map[string]string{}
+	}
+	s.Data[key] = value
+}
+
 func (s Shell) bodyData() templ.Attributes {
 	out := templ.Attributes{}
 	for k, v := range s.Data {
@@ -83,6 +92,15 @@ var Themes = []struct{ Value, Label string }{
 	{"system", "System"},
 	{"dark", "Dark"},
 	{"light", "Light"},
+}
+
+// sidebar is every entry of the sidebar, the administrators' included for
+// an administrator: the phone's More lists them.
+func (s Shell) sidebar() []NavItem {
+	if !s.Admin {
+		return s.Nav
+	}
+	return append(append([]NavItem{}, s.Nav...), s.AdminNav...)
 }
 
 // tabHref is where a tab leads: under /m/ in the mobile shell, so the
