@@ -112,7 +112,10 @@ document.addEventListener("submit", function (event) {
 // what changed; "live:<name>" on the page makes what shows it ask again.
 // The browser reconnects a dropped stream by itself, where it left off.
 if (document.body.getAttribute("data-live") && "EventSource" in window) {
-  new EventSource(document.body.getAttribute("data-live")).onmessage = function (event) {
+  var live = new EventSource(document.body.getAttribute("data-live"));
+  live.onmessage = function (event) {
     document.body.dispatchEvent(new CustomEvent("live:" + event.data, { bubbles: true }));
   };
+  // A page that is left lets go of its stream at once, not when it is gone.
+  window.addEventListener("pagehide", function () { live.close(); });
 }
