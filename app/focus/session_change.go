@@ -66,20 +66,25 @@ func Abandon(ctx context.Context, q *db.Queries, s db.FocusSession, cal calendar
 	return false, q.EndFocus(ctx, db.EndFocusParams{ID: s.ID, Outcome: Abandoned, PauseSeconds: PauseSeconds(s.PausedAt.Time, cal.Now), Now: cal.Now})
 }
 
-// Apply runs change on the user's running session under its row lock.
-func Apply(ctx context.Context, q *db.Queries, user uuid.UUID, cal calendar.Calendar, change Change) (bool, error) {
+// Apply runs change on the user's running session under its row lock; it
+// returns the session's ID when the change completed a focus session, and
+// uuid.Nil otherwise.
+func Apply(ctx context.Context, q *db.Queries, user uuid.UUID, cal calendar.Calendar, change Change) (uuid.UUID, error) {
 	s, err := q.GetActiveFocusForUpdate(ctx, user)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return false, ErrNotNow
+		return uuid.Nil, ErrNotNow
 	}
 	if err != nil {
-		return false, err
+		return uuid.Nil, err
 	}
 	completed, err := change(ctx, q, s, cal)
 	if err != nil {
-		return false, err
+		return uuid.Nil, err
 	}
-	return completed, live.Announce(ctx, q, user, live.Focus)
+	if !completed {
+		return uuid.Nil, live.Announce(ctx, q, user, live.Focus)
+	}
+	return s.ID, live.Announce(ctx, q, user, live.Focus)
 }
 
 // change answers a session action. A completed focus session hands the user
@@ -90,7 +95,7 @@ func (h *Handler) change(fn Change) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		v := web.CurrentViewer(c)
 		ctx := c.Request().Context()
-		var completed bool
+		var completed uuid.UUID
 		err := store.Tx(ctx, h.pool, func(q *db.Queries) (err error) {
 			completed, err = Apply(ctx, q, v.ID, web.Calendar(c), fn)
 			return err
@@ -100,15 +105,10 @@ func (h *Handler) change(fn Change) echo.HandlerFunc {
 			return web.Redirect(c, URL) // another device got there first: show where things stand
 		case err != nil:
 			return fmt.Errorf("focus: unable to update the session of %s: %w", v.ID, err)
-		case !completed:
+		case completed == uuid.Nil:
 			return web.Redirect(c, URL)
 		}
-		sess, err := web.Session(c)
-		if err != nil {
-			return err
-		}
-		today.SoftLand(sess)
-		if err := sess.Save(c.Request(), c.Response()); err != nil {
+		if err := h.land(c, completed.String()); err != nil {
 			return err
 		}
 		return web.Redirect(c, today.URL)

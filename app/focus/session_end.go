@@ -18,7 +18,6 @@ import (
 	"ignition/app/static"
 	"ignition/app/store"
 	"ignition/app/store/db"
-	"ignition/app/today"
 	"ignition/app/web"
 	views "ignition/views/focus"
 )
@@ -84,37 +83,24 @@ func Finish(ctx context.Context, q *db.Queries, s db.FocusSession, cal calendar.
 }
 
 // settle ends the viewer's running session if its time has run out, so
-// any read after the end sees it over and paid; it reports whether this
-// request ended one.
-func (h *Handler) settle(c echo.Context, s db.FocusSession) (bool, error) {
+// any read after the end sees it over and paid.
+func (h *Handler) settle(c echo.Context, s db.FocusSession) error {
 	cal := web.Calendar(c)
 	if s.PausedAt.Valid || !timerOf(s).Done(cal.Now) {
-		return false, nil
+		return nil
 	}
 	ctx := c.Request().Context()
-	var ended bool
-	err := store.Tx(ctx, h.pool, func(q *db.Queries) (err error) {
-		ended, err = Apply(ctx, q, s.UserID, cal, endIfDone(s.ID))
+	err := store.Tx(ctx, h.pool, func(q *db.Queries) error {
+		_, err := Apply(ctx, q, s.UserID, cal, endIfDone(s.ID))
 		return err
 	})
 	if errors.Is(err, ErrNotNow) {
-		return false, nil // another request ended it first
+		return nil // another request ended it first
 	}
 	if err != nil {
-		return false, fmt.Errorf("focus: unable to end the session of %s: %w", s.UserID, err)
+		return fmt.Errorf("focus: unable to end the session of %s: %w", s.UserID, err)
 	}
-	if ended && s.Kind == Focus {
-		// As after the Complete button: this browser's Today lands softly.
-		sess, err := web.Session(c)
-		if err != nil {
-			return false, err
-		}
-		today.SoftLand(sess)
-		if err := sess.Save(c.Request(), c.Response()); err != nil {
-			return false, err
-		}
-	}
-	return ended, nil
+	return nil
 }
 
 // endIfDone finishes the session id when it is still the running one and
@@ -154,6 +140,10 @@ func EndExpired(ctx context.Context, pool *pgxpool.Pool, now time.Time) (int, er
 	})
 	return n, err
 }
+
+// landingWithin is how recently a focus session must have completed for
+// the browser that sees it over to land softly on Today.
+const landingWithin = time.Hour
 
 // endedWithin is how recently a session must have ended for a page that
 // showed it to say so.

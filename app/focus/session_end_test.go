@@ -63,7 +63,10 @@ func TestTheServerEndsSessionsNobodyWatches(t *testing.T) {
 	if err := env.Pool.QueryRow(t.Context(), "SELECT count(*) FROM focus_sessions WHERE ended_at IS NULL").Scan(&running); err != nil || running != 1 {
 		t.Errorf("%d sessions still run (%v), want the paused one", running, err)
 	}
+	// The browser that comes back to the timer lands softly on Today,
+	// though the janitor ended the session.
 	c.Get("/focus").Do().AssertText("#focus-history", "completed")
+	c.Get("/today").Do().AssertText("#landing-title", "Nice work")
 }
 
 // TestTheEndStartsTheBreakChimesAndNotifies: with "Start the break" chosen

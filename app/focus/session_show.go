@@ -9,6 +9,7 @@ import (
 
 	"ignition/app/store"
 	"ignition/app/store/db"
+	"ignition/app/today"
 	"ignition/app/web"
 	views "ignition/views/focus"
 )
@@ -21,6 +22,7 @@ type page struct {
 	settings db.GetFocusSettingsRow
 	totals   db.FocusTotalsRow
 	ended    *views.Ended
+	landing  string // the focus session that has just completed, if any
 }
 
 // load reads the page: the running session, what can start, the history
@@ -29,19 +31,36 @@ type page struct {
 // before (?after=) is reported when it has just ended.
 func (h *Handler) load(c echo.Context) (page, error) {
 	p, active, running, err := h.read(c)
-	if err != nil || !running {
+	if err != nil {
 		return p, err
 	}
-	if p.active == nil || !p.active.Done {
-		return p, nil
+	if running && p.active != nil && p.active.Done {
+		// Its time is up: end it (or wait for the request ending it),
+		// then read what follows.
+		if err := h.settle(c, active); err != nil {
+			return p, err
+		}
+		if p, _, _, err = h.read(c); err != nil {
+			return p, err
+		}
 	}
-	// Its time is up: end it (or wait for the request ending it), then
-	// read what follows.
-	if _, err := h.settle(c, active); err != nil {
-		return p, err
+	return p, h.land(c, p.landing)
+}
+
+// land asks this browser's next Today page to land softly after the focus
+// session id, whoever ended it: this page, a button or the janitor.
+func (h *Handler) land(c echo.Context, id string) error {
+	if id == "" {
+		return nil
 	}
-	p, _, _, err = h.read(c)
-	return p, err
+	sess, err := web.Session(c)
+	if err != nil {
+		return err
+	}
+	if !today.SoftLand(sess, id) {
+		return nil
+	}
+	return sess.Save(c.Request(), c.Response())
 }
 
 func (h *Handler) read(c echo.Context) (page, db.FocusSession, bool, error) {
@@ -69,6 +88,9 @@ func (h *Handler) read(c echo.Context) (page, db.FocusSession, bool, error) {
 	p.starts = starts(p.settings, NextKind(last, int(p.totals.DaySessions), int(p.settings.LongBreakEvery)))
 	for _, s := range hist {
 		p.history = append(p.history, views.Past{KindName: KindName(s.Kind), Minutes: int(s.PlannedSeconds / 60), Outcome: s.Outcome.String, EndedAt: cal.Local(s.EndedAt.Time)})
+	}
+	if len(hist) > 0 && hist[0].Kind == Focus && hist[0].Outcome.String == Completed && cal.Now.Sub(hist[0].EndedAt.Time) <= landingWithin {
+		p.landing = hist[0].ID.String()
 	}
 	p.ended = endedView(c.QueryParam("after"), hist, p.active, p.settings, cal.Now)
 	return p, active, running, nil

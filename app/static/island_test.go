@@ -13,7 +13,7 @@ import (
 // then update these lines in the same commit.
 var islandSHA256 = map[string]string{
 	"js/island.js": "571aa1261e56799f09172b4a1764f15f9d4d708cce71fee4a8df91a7a411bbbd",
-	"js/memo.js":   "5ca03c42047526f67870141e4abb99a24fe5f37487e22561b25876fec3a089ae",
+	"js/memo.js":   "15377f295126d6c59c763053ea405eae5d07f46674ee61e931d215af76714437",
 }
 
 // coreBudget is the compressed size of the island core every page loads.

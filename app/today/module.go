@@ -25,6 +25,7 @@ const quickPicks = 4
 // Session keys for what this browser session asked of Today.
 const (
 	softLandingKey      = "soft_landing"
+	landedKey           = "landed"
 	reducedDismissedKey = "reduced_dismissed"
 )
 
@@ -38,8 +39,16 @@ const (
 const URL = "/today"
 
 // SoftLand asks the next Today page of this browser session for its soft
-// landing (after a completed focus session): one calm next step.
-func SoftLand(sess *sessions.Session) { sess.Values[softLandingKey] = "focus" }
+// landing after the focus session id completed: one calm next step. A
+// landing this browser has already left for id is not asked again; it
+// reports whether sess changed.
+func SoftLand(sess *sessions.Session, id string) bool {
+	if sess.Values[softLandingKey] == id || sess.Values[landedKey] == id {
+		return false
+	}
+	sess.Values[softLandingKey] = id
+	return true
+}
 
 // Handler serves the Today routes.
 type Handler struct {

@@ -117,7 +117,8 @@ func (h *Handler) dismiss(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if sess.Values[softLandingKey] != nil {
+	if landing := sess.Values[softLandingKey]; landing != nil {
+		sess.Values[landedKey] = landing
 		delete(sess.Values, softLandingKey)
 	} else {
 		sess.Values[reducedDismissedKey] = "1"

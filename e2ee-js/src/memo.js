@@ -149,7 +149,9 @@ async function play(btn) {
     const memo = await api("GET", btn.dataset.memoPlay);
     const chunks = [];
     for (const url of memo.urls) {
-      const res = await fetch(url);
+      // Always from the store: a signed URL is new each second, so a kept
+      // copy would only fill the disk, and could hide what the store holds.
+      const res = await fetch(url, { cache: "no-store" });
       if (!res.ok) throw new Error("The memo could not be downloaded. Try again.");
       chunks.push(new Uint8Array(await res.arrayBuffer()));
     }
