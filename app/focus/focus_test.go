@@ -93,7 +93,7 @@ func TestFocusSessionLifecycle(t *testing.T) {
 
 	landing := laptop.Get("/today").Do().AssertStatus(http.StatusOK)
 	landing.AssertText("#landing-title", "Nice work")
-	phone.Get("/today").Do().AssertText("#landing-title", "Nice work")   // it saw the end too
+	phone.Get("/today").Do().AssertText("#landing-title", "Nice work") // it saw the end too
 	desk.Get("/today").Do().AssertText("main h1", "focus@example.com") // soft landing is per browser session
 	laptop.Post("/today/dismiss").Do().AssertRedirect("/today")
 	laptop.Get("/focus").Do()
