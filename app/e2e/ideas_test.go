@@ -31,6 +31,23 @@ func (a *App) pgDump(t *testing.T) string {
 	return string(out)
 }
 
+// mustNotKeep fails when the database dump or the server's log carries
+// any of the secrets. The dump holds every test's rows (the server is
+// shared), so each test looks for markers of its own.
+func (a *App) mustNotKeep(t *testing.T, secrets ...string) string {
+	t.Helper()
+	dump, logs := a.pgDump(t), a.Logs()
+	for _, s := range secrets {
+		if strings.Contains(dump, s) {
+			t.Errorf("the database dump carries %q", s)
+		}
+		if strings.Contains(logs, s) {
+			t.Errorf("the server log carries %q", s)
+		}
+	}
+	return dump
+}
+
 // addIdea fills the Ideas page's form and saves it.
 func (tab *Tab) addIdea(title, notes, key, bpm, moods string) {
 	tab.t.Helper()
@@ -133,19 +150,9 @@ func TestIdeasAreEncryptedEndToEnd(t *testing.T) {
 	tab.ExpectText("#idea-list", "typed while locked")
 
 	// Nothing of the private text, the passphrase or a code reached the server.
-	// The dump holds every test's rows (the server is shared), so it is
-	// searched for this test's own markers.
 	canaries := []string{"canary-title-7f3e", "canary-body-7f3e", "canary-second-7f3e", "canary-third-7f3e", "Night drive", "chorus in the bridge", passphrase}
 	sent.mustNotContain(t, append(canaries, "canary")...)
-	dump, logs := app.pgDump(t), app.Logs()
-	for _, s := range canaries {
-		if strings.Contains(dump, s) {
-			t.Errorf("the database dump carries %q", s)
-		}
-		if strings.Contains(logs, s) {
-			t.Errorf("the server log carries %q", s)
-		}
-	}
+	dump := app.mustNotKeep(t, canaries...)
 	if !strings.Contains(dump, "A minor") && !strings.Contains(dump, "dark") {
 		t.Error("the dump shows no metadata: is it the right database?")
 	}

@@ -78,7 +78,7 @@ func TestInstallableAndOffline(t *testing.T) {
 	if _, err := tab.Page.Goto("/today"); err != nil {
 		t.Fatal(err)
 	}
-	tab.ExpectText("h1", "Good")
+	tab.ExpectText("h1", "pwa@example.com") // the greeting's first word follows the clock
 	tab.ExpectText("#offline-note:visible", "You are offline.")
 	tab.Audit()
 

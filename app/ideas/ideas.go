@@ -6,12 +6,11 @@ package ideas
 
 import (
 	"fmt"
-	"regexp"
-	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/jackc/pgx/v5/pgtype"
+
+	"ignition/app/form"
 )
 
 // Pitches names the pitch classes, C = 0, as keys are usually spelled.
@@ -87,30 +86,10 @@ func ParseBPM(s string) (bpm pgtype.Int2, problem string) {
 	return pgtype.Int2{Int16: int16(n), Valid: true}, ""
 }
 
-var moodPattern = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N} '&-]*$`)
-
-// ParseMoods reads mood tags typed as a comma-separated list: trimmed,
-// lower-cased, inner spaces collapsed, duplicates dropped, in the order
-// typed; at most MoodsMax of at most MoodMax characters each.
+// ParseMoods reads mood tags typed as a comma-separated list (form.Tags):
+// at most MoodsMax of at most MoodMax characters each.
 func ParseMoods(s string) (moods []string, problem string) {
-	moods = []string{}
-	for _, part := range strings.Split(s, ",") {
-		m := strings.Join(strings.Fields(strings.ToLower(part)), " ")
-		if m == "" || slices.Contains(moods, m) {
-			continue
-		}
-		if len([]rune(m)) > MoodMax {
-			return nil, fmt.Sprintf("Keep each mood to %d characters (“%s” is longer).", MoodMax, m)
-		}
-		if !moodPattern.MatchString(m) {
-			return nil, fmt.Sprintf("Moods are words of letters, digits, spaces, ' & and - (“%s” has more).", m)
-		}
-		moods = append(moods, m)
-	}
-	if len(moods) > MoodsMax {
-		return nil, fmt.Sprintf("Tag at most %d moods (there are %d).", MoodsMax, len(moods))
-	}
-	return moods, ""
+	return form.Tags(s, MoodsMax, MoodMax, "mood")
 }
 
 // Sorts are the orders the list offers; the first is the default.

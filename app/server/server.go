@@ -20,6 +20,7 @@ import (
 	"ignition/app/graph"
 	"ignition/app/habits"
 	"ignition/app/ideas"
+	"ignition/app/journal"
 	"ignition/app/live"
 	"ignition/app/market"
 	"ignition/app/module"
@@ -50,6 +51,7 @@ var Modules = []func(module.Deps) module.Module{
 	habits.Module,
 	goals.Module,
 	ideas.Module,
+	journal.Module,
 	progress.Module,
 	market.Module,
 	live.Module,

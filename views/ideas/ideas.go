@@ -2,8 +2,9 @@ package ideas
 
 import (
 	"fmt"
-	"net/url"
 	"strconv"
+
+	"ignition/views/components"
 )
 
 // megabytes is a size as people read it: "1.2 MB".
@@ -16,19 +17,7 @@ func megabytes(n int64) string {
 
 // pageURL is the list with the same filters, at page n.
 func pageURL(f Filters, n int) string {
-	q := url.Values{}
-	for name, v := range map[string]string{"key": f.Key, "mood": f.Mood, "bpm_min": f.BPMMin, "bpm_max": f.BPMMax, "sort": f.Sort} {
-		if v != "" {
-			q.Set(name, v)
-		}
-	}
-	if n > 1 {
-		q.Set("page", strconv.Itoa(n))
-	}
-	if len(q) == 0 {
-		return "/ideas"
-	}
-	return "/ideas?" + q.Encode()
+	return components.PageURL("/ideas", map[string]string{"key": f.Key, "mood": f.Mood, "bpm_min": f.BPMMin, "bpm_max": f.BPMMax, "sort": f.Sort}, n)
 }
 
 // plural is "1 voice memo", "2 voice memos".

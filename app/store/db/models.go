@@ -153,6 +153,16 @@ type Identity struct {
 	LastLoginAt   time.Time `db:"last_login_at"`
 }
 
+type JournalEntry struct {
+	ID        uuid.UUID `db:"id"`
+	UserID    uuid.UUID `db:"user_id"`
+	Day       time.Time `db:"day"`
+	Body      []byte    `db:"body"`
+	Tags      []string  `db:"tags"`
+	CreatedAt time.Time `db:"created_at"`
+	UpdatedAt time.Time `db:"updated_at"`
+}
+
 type LedgerEntry struct {
 	ID        int64       `db:"id"`
 	UserID    uuid.UUID   `db:"user_id"`

@@ -1,0 +1,70 @@
+package journal
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+
+	"ignition/app/form"
+	"ignition/app/store/db"
+	"ignition/app/vault"
+	views "ignition/views/journal"
+)
+
+// input is the entry form as submitted: the body is an envelope the island
+// made; the tags are plaintext.
+type input struct {
+	ID   string `form:"record_id"`
+	Body string `form:"body"`
+	Tags string `form:"tags"`
+}
+
+// entry is a checked entry, ready to store.
+type entry struct {
+	ID   uuid.UUID
+	Body []byte
+	Tags []string
+}
+
+// bindEntry reads the entry form for the vault it is sealed to. The form
+// it returns echoes what was sent, so a refused form comes back as typed
+// (the island decrypts the envelope back into its field); its Errors say
+// what to fix. A malformed envelope or ID is 400, an oversized one 413:
+// the island never sends either.
+func bindEntry(c echo.Context, cur vault.Current, f *views.Form) (entry, error) {
+	var in input
+	if err := form.Bind(c, &in); err != nil {
+		return entry{}, err
+	}
+	f.ID, f.Body, f.Tags, f.Errors = in.ID, in.Body, in.Tags, form.Errors{}
+	var out entry
+	var err error
+	if out.ID, err = uuid.Parse(in.ID); err != nil || out.ID == uuid.Nil {
+		return entry{}, echo.NewHTTPError(http.StatusBadRequest, "This form has no valid entry ID.")
+	}
+	empty := true
+	if in.Body != "" {
+		if out.Body, empty, err = vault.Field(cur, in.Body, BodyMax); err != nil {
+			if errors.Is(err, vault.ErrTooLarge) {
+				return entry{}, echo.NewHTTPError(http.StatusRequestEntityTooLarge, "The entry is longer than the journal allows.")
+			}
+			return entry{}, echo.NewHTTPError(http.StatusBadRequest, "The encrypted fields of this form are malformed.")
+		}
+	}
+	if empty {
+		f.Errors["body"] = "Write something first: an empty entry is not saved."
+	}
+	var problem string
+	if out.Tags, problem = form.Tags(in.Tags, TagsMax, TagMax, "tag"); problem != "" {
+		f.Errors["tags"] = problem
+	}
+	return out, nil
+}
+
+// formOf fills the form from a stored entry.
+func formOf(e db.JournalEntry) views.Form {
+	return views.Form{ID: e.ID.String(), Day: e.Day, Body: string(e.Body), Tags: strings.Join(e.Tags, ", ")}
+}

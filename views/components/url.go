@@ -1,0 +1,24 @@
+package components
+
+import (
+	"net/url"
+	"strconv"
+)
+
+// PageURL is a list's address at page n (1-based) under its filters:
+// the filters left empty are left out, and page 1 has no page.
+func PageURL(base string, filters map[string]string, n int) string {
+	q := url.Values{}
+	for name, v := range filters {
+		if v != "" {
+			q.Set(name, v)
+		}
+	}
+	if n > 1 {
+		q.Set("page", strconv.Itoa(n))
+	}
+	if len(q) == 0 {
+		return base
+	}
+	return base + "?" + q.Encode()
+}
