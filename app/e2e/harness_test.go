@@ -375,7 +375,14 @@ func (a *App) tabIn(t *testing.T, ctx playwright.BrowserContext) *Tab {
 		}
 		tab.record("console error: " + m.Text())
 	})
-	page.OnPageError(func(err error) { tab.record("page error: " + err.Error()) })
+	page.OnPageError(func(err error) {
+		var pe *playwright.Error
+		if errors.As(err, &pe) && pe.Stack != "" {
+			tab.record("page error: " + pe.Stack)
+			return
+		}
+		tab.record("page error: " + err.Error())
+	})
 	t.Cleanup(func() {
 		if t.Failed() {
 			tab.saveArtifacts()

@@ -48,6 +48,11 @@ func TestJournalWrittenByDayEncrypted(t *testing.T) {
 	tab.ExpectText("#journal-search-none:visible", "No entry shown here matches.")
 	tab.Fill("#journal-search", "sun")
 	tab.ExpectText("#journal-list li:visible", "Rain, then sun")
+	if _, err := tab.Page.GoBack(); err != nil { // the page htmx restores from the server
+		t.Fatal(err)
+	}
+	tab.WaitForPath("/learn/journal?done=saved")
+	tab.ExpectText("#journal-count", "1 entry")
 
 	canaries := []string{"canary-journal-3c1d", "Rain on the studio roof", "then sun", "canary-journal-pass-58"}
 	sent.mustNotContain(t, canaries...)

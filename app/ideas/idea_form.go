@@ -1,7 +1,6 @@
 package ideas
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -58,24 +57,17 @@ func bindIdea(c echo.Context, cur vault.Current) (idea, views.Form, error) {
 		return idea{}, f, echo.NewHTTPError(http.StatusBadRequest, "This form has no valid idea ID.")
 	}
 	var empty bool
-	if in.Title != "" {
-		if out.Title, empty, err = vault.Field(cur, in.Title, TitleMax); err != nil {
-			return idea{}, f, refuse(err)
-		}
-		f.Title = in.Title
+	if out.Title, empty, err = vault.FormField(cur, in.Title, TitleMax); err != nil {
+		return idea{}, f, err
 	}
-	if in.Title == "" || empty {
+	f.Title = in.Title
+	if empty {
 		f.Errors["title"] = "Title is required."
 	}
-	if in.Body != "" {
-		if out.Body, empty, err = vault.Field(cur, in.Body, BodyMax); err != nil {
-			return idea{}, f, refuse(err)
-		}
-		f.Body = in.Body
-		if empty {
-			out.Body = nil
-		}
+	if out.Body, _, err = vault.FormField(cur, in.Body, BodyMax); err != nil {
+		return idea{}, f, err
 	}
+	f.Body = in.Body
 	key, ok, problem := ParseKey(in.Key)
 	if problem != "" {
 		f.Errors["key"] = problem
@@ -90,13 +82,6 @@ func bindIdea(c echo.Context, cur vault.Current) (idea, views.Form, error) {
 		f.Errors["moods"] = problem
 	}
 	return out, f, nil
-}
-
-func refuse(err error) error {
-	if errors.Is(err, vault.ErrTooLarge) {
-		return echo.NewHTTPError(http.StatusRequestEntityTooLarge, "An encrypted field is longer than ideas allow.")
-	}
-	return echo.NewHTTPError(http.StatusBadRequest, "The encrypted fields of this form are malformed.")
 }
 
 // formOf fills the edit form from a stored idea.

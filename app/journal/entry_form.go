@@ -1,7 +1,6 @@
 package journal
 
 import (
-	"errors"
 	"net/http"
 	"strings"
 
@@ -45,14 +44,9 @@ func bindEntry(c echo.Context, cur vault.Current, f *views.Form) (entry, error) 
 	if out.ID, err = uuid.Parse(in.ID); err != nil || out.ID == uuid.Nil {
 		return entry{}, echo.NewHTTPError(http.StatusBadRequest, "This form has no valid entry ID.")
 	}
-	empty := true
-	if in.Body != "" {
-		if out.Body, empty, err = vault.Field(cur, in.Body, BodyMax); err != nil {
-			if errors.Is(err, vault.ErrTooLarge) {
-				return entry{}, echo.NewHTTPError(http.StatusRequestEntityTooLarge, "The entry is longer than the journal allows.")
-			}
-			return entry{}, echo.NewHTTPError(http.StatusBadRequest, "The encrypted fields of this form are malformed.")
-		}
+	var empty bool
+	if out.Body, empty, err = vault.FormField(cur, in.Body, BodyMax); err != nil {
+		return entry{}, err
 	}
 	if empty {
 		f.Errors["body"] = "Write something first: an empty entry is not saved."

@@ -20,6 +20,7 @@ import (
 	"ignition/app/graph"
 	"ignition/app/habits"
 	"ignition/app/ideas"
+	"ignition/app/infobase"
 	"ignition/app/journal"
 	"ignition/app/live"
 	"ignition/app/market"
@@ -51,6 +52,7 @@ var Modules = []func(module.Deps) module.Module{
 	habits.Module,
 	goals.Module,
 	ideas.Module,
+	infobase.Module,
 	journal.Module,
 	progress.Module,
 	market.Module,

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
 )
 
 // ErrEnvelope is an encrypted field that is not an envelope of this vault.
@@ -53,4 +56,24 @@ func Field(v Current, raw string, maxChars int) (stored []byte, empty bool, err 
 	}
 	stored, err = json.Marshal(e)
 	return stored, len(ct) == 16, err
+}
+
+// FormField checks one encrypted field of a submitted form as Field does,
+// answering what the island never sends with the HTTP error to return:
+// 413 for an oversized field, 400 for anything else that is not an
+// envelope of this vault. A field left empty ("") is nil and empty.
+func FormField(v Current, raw string, maxChars int) (stored []byte, empty bool, err error) {
+	if raw == "" {
+		return nil, true, nil
+	}
+	stored, empty, err = Field(v, raw, maxChars)
+	switch {
+	case errors.Is(err, ErrTooLarge):
+		return nil, false, echo.NewHTTPError(http.StatusRequestEntityTooLarge, "An encrypted field is longer than this form allows.")
+	case err != nil:
+		return nil, false, echo.NewHTTPError(http.StatusBadRequest, "The encrypted fields of this form are malformed.")
+	case empty:
+		return nil, true, nil
+	}
+	return stored, false, nil
 }

@@ -84,7 +84,7 @@ document.addEventListener("submit", function (event) {
     pick(event.target.closest("#palette-results [role=option]"));
   });
   document.addEventListener("htmx:afterSwap", function (event) {
-    if (event.detail.target.id === "palette-body") select(0);
+    if (event.target.id === "palette-body") select(0); // a restored page (Back) has no detail.target
   });
 })();
 

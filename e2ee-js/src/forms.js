@@ -122,6 +122,10 @@ async function openAll() {
       else if (el.value === "") el.value = text;
     } else {
       el.textContent = text === null ? BROKEN : text;
+      if (text !== null) {
+        el.dataset.opened = "";
+        el.dispatchEvent(new CustomEvent("island:opened", { bubbles: true })); // a page bundle may render it (markdown)
+      }
     }
     shown.set(el, text === null ? "" : text);
   }
@@ -140,6 +144,7 @@ function clearAll() {
       if (el.value === text) el.value = "";
     } else {
       el.textContent = LOCKED;
+      delete el.dataset.opened;
     }
   }
   for (const input of document.querySelectorAll("[data-search-list]")) {

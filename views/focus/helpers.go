@@ -130,11 +130,3 @@ func endedBody(e *Ended) string {
 	}
 	return "Time for what is next."
 }
-
-// plural counts n of a unit: "1 day", "3 days".
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return strconv.Itoa(n) + " " + unit + "s"
-}

@@ -2,7 +2,6 @@ package ideas
 
 import (
 	"fmt"
-	"strconv"
 
 	"ignition/views/components"
 )
@@ -18,12 +17,4 @@ func megabytes(n int64) string {
 // pageURL is the list with the same filters, at page n.
 func pageURL(f Filters, n int) string {
 	return components.PageURL("/ideas", map[string]string{"key": f.Key, "mood": f.Mood, "bpm_min": f.BPMMin, "bpm_max": f.BPMMax, "sort": f.Sort}, n)
-}
-
-// plural is "1 voice memo", "2 voice memos".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
 }

@@ -153,6 +153,18 @@ type Identity struct {
 	LastLoginAt   time.Time `db:"last_login_at"`
 }
 
+type InfobaseEntry struct {
+	ID          uuid.UUID   `db:"id"`
+	UserID      uuid.UUID   `db:"user_id"`
+	Title       []byte      `db:"title"`
+	Body        []byte      `db:"body"`
+	PrivateTags []byte      `db:"private_tags"`
+	Category    pgtype.Text `db:"category"`
+	Tags        []string    `db:"tags"`
+	CreatedAt   time.Time   `db:"created_at"`
+	UpdatedAt   time.Time   `db:"updated_at"`
+}
+
 type JournalEntry struct {
 	ID        uuid.UUID `db:"id"`
 	UserID    uuid.UUID `db:"user_id"`

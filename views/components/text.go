@@ -22,3 +22,11 @@ func PageURL(base string, filters map[string]string, n int) string {
 	}
 	return base + "?" + q.Encode()
 }
+
+// Plural is a count of a regular noun: "1 note", "2 notes".
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
