@@ -1,7 +1,6 @@
 package infobase
 
 import (
-
 	"ignition/views/components"
 )
 
