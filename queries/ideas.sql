@@ -46,3 +46,12 @@ SELECT u.id, u.email, count(i.id)::integer AS ideas,
        (SELECT count(*) FROM memos m WHERE m.user_id = u.id AND m.completed_at IS NOT NULL)::integer AS memos,
        (SELECT coalesce(sum(m.size), 0) FROM memos m WHERE m.user_id = u.id AND m.completed_at IS NOT NULL)::bigint AS memo_bytes
 FROM users u JOIN ideas i ON i.user_id = u.id GROUP BY u.id, u.email ORDER BY u.email;
+
+-- name: CountIdeas :one
+SELECT count(*)::integer FROM ideas WHERE user_id = @user_id;
+
+-- name: ListIdeasForSearch :many
+-- The user's ideas for the island's search index, in the list's default
+-- order, one page at a time.
+SELECT id, title, body, moods FROM ideas WHERE user_id = @user_id
+ORDER BY created_at DESC, id LIMIT @page_size OFFSET @page_offset;

@@ -34,3 +34,12 @@ SELECT DISTINCT category::text FROM infobase_entries WHERE user_id = @user_id AN
 -- name: ListInfobaseTags :many
 -- Every tag the user has used, for the filter.
 SELECT DISTINCT t::text FROM infobase_entries, unnest(tags) AS t WHERE user_id = @user_id ORDER BY 1;
+
+-- name: CountInfobaseEntries :one
+SELECT count(*)::integer FROM infobase_entries WHERE user_id = @user_id;
+
+-- name: ListInfobaseForSearch :many
+-- The user's notes for the island's search index, in the list's order,
+-- one page at a time.
+SELECT id, title, body, private_tags, category, tags FROM infobase_entries WHERE user_id = @user_id
+ORDER BY updated_at DESC, id LIMIT @page_size OFFSET @page_offset;

@@ -30,3 +30,12 @@ LIMIT @page_size OFFSET @page_offset;
 -- name: ListJournalTags :many
 -- Every tag the user has used, for the filter.
 SELECT DISTINCT t::text FROM journal_entries, unnest(tags) AS t WHERE user_id = @user_id ORDER BY 1;
+
+-- name: CountJournalEntries :one
+SELECT count(*)::integer FROM journal_entries WHERE user_id = @user_id;
+
+-- name: ListJournalForSearch :many
+-- The user's entries for the island's search index, newest day first, one
+-- page at a time.
+SELECT id, day, body, tags FROM journal_entries WHERE user_id = @user_id
+ORDER BY day DESC LIMIT @page_size OFFSET @page_offset;

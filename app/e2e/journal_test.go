@@ -45,8 +45,11 @@ func TestJournalWrittenByDayEncrypted(t *testing.T) {
 	tab.WaitForPath("/learn/journal?tag=studio")
 	tab.ExpectText("#journal-list li", "Rain, then sun")
 	tab.Fill("#journal-search", "snow")
-	tab.ExpectText("#journal-search-none:visible", "No entry shown here matches.")
+	tab.ExpectText("#journal-search-results", "No match.")
 	tab.Fill("#journal-search", "sun")
+	tab.ExpectText("#journal-search-results li", "Journal")
+	tab.ExpectText("#journal-search-results", "1 match.")
+	tab.Fill("#journal-search", "")
 	tab.ExpectText("#journal-list li:visible", "Rain, then sun")
 	if _, err := tab.Page.GoBack(); err != nil { // the page htmx restores from the server
 		t.Fatal(err)

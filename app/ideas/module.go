@@ -46,7 +46,8 @@ func Module(d module.Deps) module.Module {
 		}
 	}
 	return module.Module{
-		Name: "ideas",
+		Name:   "ideas",
+		Sealed: []module.Sealed{sealed},
 		Privacy: []module.Privacy{
 			{Kind: "Ideas", Encrypted: []string{"Title", "Notes"},
 				Readable: []string{"Key, BPM and moods, so the list can filter and sort by them", "When each idea was made and last changed"}, IfLost: "Without your passphrase or a recovery code no one can read them, not even whoever runs the server; they can only be deleted."},

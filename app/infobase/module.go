@@ -42,7 +42,8 @@ func Module(d module.Deps) module.Module {
 	h := &Handler{pool: d.Pool, q: d.Q}
 	gate := vault.NewGate(d)
 	return module.Module{
-		Name: "infobase",
+		Name:   "infobase",
+		Sealed: []module.Sealed{sealed},
 		Privacy: []module.Privacy{
 			{Kind: "Infobase", Encrypted: []string{"Each note's title and text", "Its private tags"},
 				Readable: []string{"Its category and tags, so the list can filter by them", "When it was written and last changed"},

@@ -42,7 +42,8 @@ func Module(d module.Deps) module.Module {
 	h := &Handler{pool: d.Pool, q: d.Q}
 	gate := vault.NewGate(d)
 	return module.Module{
-		Name: "journal",
+		Name:   "journal",
+		Sealed: []module.Sealed{sealed},
 		Privacy: []module.Privacy{
 			{Kind: "Journal", Encrypted: []string{"Each entry's text"},
 				Readable: []string{"The day of each entry, and when it was last changed", "Its tags, so the journal can filter by them"},

@@ -55,6 +55,9 @@ type Module struct {
 	// Privacy says, for Settings → Privacy, what the server keeps of each
 	// kind of content the module stores, readable or not.
 	Privacy []Privacy
+	// Sealed are the kinds of encrypted record it keeps, for the island's
+	// search index.
+	Sealed []Sealed
 	// Shell is what it shows around every page for the signed-in user,
 	// read in the round trip that loads the session.
 	Shell []web.ShellSource
@@ -117,6 +120,40 @@ type Privacy struct {
 	Encrypted []string
 	Readable  []string
 	IfLost    string
+}
+
+// Sealed is one kind of encrypted record a module keeps. Count queues
+// reading how many the user has, Search a page of them for the island's
+// search index (E2EE.md): their envelopes and what the server shows of
+// them anyway, in the order results are listed. Each returns what it read
+// once the batch is sent.
+type Sealed struct {
+	Kind   string // the kind in the envelopes' AAD: "idea", "infobase", "journal"
+	Label  string // what a result says it is: "Idea", "Note", "Journal"
+	Count  func(b *store.Batch, user uuid.UUID) func() int
+	Search func(b *store.Batch, user uuid.UUID, offset, limit int) func() []SealedRecord
+}
+
+// SealedRecord is one encrypted record as the island indexes it.
+type SealedRecord struct {
+	ID     string            `json:"r"`
+	URL    string            `json:"u"`
+	Name   string            `json:"n,omitempty"` // the field a result is named by ("title"), or ""
+	Title  string            `json:"t,omitempty"` // the name when no field gives one (a journal's day)
+	Plain  string            `json:"p,omitempty"` // what the server shows anyway (tags), searched too
+	Fields map[string]string `json:"f"`           // field → envelope
+}
+
+// Fields are a SealedRecord's envelopes by field, leaving out the fields
+// left empty (nil).
+func Fields(envelopes map[string][]byte) map[string]string {
+	out := make(map[string]string, len(envelopes))
+	for field, env := range envelopes {
+		if len(env) > 0 {
+			out[field] = string(env)
+		}
+	}
+	return out
 }
 
 // Items reads, in the palette's round trip, the user's own entries a module
@@ -229,6 +266,11 @@ func (r *Registry) Nav() []Nav {
 // Commands lists every module's palette commands.
 func (r *Registry) Commands() []Command {
 	return collect(r, func(m Module) []Command { return m.Commands })
+}
+
+// Sealed lists every module's kinds of encrypted record, in module order.
+func (r *Registry) Sealed() []Sealed {
+	return collect(r, func(m Module) []Sealed { return m.Sealed })
 }
 
 // Privacy lists what every module keeps, in module order.

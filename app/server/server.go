@@ -31,6 +31,7 @@ import (
 	"ignition/app/passkey"
 	"ignition/app/progress"
 	"ignition/app/quests"
+	"ignition/app/search"
 	"ignition/app/seed"
 	"ignition/app/session"
 	"ignition/app/settings"
@@ -54,6 +55,7 @@ var Modules = []func(module.Deps) module.Module{
 	ideas.Module,
 	infobase.Module,
 	journal.Module,
+	search.Module,
 	progress.Module,
 	market.Module,
 	live.Module,

@@ -12,7 +12,7 @@ import (
 // changes them: review the change against e2ee-js/README.md's checklist,
 // then update these lines in the same commit.
 var islandSHA256 = map[string]string{
-	"js/island.js":   "97604739a0069499a41d75930ffb353f4a41d89769a92b5bcf82545b71a511cf",
+	"js/island.js":   "2c7d434f83196892bcf63ef9dcb63c17598210d60402fc079baf199c854a30d9",
 	"js/memo.js":     "15377f295126d6c59c763053ea405eae5d07f46674ee61e931d215af76714437",
 	"js/markdown.js": "51318d30a75c652513066e8613410185e7a839b83faf8de0f1bf7481bcfb9d0c",
 }

@@ -55,8 +55,14 @@ document.addEventListener("submit", function (event) {
   function pick(o) {
     if (!o) return;
     var form = o.getAttribute("data-form");
-    if (form) document.getElementById(form).requestSubmit();
-    else window.location.assign(o.getAttribute("data-href"));
+    if (form) { document.getElementById(form).requestSubmit(); return; }
+    // As a boosted link: the page changes in place and an unlocked vault stays unlocked.
+    var a = document.createElement("a");
+    a.href = o.getAttribute("data-href");
+    a.hidden = true;
+    document.body.append(a);
+    if (window.htmx) window.htmx.process(a);
+    a.click();
   }
   function open() {
     var dialog = document.getElementById("palette");
@@ -76,7 +82,7 @@ document.addEventListener("submit", function (event) {
       var list = options(), at = list.findIndex(function (o) { return o.getAttribute("aria-selected") === "true"; });
       if (event.key === "ArrowDown") { event.preventDefault(); select(Math.min(at + 1, list.length - 1)); }
       else if (event.key === "ArrowUp") { event.preventDefault(); select(Math.max(at - 1, 0)); }
-      else if (event.key === "Enter") { event.preventDefault(); pick(list[at]); }
+      else if (event.key === "Enter") { event.preventDefault(); pick(list[Math.max(at, 0)]); } // the island's private matches may be all there is
     }
   });
   document.addEventListener("click", function (event) {

@@ -129,7 +129,6 @@ async function openAll() {
     }
     shown.set(el, text === null ? "" : text);
   }
-  for (const input of document.querySelectorAll("[data-search-list]")) search(input);
 }
 
 // clearAll takes decrypted text out of the page; what the user typed over
@@ -147,26 +146,7 @@ function clearAll() {
       delete el.dataset.opened;
     }
   }
-  for (const input of document.querySelectorAll("[data-search-list]")) {
-    input.value = "";
-    search(input);
-  }
   if (document.querySelector("[data-envelope]")) prompt(true);
-}
-
-// search hides the rows of a list whose decrypted text does not contain
-// what is typed: a filter of what the server sent, in its order.
-function search(input) {
-  const list = document.querySelector(input.dataset.searchList);
-  if (!list) return;
-  const q = input.value.trim().toLowerCase();
-  let hits = 0;
-  for (const row of list.children) {
-    row.hidden = q !== "" && !row.textContent.toLowerCase().includes(q);
-    if (!row.hidden) hits++;
-  }
-  const none = document.getElementById(input.id + "-none");
-  if (none) none.hidden = hits > 0;
 }
 
 function settle() {
@@ -187,9 +167,6 @@ export function start() {
     openAll();
     if (waiting && waiting.isConnected) waiting.requestSubmit();
     waiting = null;
-  });
-  document.addEventListener("input", (e) => {
-    if (e.target.dataset && e.target.dataset.searchList) search(e.target);
   });
   settle();
 }

@@ -3,8 +3,10 @@
 // own.
 import * as files from "./files.js";
 import * as forms from "./forms.js";
+import * as search from "./search.js";
 import * as vault from "./vault.js";
 
 vault.start();
 forms.start();
+search.start();
 files.start();

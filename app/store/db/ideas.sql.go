@@ -12,6 +12,17 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
+const CountIdeas = `-- name: CountIdeas :one
+SELECT count(*)::integer FROM ideas WHERE user_id = $1
+`
+
+func (q *Queries) CountIdeas(ctx context.Context, userID uuid.UUID) (int32, error) {
+	row := q.db.QueryRow(ctx, CountIdeas, userID)
+	var column_1 int32
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
 const CountIdeasByUser = `-- name: CountIdeasByUser :many
 SELECT u.id, u.email, count(i.id)::integer AS ideas,
        coalesce(sum(octet_length(i.title::text) + coalesce(octet_length(i.body::text), 0)), 0)::bigint AS text_bytes,
@@ -232,6 +243,51 @@ func (q *Queries) ListIdeas(ctx context.Context, arg ListIdeasParams) ([]ListIde
 			&i.Idea.UpdatedAt,
 			&i.Total,
 			&i.Memos,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const ListIdeasForSearch = `-- name: ListIdeasForSearch :many
+SELECT id, title, body, moods FROM ideas WHERE user_id = $1
+ORDER BY created_at DESC, id LIMIT $3 OFFSET $2
+`
+
+type ListIdeasForSearchParams struct {
+	UserID     uuid.UUID `db:"user_id"`
+	PageOffset int32     `db:"page_offset"`
+	PageSize   int32     `db:"page_size"`
+}
+
+type ListIdeasForSearchRow struct {
+	ID    uuid.UUID `db:"id"`
+	Title []byte    `db:"title"`
+	Body  []byte    `db:"body"`
+	Moods []string  `db:"moods"`
+}
+
+// The user's ideas for the island's search index, in the list's default
+// order, one page at a time.
+func (q *Queries) ListIdeasForSearch(ctx context.Context, arg ListIdeasForSearchParams) ([]ListIdeasForSearchRow, error) {
+	rows, err := q.db.Query(ctx, ListIdeasForSearch, arg.UserID, arg.PageOffset, arg.PageSize)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListIdeasForSearchRow{}
+	for rows.Next() {
+		var i ListIdeasForSearchRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Title,
+			&i.Body,
+			&i.Moods,
 		); err != nil {
 			return nil, err
 		}

@@ -12,6 +12,17 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
+const CountInfobaseEntries = `-- name: CountInfobaseEntries :one
+SELECT count(*)::integer FROM infobase_entries WHERE user_id = $1
+`
+
+func (q *Queries) CountInfobaseEntries(ctx context.Context, userID uuid.UUID) (int32, error) {
+	row := q.db.QueryRow(ctx, CountInfobaseEntries, userID)
+	var column_1 int32
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
 const CreateInfobaseEntry = `-- name: CreateInfobaseEntry :execrows
 INSERT INTO infobase_entries (id, user_id, title, body, private_tags, category, tags)
 VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -165,6 +176,55 @@ func (q *Queries) ListInfobaseEntries(ctx context.Context, arg ListInfobaseEntri
 			&i.InfobaseEntry.CreatedAt,
 			&i.InfobaseEntry.UpdatedAt,
 			&i.Total,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const ListInfobaseForSearch = `-- name: ListInfobaseForSearch :many
+SELECT id, title, body, private_tags, category, tags FROM infobase_entries WHERE user_id = $1
+ORDER BY updated_at DESC, id LIMIT $3 OFFSET $2
+`
+
+type ListInfobaseForSearchParams struct {
+	UserID     uuid.UUID `db:"user_id"`
+	PageOffset int32     `db:"page_offset"`
+	PageSize   int32     `db:"page_size"`
+}
+
+type ListInfobaseForSearchRow struct {
+	ID          uuid.UUID   `db:"id"`
+	Title       []byte      `db:"title"`
+	Body        []byte      `db:"body"`
+	PrivateTags []byte      `db:"private_tags"`
+	Category    pgtype.Text `db:"category"`
+	Tags        []string    `db:"tags"`
+}
+
+// The user's notes for the island's search index, in the list's order,
+// one page at a time.
+func (q *Queries) ListInfobaseForSearch(ctx context.Context, arg ListInfobaseForSearchParams) ([]ListInfobaseForSearchRow, error) {
+	rows, err := q.db.Query(ctx, ListInfobaseForSearch, arg.UserID, arg.PageOffset, arg.PageSize)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListInfobaseForSearchRow{}
+	for rows.Next() {
+		var i ListInfobaseForSearchRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Title,
+			&i.Body,
+			&i.PrivateTags,
+			&i.Category,
+			&i.Tags,
 		); err != nil {
 			return nil, err
 		}

@@ -13,6 +13,17 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
+const CountJournalEntries = `-- name: CountJournalEntries :one
+SELECT count(*)::integer FROM journal_entries WHERE user_id = $1
+`
+
+func (q *Queries) CountJournalEntries(ctx context.Context, userID uuid.UUID) (int32, error) {
+	row := q.db.QueryRow(ctx, CountJournalEntries, userID)
+	var column_1 int32
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
 const DeleteJournalEntry = `-- name: DeleteJournalEntry :execrows
 DELETE FROM journal_entries WHERE user_id = $1 AND day = $2
 `
@@ -106,6 +117,51 @@ func (q *Queries) ListJournalEntries(ctx context.Context, arg ListJournalEntries
 			&i.JournalEntry.CreatedAt,
 			&i.JournalEntry.UpdatedAt,
 			&i.Total,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const ListJournalForSearch = `-- name: ListJournalForSearch :many
+SELECT id, day, body, tags FROM journal_entries WHERE user_id = $1
+ORDER BY day DESC LIMIT $3 OFFSET $2
+`
+
+type ListJournalForSearchParams struct {
+	UserID     uuid.UUID `db:"user_id"`
+	PageOffset int32     `db:"page_offset"`
+	PageSize   int32     `db:"page_size"`
+}
+
+type ListJournalForSearchRow struct {
+	ID   uuid.UUID `db:"id"`
+	Day  time.Time `db:"day"`
+	Body []byte    `db:"body"`
+	Tags []string  `db:"tags"`
+}
+
+// The user's entries for the island's search index, newest day first, one
+// page at a time.
+func (q *Queries) ListJournalForSearch(ctx context.Context, arg ListJournalForSearchParams) ([]ListJournalForSearchRow, error) {
+	rows, err := q.db.Query(ctx, ListJournalForSearch, arg.UserID, arg.PageOffset, arg.PageSize)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListJournalForSearchRow{}
+	for rows.Next() {
+		var i ListJournalForSearchRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Day,
+			&i.Body,
+			&i.Tags,
 		); err != nil {
 			return nil, err
 		}

@@ -1,0 +1,35 @@
+package infobase
+
+import (
+	"strings"
+
+	"github.com/google/uuid"
+
+	"ignition/app/module"
+	"ignition/app/store"
+	"ignition/app/store/db"
+	views "ignition/views/infobase"
+)
+
+// sealed is the Infobase for the island's search index: titles, texts and
+// private tags, found with their category and tags.
+var sealed = module.Sealed{Kind: "infobase", Label: "Note",
+	Count: func(b *store.Batch, user uuid.UUID) func() int {
+		var n int32
+		store.One(b, db.CountInfobaseEntries, &n, user)
+		return func() int { return int(n) }
+	},
+	Search: func(b *store.Batch, user uuid.UUID, offset, limit int) func() []module.SealedRecord {
+		var rows []db.ListInfobaseForSearchRow
+		store.Many(b, db.ListInfobaseForSearch, &rows, db.ListInfobaseForSearchParams{UserID: user, PageSize: int32(limit), PageOffset: int32(offset)})
+		return func() []module.SealedRecord {
+			out := make([]module.SealedRecord, len(rows))
+			for i, r := range rows {
+				out[i] = module.SealedRecord{ID: r.ID.String(), URL: views.EntryURL(r.ID.String()), Name: "title",
+					Plain:  strings.TrimSpace(r.Category.String + " " + strings.Join(r.Tags, " ")),
+					Fields: module.Fields(map[string][]byte{"title": r.Title, "body": r.Body, "private_tags": r.PrivateTags})}
+			}
+			return out
+		}
+	},
+}
