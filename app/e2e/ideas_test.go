@@ -100,7 +100,7 @@ func TestIdeasAreEncryptedEndToEnd(t *testing.T) {
 		t.Error("the page's list shows beside the matches")
 	}
 	tab.Fill("#idea-search", "zzz")
-	tab.ExpectText("#idea-search-results", "No match.")
+	tab.ExpectText("#idea-search-results", "Nothing matches.")
 	tab.Fill("#idea-search", "")
 	tab.ExpectText("#idea-list:visible", "Night drive")
 

@@ -45,7 +45,7 @@ func TestJournalWrittenByDayEncrypted(t *testing.T) {
 	tab.WaitForPath("/learn/journal?tag=studio")
 	tab.ExpectText("#journal-list li", "Rain, then sun")
 	tab.Fill("#journal-search", "snow")
-	tab.ExpectText("#journal-search-results", "No match.")
+	tab.ExpectText("#journal-search-results", "Nothing matches.")
 	tab.Fill("#journal-search", "sun")
 	tab.ExpectText("#journal-search-results li", "Journal")
 	tab.ExpectText("#journal-search-results", "1 match.")

@@ -82,7 +82,7 @@ func TestSearchAcrossPrivateKindsAfterUnlock(t *testing.T) {
 	app.seedPrivate(t, s, 2000, map[string]string{"idea": "canary-search-quokka hook", "infobase": "canary-search-zebrafinch", "journal": "canary-search-marmalade morning"})
 
 	tab.Visit("/ideas")
-	tab.ExpectText("#idea-search-status", "Unlock to search all of it")
+	tab.ExpectText("#idea-search-status", "Unlock your vault to search all of it")
 	tab.Fill("#vault-prompt-passphrase", passphrase)
 	tab.Click("#vault-prompt button[type=submit]")
 	tab.ExpectAttr("body", "data-vault-tab", "unlocked")
@@ -110,7 +110,7 @@ func TestSearchAcrossPrivateKindsAfterUnlock(t *testing.T) {
 	tab.Fill("#idea-search", "night drive")
 	tab.ExpectText("#idea-search-results", "Showing the first 20 of 1,999 matches.")
 	tab.Fill("#idea-search", "zebrafinch") // a note's private tag: not an idea
-	tab.ExpectText("#idea-search-results", "No match.")
+	tab.ExpectText("#idea-search-results", "Nothing matches.")
 	tab.Fill("#idea-search", "")
 	tab.ExpectText("#idea-list li:visible", "night drive") // the page's own list is back
 	tab.Audit()
@@ -146,7 +146,7 @@ func TestSearchAcrossPrivateKindsAfterUnlock(t *testing.T) {
 	tab.Page.Keyboard().Press("Escape")
 	tab.Click(`.sidebar a:has-text("Ideas")`)
 	tab.WaitForPath("/ideas")
-	tab.ExpectText("#idea-search-status", "Unlock to search all of it")
+	tab.ExpectText("#idea-search-status", "Unlock your vault to search all of it")
 	tab.Fill("#idea-search", "quokka")
 	tab.ExpectAttr("#idea-search-results", "hidden", "")
 

@@ -12,9 +12,10 @@ import (
 // changes them: review the change against e2ee-js/README.md's checklist,
 // then update these lines in the same commit.
 var islandSHA256 = map[string]string{
-	"js/island.js":   "2c7d434f83196892bcf63ef9dcb63c17598210d60402fc079baf199c854a30d9",
-	"js/memo.js":     "15377f295126d6c59c763053ea405eae5d07f46674ee61e931d215af76714437",
-	"js/markdown.js": "51318d30a75c652513066e8613410185e7a839b83faf8de0f1bf7481bcfb9d0c",
+	"js/island.js":    "199e96af4c4ef5f6834a1fba6d19e82e61c249d790f876c92499124548a2df64",
+	"js/memo.js":      "15377f295126d6c59c763053ea405eae5d07f46674ee61e931d215af76714437",
+	"js/searchbox.js": "df44e26fd7899961413e0ea4b453e756d3f5de3cb779a53ff6ea452c0017689e",
+	"js/markdown.js":  "51318d30a75c652513066e8613410185e7a839b83faf8de0f1bf7481bcfb9d0c",
 }
 
 // coreBudget is the compressed size of the island core every page loads.

@@ -1,11 +1,11 @@
 // The encrypted search index (E2EE.md; spec §10.2): once the vault is
 // unlocked, every private record's envelopes are read a page at a time
 // from /search/index, opened here and kept in this tab's memory only
-// (never stored) until the vault locks, which drops them. It answers a
-// page's search box (data-search-index names the kind it searches) and
-// adds local matches to the command palette. Which records, and in which
-// order, is the server's; a match is a record whose text holds every word
-// typed.
+// (never stored) until the vault locks, which drops them. It adds local
+// matches to the command palette and answers a page's search box by event
+// (island:find, from the searchbox.js page bundle). Which records, and in
+// which order, is the server's; a match is a record whose text holds every
+// word typed.
 import * as c from "./crypto.js";
 import { key } from "./vault.js";
 
@@ -42,7 +42,7 @@ async function build() {
   const found = [];
   state = "building";
   done = 0;
-  status();
+  announce();
   try {
     for (let next = 0; next !== null; ) {
       const res = await fetch("/search/index?offset=" + next, { headers: { Accept: "application/json" }, cache: "no-store" });
@@ -54,12 +54,12 @@ async function build() {
       total = page.total;
       done = found.length;
       next = page.next;
-      status();
+      announce();
     }
   } catch {
     if (mine === run) {
       state = "failed";
-      status();
+      announce();
     }
     return;
   }
@@ -67,8 +67,7 @@ async function build() {
   state = "ready";
   ready = true;
   performance.measure("island:index", { start: started });
-  status();
-  refresh();
+  announce();
 }
 
 function drop() {
@@ -77,13 +76,12 @@ function drop() {
   total = done = 0;
   state = "locked";
   ready = false;
-  status();
-  refresh();
+  announce();
 }
 
 // find lists the entries of kind ("" for every kind) holding every word of
 // q, in the server's order: the first SHOWN, and how many match.
-export function find(q, kind) {
+function find(q, kind) {
   const words = q.toLowerCase().split(/\s+/).filter(Boolean);
   const hits = [];
   let count = 0;
@@ -106,28 +104,6 @@ function plural(n, one, many) {
   return n.toLocaleString("en") + " " + (n === 1 ? one : many);
 }
 
-// answer shows a page's search box's matches from the index, in place of
-// the page's own list (which is back once nothing is typed, or locked).
-function answer(input) {
-  const out = document.querySelector(input.dataset.searchResults || "#none");
-  const rows = document.querySelector(input.dataset.searchList || "#none");
-  const q = input.value.trim();
-  if (!out) return;
-  if (!ready || q === "") {
-    out.hidden = true;
-    out.replaceChildren();
-    if (rows) rows.hidden = false;
-    return;
-  }
-  const { hits, count } = find(q, input.dataset.searchIndex);
-  const list = el("ul", { className: "list" }, ...hits.map((h) => el("li", { className: "list-row" }, el("a", { href: h.url, textContent: h.name }), " ", el("span", { className: "muted", textContent: h.label }))));
-  const shown = count > hits.length ? `Showing the first ${hits.length} of ${plural(count, "match", "matches")}.` : count === 0 ? "No match." : plural(count, "match", "matches") + ".";
-  out.replaceChildren(el("p", { className: "muted", role: "status", textContent: shown }), list);
-  out.hidden = false;
-  if (rows) rows.hidden = true;
-  if (window.htmx) window.htmx.process(out); // boosted links: the tab keeps its key
-}
-
 // palette adds the index's matches to the palette's results, after the
 // server's, as options the palette's keys move through.
 function palette() {
@@ -148,23 +124,9 @@ function palette() {
   }
 }
 
-function status() {
-  const text = {
-    locked: "Unlock to search all of it.",
-    building: `Indexing… ${done.toLocaleString("en")} of ${total.toLocaleString("en")}`,
-    ready: `Searching all ${plural(entries.length, "private item", "private items")}.`,
-    failed: "Search failed: reload to retry.",
-  }[state];
-  for (const p of document.querySelectorAll("[data-search-status]")) p.textContent = text;
-}
-
-// refresh answers every search box on the page again; locked, it empties
-// them.
-function refresh() {
-  for (const input of document.querySelectorAll("[data-search-index]")) {
-    if (!ready) input.value = "";
-    answer(input);
-  }
+// announce tells the page's search boxes the index changed.
+function announce() {
+  document.dispatchEvent(new CustomEvent("island:index"));
 }
 
 let stale = 0;
@@ -182,9 +144,9 @@ export function start() {
   document.addEventListener("htmx:afterSwap", (e) => {
     if (e.target.id === "palette-body") palette();
   });
-  document.addEventListener("htmx:afterSettle", status);
-  document.addEventListener("input", (e) => {
-    if (e.target.dataset && e.target.dataset.searchIndex) answer(e.target);
+  // A page's search box asks, and is told where the index stands.
+  document.addEventListener("island:find", (e) => {
+    const { q, kind, reply } = e.detail;
+    reply({ state, done, total, size: entries.length, ...(ready ? find(q, kind) : { hits: [], count: -1 }) });
   });
-  status();
 }
