@@ -8,7 +8,7 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 
 await build({
   absWorkingDir: here,
-  entryPoints: { island: "src/island.js", memo: "src/memo.js", markdown: "src/notes.js", searchbox: "src/searchbox.js" },
+  entryPoints: { island: "src/island.js", memo: "src/memo.js", markdown: "src/notes.js", searchbox: "src/searchbox.js", vaultkeys: "src/vaultkeys.js" },
   outdir: "../assets/js",
   bundle: true,
   minify: true,

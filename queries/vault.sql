@@ -42,3 +42,28 @@ SELECT u.id, u.email, v.locked_at, v.created_at FROM vaults v JOIN users u ON u.
 
 -- name: HasVault :one
 SELECT EXISTS (SELECT 1 FROM vaults WHERE user_id = @user_id)::boolean;
+
+-- name: PutPasskeyVaultKey :exec
+-- The KEK wrapped for one of the user's PRF passkeys: a passkey that is
+-- not theirs, or cannot give a PRF, puts nothing.
+INSERT INTO vault_keys (user_id, credential_id, kind, policy_version, salt, blob, passkey_id)
+SELECT @user_id, @credential_id, 'passkey', @policy_version, @salt, @blob, p.id
+FROM passkeys p WHERE p.id = @passkey_id AND p.user_id = @user_id AND p.prf_enabled
+ON CONFLICT (user_id, credential_id) DO UPDATE SET
+    policy_version = excluded.policy_version, salt = excluded.salt, blob = excluded.blob, created_at = now();
+
+-- name: DeletePasskeyVaultKey :execrows
+DELETE FROM vault_keys WHERE user_id = @user_id AND passkey_id = @passkey_id;
+
+-- name: ListVaultPasskeys :many
+-- The user's passkeys as the vault page lists them: whether each can give
+-- a PRF, and whether it unlocks the vault.
+SELECT p.id, p.name, p.credential_id, p.prf_enabled, (k.passkey_id IS NOT NULL)::boolean AS unlocks
+FROM passkeys p LEFT JOIN vault_keys k ON k.passkey_id = p.id
+WHERE p.user_id = @user_id ORDER BY p.created_at, p.id;
+
+-- name: ListUnlockCredentialsBySession :many
+-- The credential IDs of the passkeys that unlock the vault, for every
+-- page's unlock prompt, read with the session.
+SELECT k.credential_id FROM sessions s JOIN vault_keys k ON k.user_id = s.user_id AND k.kind = 'passkey'
+WHERE s.id_hash = @id_hash ORDER BY k.created_at, k.credential_id;

@@ -8,7 +8,13 @@ import (
 
 // addAuthenticator gives the tab a virtual platform authenticator with user
 // verification and the PRF extension, like a laptop's fingerprint reader.
-func (tab *Tab) addAuthenticator() {
+func (tab *Tab) addAuthenticator() { tab.t.Helper(); tab.addVirtualAuthenticator(true) }
+
+// addSignInOnlyAuthenticator gives the tab one without the PRF extension,
+// like many security keys: it signs in, and cannot unlock the vault.
+func (tab *Tab) addSignInOnlyAuthenticator() { tab.t.Helper(); tab.addVirtualAuthenticator(false) }
+
+func (tab *Tab) addVirtualAuthenticator(prf bool) {
 	tab.t.Helper()
 	cdp, err := tab.ctx.NewCDPSession(tab.Page)
 	if err != nil {
@@ -19,7 +25,7 @@ func (tab *Tab) addAuthenticator() {
 	}
 	_, err = cdp.Send("WebAuthn.addVirtualAuthenticator", map[string]interface{}{"options": map[string]interface{}{
 		"protocol": "ctap2", "transport": "internal", "hasResidentKey": true, "hasUserVerification": true,
-		"isUserVerified": true, "automaticPresenceSimulation": true, "hasPrf": true,
+		"isUserVerified": true, "automaticPresenceSimulation": true, "hasPrf": prf,
 	}})
 	if err != nil {
 		tab.t.Fatal(err)

@@ -50,7 +50,23 @@ type key struct {
 	Lookup       string  `json:"lookup,omitempty"`
 }
 
-var credentialPattern = regexp.MustCompile(`^(passphrase|recovery:[0-9]{1,2})$`)
+var (
+	credentialPattern = regexp.MustCompile(`^(passphrase|recovery:[0-9]{1,2})$`)
+	passkeyPattern    = regexp.MustCompile(`^[A-Za-z0-9_-]+$`) // a WebAuthn credential ID, base64url
+)
+
+// kindOf is the kind of key a credential ID names, "" for none.
+func kindOf(credential string) string {
+	switch {
+	case credential == Passphrase:
+		return Passphrase
+	case credentialPattern.MatchString(credential):
+		return Recovery
+	case len(credential) >= 16 && len(credential) <= 1400 && passkeyPattern.MatchString(credential):
+		return Passkey
+	}
+	return ""
+}
 
 // bytesOf decodes s, which must be n bytes.
 func bytesOf(s string, n int) ([]byte, error) {
@@ -65,7 +81,7 @@ func bytesOf(s string, n int) ([]byte, error) {
 // salt, lookup (nil for a passphrase) and blob as stored.
 func (k key) check(user, vaultID uuid.UUID, policy int, kind string) (salt, lookup, blob []byte, err error) {
 	w := k.Blob
-	if !credentialPattern.MatchString(k.CredentialID) || (kind == Passphrase) != (k.CredentialID == Passphrase) {
+	if kindOf(k.CredentialID) != kind {
 		return nil, nil, nil, errShape
 	}
 	if w.WrapVersion != "v1" || w.WrapType != "AEAD" || w.AAD.UserID != user.String() || w.AAD.VaultID != vaultID.String() ||

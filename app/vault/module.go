@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -33,10 +34,11 @@ const (
 const (
 	Passphrase = "passphrase"
 	Recovery   = "recovery"
+	Passkey    = "passkey"
 )
 
 // KeyKinds lists the kinds of wrapped KEK.
-var KeyKinds = []string{Passphrase, Recovery}
+var KeyKinds = []string{Passphrase, Recovery, Passkey}
 
 // RecoveryCodes is how many one-time recovery codes a vault has; Settings
 // warns at LowCodes left.
@@ -58,7 +60,7 @@ func Module(d module.Deps) module.Module {
 	h := &Handler{pool: d.Pool, q: d.Q, idle: d.Config.VaultIdle}
 	return module.Module{
 		Name: "vault",
-		Privacy: []module.Privacy{{Kind: "Vault", Encrypted: []string{"The vault's key, wrapped under your passphrase and under each recovery code"},
+		Privacy: []module.Privacy{{Kind: "Vault", Encrypted: []string{"The vault's key, wrapped under your passphrase, under each recovery code and under each passkey that unlocks it"},
 			Readable: []string{"The salts and key-derivation settings", "A hash of the unlock proof (never your passphrase or a code)", "When the vault was last locked"},
 			IfLost:   "Lose your passphrase and every recovery code, and the vault cannot be opened by anyone: what it encrypts cannot be recovered, only deleted."}},
 		Routes: func(r module.Router) {
@@ -72,6 +74,9 @@ func Module(d module.Deps) module.Module {
 			r.Private.POST(APIURL+"/recovery", h.replaceRecovery)
 			r.Private.POST(APIURL+"/recovery/find", h.findRecovery)
 			r.Private.POST(APIURL+"/recover", h.recover)
+			r.Private.GET(APIURL+"/keys/passkey/:credential", h.passkeyKey)
+			r.Private.POST(APIURL+"/keys/passkey", h.passkeyOn)
+			r.Private.POST(APIURL+"/keys/passkey/:id/delete", h.passkeyOff)
 			r.Admin.GET(AdminURL, h.adminList)
 			r.Admin.POST(AdminURL+"/:id/lock", h.adminLock)
 		},
@@ -84,12 +89,17 @@ func Module(d module.Deps) module.Module {
 }
 
 // shellSource tells the island on every page how long a tab may keep the
-// key without input. It is set on a full page load (a boosted page keeps
+// key without input, and which passkeys can unlock the vault. It is set on a full page load (a boosted page keeps
 // the body's attributes), so it does not depend on the vault existing.
-func (h *Handler) shellSource(*store.Batch, []byte) web.ShellFill {
+func (h *Handler) shellSource(b *store.Batch, session []byte) web.ShellFill {
 	idle := strconv.Itoa(int(h.idle.Seconds()))
+	var passkeys []string
+	store.Many(b, db.ListUnlockCredentialsBySession, &passkeys, session)
 	return func(s *layout.Shell, _ calendar.Calendar) {
 		s.SetData("vault-idle", idle)
+		if len(passkeys) > 0 { // the unlock prompts offer the passkeys that open the vault
+			s.SetData("vault-passkeys", strings.Join(passkeys, ","))
+		}
 	}
 }
 

@@ -3,6 +3,10 @@
 // WebAuthn API, then goes where the server says.
 (function () {
   "use strict";
+  // A page that needs it loads it; htmx runs it again on each such page.
+  var wired = document.documentElement.dataset;
+  if ("passkeysWired" in wired) return;
+  wired.passkeysWired = "";
 
   function csrfToken() {
     var meta = document.querySelector('meta[name="csrf-token"]');

@@ -406,12 +406,13 @@ type Vault struct {
 }
 
 type VaultKey struct {
-	UserID        uuid.UUID `db:"user_id"`
-	CredentialID  string    `db:"credential_id"`
-	Kind          string    `db:"kind"`
-	PolicyVersion int16     `db:"policy_version"`
-	Salt          []byte    `db:"salt"`
-	Blob          []byte    `db:"blob"`
-	Lookup        []byte    `db:"lookup"`
-	CreatedAt     time.Time `db:"created_at"`
+	UserID        uuid.UUID     `db:"user_id"`
+	CredentialID  string        `db:"credential_id"`
+	Kind          string        `db:"kind"`
+	PolicyVersion int16         `db:"policy_version"`
+	Salt          []byte        `db:"salt"`
+	Blob          []byte        `db:"blob"`
+	Lookup        []byte        `db:"lookup"`
+	CreatedAt     time.Time     `db:"created_at"`
+	PasskeyID     uuid.NullUUID `db:"passkey_id"`
 }

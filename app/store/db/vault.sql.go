@@ -55,6 +55,23 @@ func (q *Queries) CreateVault(ctx context.Context, arg CreateVaultParams) (int64
 	return result.RowsAffected(), nil
 }
 
+const DeletePasskeyVaultKey = `-- name: DeletePasskeyVaultKey :execrows
+DELETE FROM vault_keys WHERE user_id = $1 AND passkey_id = $2
+`
+
+type DeletePasskeyVaultKeyParams struct {
+	UserID    uuid.UUID     `db:"user_id"`
+	PasskeyID uuid.NullUUID `db:"passkey_id"`
+}
+
+func (q *Queries) DeletePasskeyVaultKey(ctx context.Context, arg DeletePasskeyVaultKeyParams) (int64, error) {
+	result, err := q.db.Exec(ctx, DeletePasskeyVaultKey, arg.UserID, arg.PasskeyID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
 const DeleteRecoveryKeys = `-- name: DeleteRecoveryKeys :exec
 DELETE FROM vault_keys WHERE user_id = $1 AND kind = 'recovery'
 `
@@ -82,7 +99,7 @@ func (q *Queries) DeleteVaultKey(ctx context.Context, arg DeleteVaultKeyParams) 
 }
 
 const FindRecoveryKey = `-- name: FindRecoveryKey :one
-SELECT k.user_id, k.credential_id, k.kind, k.policy_version, k.salt, k.blob, k.lookup, k.created_at, p.iterations FROM vault_keys k JOIN crypto_policies p ON p.version = k.policy_version
+SELECT k.user_id, k.credential_id, k.kind, k.policy_version, k.salt, k.blob, k.lookup, k.created_at, k.passkey_id, p.iterations FROM vault_keys k JOIN crypto_policies p ON p.version = k.policy_version
 WHERE k.user_id = $1 AND k.lookup = $2 AND k.kind = 'recovery'
 `
 
@@ -92,15 +109,16 @@ type FindRecoveryKeyParams struct {
 }
 
 type FindRecoveryKeyRow struct {
-	UserID        uuid.UUID `db:"user_id"`
-	CredentialID  string    `db:"credential_id"`
-	Kind          string    `db:"kind"`
-	PolicyVersion int16     `db:"policy_version"`
-	Salt          []byte    `db:"salt"`
-	Blob          []byte    `db:"blob"`
-	Lookup        []byte    `db:"lookup"`
-	CreatedAt     time.Time `db:"created_at"`
-	Iterations    int32     `db:"iterations"`
+	UserID        uuid.UUID     `db:"user_id"`
+	CredentialID  string        `db:"credential_id"`
+	Kind          string        `db:"kind"`
+	PolicyVersion int16         `db:"policy_version"`
+	Salt          []byte        `db:"salt"`
+	Blob          []byte        `db:"blob"`
+	Lookup        []byte        `db:"lookup"`
+	CreatedAt     time.Time     `db:"created_at"`
+	PasskeyID     uuid.NullUUID `db:"passkey_id"`
+	Iterations    int32         `db:"iterations"`
 }
 
 func (q *Queries) FindRecoveryKey(ctx context.Context, arg FindRecoveryKeyParams) (FindRecoveryKeyRow, error) {
@@ -115,6 +133,7 @@ func (q *Queries) FindRecoveryKey(ctx context.Context, arg FindRecoveryKeyParams
 		&i.Blob,
 		&i.Lookup,
 		&i.CreatedAt,
+		&i.PasskeyID,
 		&i.Iterations,
 	)
 	return i, err
@@ -154,7 +173,7 @@ func (q *Queries) GetVault(ctx context.Context, userID uuid.UUID) (GetVaultRow, 
 }
 
 const GetVaultKey = `-- name: GetVaultKey :one
-SELECT k.user_id, k.credential_id, k.kind, k.policy_version, k.salt, k.blob, k.lookup, k.created_at, p.iterations FROM vault_keys k JOIN crypto_policies p ON p.version = k.policy_version
+SELECT k.user_id, k.credential_id, k.kind, k.policy_version, k.salt, k.blob, k.lookup, k.created_at, k.passkey_id, p.iterations FROM vault_keys k JOIN crypto_policies p ON p.version = k.policy_version
 WHERE k.user_id = $1 AND k.credential_id = $2
 `
 
@@ -164,15 +183,16 @@ type GetVaultKeyParams struct {
 }
 
 type GetVaultKeyRow struct {
-	UserID        uuid.UUID `db:"user_id"`
-	CredentialID  string    `db:"credential_id"`
-	Kind          string    `db:"kind"`
-	PolicyVersion int16     `db:"policy_version"`
-	Salt          []byte    `db:"salt"`
-	Blob          []byte    `db:"blob"`
-	Lookup        []byte    `db:"lookup"`
-	CreatedAt     time.Time `db:"created_at"`
-	Iterations    int32     `db:"iterations"`
+	UserID        uuid.UUID     `db:"user_id"`
+	CredentialID  string        `db:"credential_id"`
+	Kind          string        `db:"kind"`
+	PolicyVersion int16         `db:"policy_version"`
+	Salt          []byte        `db:"salt"`
+	Blob          []byte        `db:"blob"`
+	Lookup        []byte        `db:"lookup"`
+	CreatedAt     time.Time     `db:"created_at"`
+	PasskeyID     uuid.NullUUID `db:"passkey_id"`
+	Iterations    int32         `db:"iterations"`
 }
 
 func (q *Queries) GetVaultKey(ctx context.Context, arg GetVaultKeyParams) (GetVaultKeyRow, error) {
@@ -187,6 +207,7 @@ func (q *Queries) GetVaultKey(ctx context.Context, arg GetVaultKeyParams) (GetVa
 		&i.Blob,
 		&i.Lookup,
 		&i.CreatedAt,
+		&i.PasskeyID,
 		&i.Iterations,
 	)
 	return i, err
@@ -201,6 +222,33 @@ func (q *Queries) HasVault(ctx context.Context, userID uuid.UUID) (bool, error) 
 	var column_1 bool
 	err := row.Scan(&column_1)
 	return column_1, err
+}
+
+const ListUnlockCredentialsBySession = `-- name: ListUnlockCredentialsBySession :many
+SELECT k.credential_id FROM sessions s JOIN vault_keys k ON k.user_id = s.user_id AND k.kind = 'passkey'
+WHERE s.id_hash = $1 ORDER BY k.created_at, k.credential_id
+`
+
+// The credential IDs of the passkeys that unlock the vault, for every
+// page's unlock prompt, read with the session.
+func (q *Queries) ListUnlockCredentialsBySession(ctx context.Context, idHash []byte) ([]string, error) {
+	rows, err := q.db.Query(ctx, ListUnlockCredentialsBySession, idHash)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []string{}
+	for rows.Next() {
+		var credential_id string
+		if err := rows.Scan(&credential_id); err != nil {
+			return nil, err
+		}
+		items = append(items, credential_id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const ListVaultOwners = `-- name: ListVaultOwners :many
@@ -241,6 +289,48 @@ func (q *Queries) ListVaultOwners(ctx context.Context) ([]ListVaultOwnersRow, er
 	return items, nil
 }
 
+const ListVaultPasskeys = `-- name: ListVaultPasskeys :many
+SELECT p.id, p.name, p.credential_id, p.prf_enabled, (k.passkey_id IS NOT NULL)::boolean AS unlocks
+FROM passkeys p LEFT JOIN vault_keys k ON k.passkey_id = p.id
+WHERE p.user_id = $1 ORDER BY p.created_at, p.id
+`
+
+type ListVaultPasskeysRow struct {
+	ID           uuid.UUID `db:"id"`
+	Name         string    `db:"name"`
+	CredentialID []byte    `db:"credential_id"`
+	PrfEnabled   bool      `db:"prf_enabled"`
+	Unlocks      bool      `db:"unlocks"`
+}
+
+// The user's passkeys as the vault page lists them: whether each can give
+// a PRF, and whether it unlocks the vault.
+func (q *Queries) ListVaultPasskeys(ctx context.Context, userID uuid.UUID) ([]ListVaultPasskeysRow, error) {
+	rows, err := q.db.Query(ctx, ListVaultPasskeys, userID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListVaultPasskeysRow{}
+	for rows.Next() {
+		var i ListVaultPasskeysRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Name,
+			&i.CredentialID,
+			&i.PrfEnabled,
+			&i.Unlocks,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const LockVault = `-- name: LockVault :execrows
 UPDATE vaults SET locked_at = $1, updated_at = $1 WHERE user_id = $2
 `
@@ -257,6 +347,37 @@ func (q *Queries) LockVault(ctx context.Context, arg LockVaultParams) (int64, er
 		return 0, err
 	}
 	return result.RowsAffected(), nil
+}
+
+const PutPasskeyVaultKey = `-- name: PutPasskeyVaultKey :exec
+INSERT INTO vault_keys (user_id, credential_id, kind, policy_version, salt, blob, passkey_id)
+SELECT $1, $2, 'passkey', $3, $4, $5, p.id
+FROM passkeys p WHERE p.id = $6 AND p.user_id = $1 AND p.prf_enabled
+ON CONFLICT (user_id, credential_id) DO UPDATE SET
+    policy_version = excluded.policy_version, salt = excluded.salt, blob = excluded.blob, created_at = now()
+`
+
+type PutPasskeyVaultKeyParams struct {
+	UserID        uuid.UUID `db:"user_id"`
+	CredentialID  string    `db:"credential_id"`
+	PolicyVersion int16     `db:"policy_version"`
+	Salt          []byte    `db:"salt"`
+	Blob          []byte    `db:"blob"`
+	PasskeyID     uuid.UUID `db:"passkey_id"`
+}
+
+// The KEK wrapped for one of the user's PRF passkeys: a passkey that is
+// not theirs, or cannot give a PRF, puts nothing.
+func (q *Queries) PutPasskeyVaultKey(ctx context.Context, arg PutPasskeyVaultKeyParams) error {
+	_, err := q.db.Exec(ctx, PutPasskeyVaultKey,
+		arg.UserID,
+		arg.CredentialID,
+		arg.PolicyVersion,
+		arg.Salt,
+		arg.Blob,
+		arg.PasskeyID,
+	)
+	return err
 }
 
 const PutVaultKey = `-- name: PutVaultKey :exec
