@@ -55,3 +55,8 @@ SELECT count(*)::integer FROM ideas WHERE user_id = @user_id;
 -- order, one page at a time.
 SELECT id, title, body, moods FROM ideas WHERE user_id = @user_id
 ORDER BY created_at DESC, id LIMIT @page_size OFFSET @page_offset;
+
+-- name: DestroyIdeas :exec
+-- A vault reset: every idea of the user, their memos with them (whose
+-- objects the memos' trigger queues for deletion).
+DELETE FROM ideas WHERE user_id = @user_id;

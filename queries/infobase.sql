@@ -43,3 +43,7 @@ SELECT count(*)::integer FROM infobase_entries WHERE user_id = @user_id;
 -- one page at a time.
 SELECT id, title, body, private_tags, category, tags FROM infobase_entries WHERE user_id = @user_id
 ORDER BY updated_at DESC, id LIMIT @page_size OFFSET @page_offset;
+
+-- name: DestroyInfobaseEntries :exec
+-- A vault reset: every infobase note of the user.
+DELETE FROM infobase_entries WHERE user_id = @user_id;

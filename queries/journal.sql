@@ -39,3 +39,7 @@ SELECT count(*)::integer FROM journal_entries WHERE user_id = @user_id;
 -- page at a time.
 SELECT id, day, body, tags FROM journal_entries WHERE user_id = @user_id
 ORDER BY day DESC LIMIT @page_size OFFSET @page_offset;
+
+-- name: DestroyJournalEntries :exec
+-- A vault reset: every journal entry of the user.
+DELETE FROM journal_entries WHERE user_id = @user_id;

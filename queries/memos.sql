@@ -30,3 +30,8 @@ DELETE FROM object_deletions WHERE prefix = @prefix;
 -- name: ListIdeaMemoIDs :many
 -- Every memo of an idea, finished or not, whose objects go with it.
 SELECT id FROM memos WHERE user_id = @user_id AND idea_id = @idea_id;
+
+-- name: CountMemos :one
+-- The user's voice memos, found through their ideas (memos are indexed by
+-- idea).
+SELECT count(*)::integer FROM memos m JOIN ideas i ON i.id = m.idea_id WHERE i.user_id = @user_id;

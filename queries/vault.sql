@@ -67,3 +67,12 @@ WHERE p.user_id = @user_id ORDER BY p.created_at, p.id;
 -- page's unlock prompt, read with the session.
 SELECT k.credential_id FROM sessions s JOIN vault_keys k ON k.user_id = s.user_id AND k.kind = 'passkey'
 WHERE s.id_hash = @id_hash ORDER BY k.created_at, k.credential_id;
+
+-- name: DeleteVault :execrows
+-- A vault reset, once everything it encrypted is deleted: the vault and
+-- every key wrapped for it.
+DELETE FROM vaults WHERE user_id = @user_id;
+
+-- name: CountVaultKeys :one
+-- How many wrapped KEKs the vault has (passphrase, codes, passkeys).
+SELECT count(*)::integer FROM vault_keys WHERE user_id = @user_id;

@@ -187,12 +187,19 @@ func (h *Handler) session(c echo.Context) (*sessions.Session, error) { return we
 // per-address rate, for sign-in routes other packages register.
 func (h *Handler) LimitSignIn(next echo.HandlerFunc) echo.HandlerFunc { return h.limitSignIn(next) }
 
-// SignIn turns the session into a session of userID with a fresh session
-// token and CSRF token, so tokens planted or seen before sign-in are
-// worthless after it.
-func (h *Handler) SignIn(c echo.Context, sess *sessions.Session, userID uuid.UUID) error {
+// Ways a user proves who they are, as a session records its last one.
+const (
+	ByProvider = "provider" // an OpenID Connect provider's sign-in
+	ByPasskey  = "passkey"
+	ByDev      = "development" // the development sign-in, a provider's stand-in
+)
+
+// SignIn turns the session into a session of userID, proven by the way
+// named, with a fresh session token and CSRF token, so tokens planted or
+// seen before sign-in are worthless after it.
+func (h *Handler) SignIn(c echo.Context, sess *sessions.Session, userID uuid.UUID, by string) error {
 	session.SetUserID(sess, userID)
-	session.SetAuthenticatedAt(sess, time.Now())
+	session.SetAuthenticated(sess, time.Now(), by)
 	if err := h.sessions.Rotate(c.Request(), c.Response(), sess); err != nil {
 		return err
 	}

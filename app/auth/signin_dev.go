@@ -33,7 +33,7 @@ func (h *Handler) devSignInSubmit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := h.SignIn(c, sess, user.ID); err != nil {
+	if err := h.SignIn(c, sess, user.ID, ByDev); err != nil {
 		return err
 	}
 	return web.Redirect(c, web.LocalPath(f.Next, "/today"))

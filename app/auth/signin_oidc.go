@@ -115,7 +115,7 @@ func (h *Handler) oidcCallback(c echo.Context) error {
 	case err != nil:
 		return err
 	}
-	if err := h.SignIn(c, sess, userID); err != nil {
+	if err := h.SignIn(c, sess, userID, ByProvider); err != nil {
 		return err
 	}
 	return c.Redirect(http.StatusSeeOther, web.LocalPath(flow[flowNext], "/"))

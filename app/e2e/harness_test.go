@@ -127,6 +127,7 @@ func run(m *testing.M) int {
 		return fail(err)
 	}
 	shared = app
+	shared.Bucket = "ignition"
 	code := m.Run()
 	if err := stop(); err != nil {
 		return fail(err) // a race the shared server found fails the package
@@ -141,9 +142,10 @@ func fail(err error) int {
 
 // App is one running server.
 type App struct {
-	URL   string
-	DBURL string
-	logs  *testutil.SyncBuffer
+	URL    string
+	DBURL  string
+	Bucket string // its bucket in the shared object store, or ""
+	logs   *testutil.SyncBuffer
 }
 
 // startApp starts the binary on a free port against a fresh database and
@@ -176,16 +178,23 @@ var (
 var shared *App
 
 // startAppWithDex is startApp with a real OpenID Connect provider (Dex)
-// configured as the provider "dex"; administrators are admin@example.com.
+// configured as the provider "dex", and voice memos in a bucket of its own;
+// administrators are admin@example.com.
 func startAppWithDex(t *testing.T) (*App, *oidctest.Dex) {
 	t.Helper()
 	port := freePort(t)
 	dex := oidctest.Start(t, fmt.Sprintf("http://localhost:%d/auth/callback/dex", port))
-	extra := []string{"IGNITION_ADMIN_EMAILS=admin@example.com"}
+	bucket := fmt.Sprintf("dex-%d", port) // the shared store, a bucket of its own (and its own CORS rule)
+	extra := []string{"IGNITION_ADMIN_EMAILS=admin@example.com", "IGNITION_S3_BUCKET=" + bucket}
 	for k, v := range dex.Env() {
 		extra = append(extra, k+"="+v)
 	}
-	return launch(t, port, extra...), dex
+	for k, v := range store.Env() {
+		extra = append(extra, k+"="+v)
+	}
+	app := launch(t, port, extra...)
+	app.Bucket = bucket
+	return app, dex
 }
 
 func freePort(t *testing.T) int {

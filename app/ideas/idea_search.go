@@ -1,6 +1,7 @@
 package ideas
 
 import (
+	"context"
 	"strings"
 
 	"github.com/google/uuid"
@@ -12,12 +13,8 @@ import (
 
 // sealed is Ideas for the island's search index: titles and notes, found
 // with their moods.
-var sealed = module.Sealed{Kind: "idea", Label: "Idea",
-	Count: func(b *store.Batch, user uuid.UUID) func() int {
-		var n int32
-		store.One(b, db.CountIdeas, &n, user)
-		return func() int { return int(n) }
-	},
+var sealed = module.Sealed{Kind: "idea", Label: "Idea", One: "idea", Many: "ideas",
+	Count: module.Counted(db.CountIdeas),
 	Search: func(b *store.Batch, user uuid.UUID, offset, limit int) func() []module.SealedRecord {
 		var rows []db.ListIdeasForSearchRow
 		store.Many(b, db.ListIdeasForSearch, &rows, db.ListIdeasForSearchParams{UserID: user, PageSize: int32(limit), PageOffset: int32(offset)})
@@ -30,4 +27,9 @@ var sealed = module.Sealed{Kind: "idea", Label: "Idea",
 			return out
 		}
 	},
+	Destroy: func(ctx context.Context, q *db.Queries, user uuid.UUID) error { return q.DestroyIdeas(ctx, user) },
 }
+
+// memoSealed is the voice memos, for a vault reset's count of what it
+// deletes: they go with their ideas, and their manifests are not searched.
+var memoSealed = module.Sealed{Kind: "memo", Label: "Voice memo", One: "voice memo", Many: "voice memos", Count: module.Counted(db.CountMemos)}

@@ -38,6 +38,13 @@ func (h *Handler) deleteObjects(ctx context.Context) error {
 	}
 }
 
+// deleteQueuedObjects deletes, in the request, the objects of every memo
+// just deleted (a vault reset's); the janitor finishes what the store
+// refuses.
+func (h *Handler) deleteQueuedObjects(ctx context.Context) {
+	_ = h.deleteObjects(ctx) // best effort: the janitor retries
+}
+
 // deleteMemoObjects deletes the objects of memos just deleted, in the
 // request, so they are gone when the page says so; the janitor finishes
 // what the store refuses.

@@ -45,9 +45,11 @@ func Module(d module.Deps) module.Module {
 			{Name: "memo-janitor", Every: 5 * time.Minute, Run: h.janitor},
 		}
 	}
+	ideas := sealed
+	ideas.Destroyed = h.deleteQueuedObjects
 	return module.Module{
 		Name:   "ideas",
-		Sealed: []module.Sealed{sealed},
+		Sealed: []module.Sealed{ideas, memoSealed},
 		Privacy: []module.Privacy{
 			{Kind: "Ideas", Encrypted: []string{"Title", "Notes"},
 				Readable: []string{"Key, BPM and moods, so the list can filter and sort by them", "When each idea was made and last changed"}, IfLost: "Without your passphrase or a recovery code no one can read them, not even whoever runs the server; they can only be deleted."},

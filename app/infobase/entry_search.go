@@ -1,6 +1,7 @@
 package infobase
 
 import (
+	"context"
 	"strings"
 
 	"github.com/google/uuid"
@@ -13,12 +14,8 @@ import (
 
 // sealed is the Infobase for the island's search index: titles, texts and
 // private tags, found with their category and tags.
-var sealed = module.Sealed{Kind: "infobase", Label: "Note",
-	Count: func(b *store.Batch, user uuid.UUID) func() int {
-		var n int32
-		store.One(b, db.CountInfobaseEntries, &n, user)
-		return func() int { return int(n) }
-	},
+var sealed = module.Sealed{Kind: "infobase", Label: "Note", One: "infobase note", Many: "infobase notes",
+	Count: module.Counted(db.CountInfobaseEntries),
 	Search: func(b *store.Batch, user uuid.UUID, offset, limit int) func() []module.SealedRecord {
 		var rows []db.ListInfobaseForSearchRow
 		store.Many(b, db.ListInfobaseForSearch, &rows, db.ListInfobaseForSearchParams{UserID: user, PageSize: int32(limit), PageOffset: int32(offset)})
@@ -31,5 +28,8 @@ var sealed = module.Sealed{Kind: "infobase", Label: "Note",
 			}
 			return out
 		}
+	},
+	Destroy: func(ctx context.Context, q *db.Queries, user uuid.UUID) error {
+		return q.DestroyInfobaseEntries(ctx, user)
 	},
 }

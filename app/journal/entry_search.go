@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"context"
 	"strings"
 
 	"github.com/google/uuid"
@@ -13,12 +14,8 @@ import (
 
 // sealed is the journal for the island's search index: each entry's text,
 // named by its day and found with its tags.
-var sealed = module.Sealed{Kind: "journal", Label: "Journal",
-	Count: func(b *store.Batch, user uuid.UUID) func() int {
-		var n int32
-		store.One(b, db.CountJournalEntries, &n, user)
-		return func() int { return int(n) }
-	},
+var sealed = module.Sealed{Kind: "journal", Label: "Journal", One: "journal entry", Many: "journal entries",
+	Count: module.Counted(db.CountJournalEntries),
 	Search: func(b *store.Batch, user uuid.UUID, offset, limit int) func() []module.SealedRecord {
 		var rows []db.ListJournalForSearchRow
 		store.Many(b, db.ListJournalForSearch, &rows, db.ListJournalForSearchParams{UserID: user, PageSize: int32(limit), PageOffset: int32(offset)})
@@ -30,5 +27,8 @@ var sealed = module.Sealed{Kind: "journal", Label: "Journal",
 			}
 			return out
 		}
+	},
+	Destroy: func(ctx context.Context, q *db.Queries, user uuid.UUID) error {
+		return q.DestroyJournalEntries(ctx, user)
 	},
 }

@@ -126,12 +126,30 @@ type Privacy struct {
 // reading how many the user has, Search a page of them for the island's
 // search index (E2EE.md): their envelopes and what the server shows of
 // them anyway, in the order results are listed. Each returns what it read
-// once the batch is sent.
+// once the batch is sent. Destroy and Destroyed are the kind's part of a
+// vault reset, which deletes everything encrypted.
 type Sealed struct {
-	Kind   string // the kind in the envelopes' AAD: "idea", "infobase", "journal"
-	Label  string // what a result says it is: "Idea", "Note", "Journal"
-	Count  func(b *store.Batch, user uuid.UUID) func() int
+	Kind      string // the kind in the envelopes' AAD: "idea", "infobase", "journal"
+	Label     string // what a result says it is: "Idea", "Note", "Journal"
+	One, Many string // how a count of them reads: "journal entry", "journal entries"
+	Count     func(b *store.Batch, user uuid.UUID) func() int
+	// Search is nil for a kind the index does not search (a voice memo).
 	Search func(b *store.Batch, user uuid.UUID, offset, limit int) func() []SealedRecord
+	// Destroy deletes every one the user has, in the reset's transaction;
+	// nil for a kind deleted with another (a voice memo with its idea).
+	Destroy func(ctx context.Context, q *db.Queries, user uuid.UUID) error
+	// Destroyed, if set, runs once the reset is committed: the objects the
+	// records kept leave the object store now, not at a janitor's next run.
+	Destroyed func(ctx context.Context)
+}
+
+// Counted is a Sealed.Count from a query of one integer by user.
+func Counted(query string) func(b *store.Batch, user uuid.UUID) func() int {
+	return func(b *store.Batch, user uuid.UUID) func() int {
+		var n int32
+		store.One(b, query, &n, user)
+		return func() int { return int(n) }
+	}
 }
 
 // SealedRecord is one encrypted record as the island indexes it.

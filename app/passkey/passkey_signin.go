@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/auth"
 	"ignition/app/store/db"
 	"ignition/app/web"
 )
@@ -83,7 +84,7 @@ func (h *Handler) signInFinish(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := h.auth.SignIn(c, sess, found.id); err != nil {
+	if err := h.auth.SignIn(c, sess, found.id, auth.ByPasskey); err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, map[string]string{"redirect": web.LocalPath(c.QueryParam("next"), "/")})

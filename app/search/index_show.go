@@ -42,7 +42,12 @@ func (h *Handler) index(c echo.Context) error {
 	}
 	// Two round trips: how many of each kind, then the pages that hold
 	// offset onwards.
-	sources := h.sealed()
+	var sources []module.Sealed
+	for _, s := range h.sealed() {
+		if s.Search != nil {
+			sources = append(sources, s)
+		}
+	}
 	var counts store.Batch
 	totals := make([]func() int, len(sources))
 	for i, s := range sources {

@@ -29,6 +29,7 @@ const CookieName = "ignition_session"
 const (
 	userIDKey      = "user_id"
 	authAtKey      = "authenticated_at"
+	authByKey      = "authenticated_by"
 	tokenBytes     = 32
 	maxUserAgent   = 255
 	touchThreshold = time.Minute // last_seen_at is rewritten at most this often
@@ -241,10 +242,17 @@ func SetUserID(sess *sessions.Session, userID uuid.UUID) {
 	sess.Values[userIDKey] = userID.String()
 }
 
-// SetAuthenticatedAt records when the user last proved who they are (a
-// provider sign-in or a passkey assertion), for step-up checks.
-func SetAuthenticatedAt(sess *sessions.Session, t time.Time) {
+// SetAuthenticated records when and how the user last proved who they are
+// (by names the way: a provider, a passkey), for step-up checks.
+func SetAuthenticated(sess *sessions.Session, t time.Time, by string) {
 	sess.Values[authAtKey] = strconv.FormatInt(t.Unix(), 10)
+	sess.Values[authByKey] = by
+}
+
+// AuthenticatedBy returns how the user last proved who they are, or "".
+func AuthenticatedBy(sess *sessions.Session) string {
+	by, _ := sess.Values[authByKey].(string)
+	return by
 }
 
 // AuthenticatedAt returns when the user last proved who they are.

@@ -15,6 +15,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"ignition/app/auth"
 	"ignition/app/calendar"
 	"ignition/app/module"
 	"ignition/app/store"
@@ -49,15 +50,17 @@ const (
 
 // Handler serves the vault routes.
 type Handler struct {
-	pool *pgxpool.Pool
-	q    *db.Queries
-	idle time.Duration // a tab, and a session, lock after this long without input
+	pool   *pgxpool.Pool
+	q      *db.Queries
+	idle   time.Duration // a tab, and a session, lock after this long without input
+	auth   *auth.Handler
+	sealed func() []module.Sealed // every module's kinds of encrypted record
 }
 
 // Module is the vault: setting it up, unlocking, locking on every device,
 // changing the passphrase and the recovery codes.
 func Module(d module.Deps) module.Module {
-	h := &Handler{pool: d.Pool, q: d.Q, idle: d.Config.VaultIdle}
+	h := &Handler{pool: d.Pool, q: d.Q, idle: d.Config.VaultIdle, auth: auth.NewHandler(d), sealed: d.Registry.Sealed}
 	return module.Module{
 		Name: "vault",
 		Privacy: []module.Privacy{{Kind: "Vault", Encrypted: []string{"The vault's key, wrapped under your passphrase, under each recovery code and under each passkey that unlocks it"},
@@ -65,6 +68,8 @@ func Module(d module.Deps) module.Module {
 			IfLost:   "Lose your passphrase and every recovery code, and the vault cannot be opened by anyone: what it encrypts cannot be recovered, only deleted."}},
 		Routes: func(r module.Router) {
 			r.Private.GET(URL, h.show)
+			r.Private.GET(ResetURL, h.resetShow)
+			r.Private.POST(ResetURL, h.reset)
 			r.Private.POST(APIURL, h.setup)
 			r.Private.POST(APIURL+"/state", h.state)
 			r.Private.GET(APIURL+"/keys/passphrase", h.passphraseKey)

@@ -121,6 +121,17 @@ func (q *Queries) DeleteIdea(ctx context.Context, arg DeleteIdeaParams) (int64, 
 	return result.RowsAffected(), nil
 }
 
+const DestroyIdeas = `-- name: DestroyIdeas :exec
+DELETE FROM ideas WHERE user_id = $1
+`
+
+// A vault reset: every idea of the user, their memos with them (whose
+// objects the memos' trigger queues for deletion).
+func (q *Queries) DestroyIdeas(ctx context.Context, userID uuid.UUID) error {
+	_, err := q.db.Exec(ctx, DestroyIdeas, userID)
+	return err
+}
+
 const GetIdea = `-- name: GetIdea :one
 SELECT id, user_id, title, body, key_pitch, key_mode, bpm, moods, created_at, updated_at FROM ideas WHERE user_id = $1 AND id = $2
 `

@@ -73,6 +73,16 @@ func (q *Queries) DeleteInfobaseEntry(ctx context.Context, arg DeleteInfobaseEnt
 	return result.RowsAffected(), nil
 }
 
+const DestroyInfobaseEntries = `-- name: DestroyInfobaseEntries :exec
+DELETE FROM infobase_entries WHERE user_id = $1
+`
+
+// A vault reset: every infobase note of the user.
+func (q *Queries) DestroyInfobaseEntries(ctx context.Context, userID uuid.UUID) error {
+	_, err := q.db.Exec(ctx, DestroyInfobaseEntries, userID)
+	return err
+}
+
 const GetInfobaseEntry = `-- name: GetInfobaseEntry :one
 SELECT id, user_id, title, body, private_tags, category, tags, created_at, updated_at FROM infobase_entries WHERE user_id = $1 AND id = $2
 `

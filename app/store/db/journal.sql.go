@@ -41,6 +41,16 @@ func (q *Queries) DeleteJournalEntry(ctx context.Context, arg DeleteJournalEntry
 	return result.RowsAffected(), nil
 }
 
+const DestroyJournalEntries = `-- name: DestroyJournalEntries :exec
+DELETE FROM journal_entries WHERE user_id = $1
+`
+
+// A vault reset: every journal entry of the user.
+func (q *Queries) DestroyJournalEntries(ctx context.Context, userID uuid.UUID) error {
+	_, err := q.db.Exec(ctx, DestroyJournalEntries, userID)
+	return err
+}
+
 const GetJournalEntry = `-- name: GetJournalEntry :one
 SELECT id, user_id, day, body, tags, created_at, updated_at FROM journal_entries WHERE user_id = $1 AND day = $2
 `

@@ -37,6 +37,19 @@ func (q *Queries) CompleteMemo(ctx context.Context, arg CompleteMemoParams) (int
 	return result.RowsAffected(), nil
 }
 
+const CountMemos = `-- name: CountMemos :one
+SELECT count(*)::integer FROM memos m JOIN ideas i ON i.id = m.idea_id WHERE i.user_id = $1
+`
+
+// The user's voice memos, found through their ideas (memos are indexed by
+// idea).
+func (q *Queries) CountMemos(ctx context.Context, userID uuid.UUID) (int32, error) {
+	row := q.db.QueryRow(ctx, CountMemos, userID)
+	var column_1 int32
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
 const CreateMemo = `-- name: CreateMemo :execrows
 INSERT INTO memos (id, user_id, idea_id, chunk_sizes, size)
 SELECT $1, $2, i.id, $3::integer[], $4 FROM ideas i WHERE i.user_id = $2 AND i.id = $5

@@ -23,6 +23,18 @@ func (q *Queries) CountRecoveryKeys(ctx context.Context, userID uuid.UUID) (int3
 	return column_1, err
 }
 
+const CountVaultKeys = `-- name: CountVaultKeys :one
+SELECT count(*)::integer FROM vault_keys WHERE user_id = $1
+`
+
+// How many wrapped KEKs the vault has (passphrase, codes, passkeys).
+func (q *Queries) CountVaultKeys(ctx context.Context, userID uuid.UUID) (int32, error) {
+	row := q.db.QueryRow(ctx, CountVaultKeys, userID)
+	var column_1 int32
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
 const CreateVault = `-- name: CreateVault :execrows
 INSERT INTO vaults (user_id, id, policy_version, kid, proof_hash, locked_at)
 VALUES ($1, $2, $3, $4, $5, $6)
@@ -79,6 +91,20 @@ DELETE FROM vault_keys WHERE user_id = $1 AND kind = 'recovery'
 func (q *Queries) DeleteRecoveryKeys(ctx context.Context, userID uuid.UUID) error {
 	_, err := q.db.Exec(ctx, DeleteRecoveryKeys, userID)
 	return err
+}
+
+const DeleteVault = `-- name: DeleteVault :execrows
+DELETE FROM vaults WHERE user_id = $1
+`
+
+// A vault reset, once everything it encrypted is deleted: the vault and
+// every key wrapped for it.
+func (q *Queries) DeleteVault(ctx context.Context, userID uuid.UUID) (int64, error) {
+	result, err := q.db.Exec(ctx, DeleteVault, userID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
 }
 
 const DeleteVaultKey = `-- name: DeleteVaultKey :execrows
