@@ -76,3 +76,24 @@ DELETE FROM vaults WHERE user_id = @user_id;
 -- name: CountVaultKeys :one
 -- How many wrapped KEKs the vault has (passphrase, codes, passkeys).
 SELECT count(*)::integer FROM vault_keys WHERE user_id = @user_id;
+
+-- name: StartRotation :execrows
+-- A rotation starts once: a second start while one is under way changes
+-- nothing.
+UPDATE vaults SET locked_at = @now, updated_at = @now, rotation_started_at = @now,
+    next_kid = @next_kid, next_proof_hash = @next_proof_hash, next_salt = @next_salt, next_blob = @next_blob
+WHERE user_id = @user_id AND next_kid IS NULL;
+
+-- name: FinishRotation :execrows
+-- The new KEK becomes the vault's, and the vault locks on every device.
+UPDATE vaults SET kid = next_kid, proof_hash = next_proof_hash, next_kid = NULL, next_proof_hash = NULL, next_salt = NULL,
+    next_blob = NULL, rotation_started_at = NULL, locked_at = @now, updated_at = @now
+WHERE user_id = @user_id AND next_kid = @next_kid;
+
+-- name: DeleteVaultKeys :exec
+-- Every wrapped KEK of the vault: a rotation replaces them all.
+DELETE FROM vault_keys WHERE user_id = @user_id;
+
+-- name: GetVaultForUpdate :one
+-- The vault, locked until the transaction ends: a rotation finishes once.
+SELECT * FROM vaults WHERE user_id = @user_id FOR UPDATE;

@@ -14,11 +14,7 @@ import (
 // countOwned counts the rows of each table the user owns.
 func countOwned(t *testing.T, app *App, email string, tables ...string) map[string]int {
 	t.Helper()
-	conn, err := pgx.Connect(t.Context(), app.DBURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(t.Context())
+	conn := app.conn(t)
 	out := map[string]int{}
 	for _, table := range tables {
 		var n int
@@ -81,13 +77,8 @@ func TestVaultResetAfterAProviderSignIn(t *testing.T) {
 	if before["memos"] != 1 || before["journal_entries"] != 1 || before["infobase_entries"] != 1 {
 		t.Fatalf("the records to reset were not all saved: %v", before)
 	}
-	conn, err := pgx.Connect(t.Context(), app.DBURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, _ := conn.Query(t.Context(), `SELECT id::text FROM memos`)
+	rows, _ := app.conn(t).Query(t.Context(), `SELECT id::text FROM memos`)
 	memos, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	conn.Close(t.Context())
 	if err != nil || memoObjects(t, app, memos) == 0 {
 		t.Fatalf("the memo has no objects in the store (%v)", err)
 	}

@@ -14,6 +14,7 @@ import (
 // sealed is Ideas for the island's search index: titles and notes, found
 // with their moods.
 var sealed = module.Sealed{Kind: "idea", Label: "Idea", One: "idea", Many: "ideas",
+	Table: "ideas", Fields: []string{"title", "body"},
 	Count: module.Counted(db.CountIdeas),
 	Search: func(b *store.Batch, user uuid.UUID, offset, limit int) func() []module.SealedRecord {
 		var rows []db.ListIdeasForSearchRow
@@ -32,4 +33,5 @@ var sealed = module.Sealed{Kind: "idea", Label: "Idea", One: "idea", Many: "idea
 
 // memoSealed is the voice memos, for a vault reset's count of what it
 // deletes: they go with their ideas, and their manifests are not searched.
-var memoSealed = module.Sealed{Kind: "memo", Label: "Voice memo", One: "voice memo", Many: "voice memos", Count: module.Counted(db.CountMemos)}
+var memoSealed = module.Sealed{Kind: "memo", Label: "Voice memo", One: "voice memo", Many: "voice memos",
+	Table: "memos", Fields: []string{"manifest"}, Count: module.Counted(db.CountMemos)}

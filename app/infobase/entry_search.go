@@ -15,6 +15,7 @@ import (
 // sealed is the Infobase for the island's search index: titles, texts and
 // private tags, found with their category and tags.
 var sealed = module.Sealed{Kind: "infobase", Label: "Note", One: "infobase note", Many: "infobase notes",
+	Table: "infobase_entries", Fields: []string{"title", "body", "private_tags"},
 	Count: module.Counted(db.CountInfobaseEntries),
 	Search: func(b *store.Batch, user uuid.UUID, offset, limit int) func() []module.SealedRecord {
 		var rows []db.ListInfobaseForSearchRow

@@ -15,6 +15,7 @@ import (
 // sealed is the journal for the island's search index: each entry's text,
 // named by its day and found with its tags.
 var sealed = module.Sealed{Kind: "journal", Label: "Journal", One: "journal entry", Many: "journal entries",
+	Table: "journal_entries", Fields: []string{"body"},
 	Count: module.Counted(db.CountJournalEntries),
 	Search: func(b *store.Batch, user uuid.UUID, offset, limit int) func() []module.SealedRecord {
 		var rows []db.ListJournalForSearchRow

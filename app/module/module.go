@@ -133,6 +133,11 @@ type Sealed struct {
 	Label     string // what a result says it is: "Idea", "Note", "Journal"
 	One, Many string // how a count of them reads: "journal entry", "journal entries"
 	Count     func(b *store.Batch, user uuid.UUID) func() int
+	// Table and Fields are where its envelopes are kept: the table, with
+	// user_id and id columns, and its jsonb columns, each named as the
+	// field it holds in the envelopes' AAD. A KEK rotation re-wraps them.
+	Table  string
+	Fields []string
 	// Search is nil for a kind the index does not search (a voice memo).
 	Search func(b *store.Batch, user uuid.UUID, offset, limit int) func() []SealedRecord
 	// Destroy deletes every one the user has, in the reset's transaction;

@@ -12,11 +12,13 @@ import (
 // changes them: review the change against e2ee-js/README.md's checklist,
 // then update these lines in the same commit.
 var islandSHA256 = map[string]string{
-	"js/island.js":    "3f8f542324dc5d5bfdadd9156776553de63ab3547e39a7a0be5eaf0d5c13ca1f",
-	"js/memo.js":      "15377f295126d6c59c763053ea405eae5d07f46674ee61e931d215af76714437",
-	"js/searchbox.js": "df44e26fd7899961413e0ea4b453e756d3f5de3cb779a53ff6ea452c0017689e",
-	"js/markdown.js":  "51318d30a75c652513066e8613410185e7a839b83faf8de0f1bf7481bcfb9d0c",
-	"js/vaultkeys.js": "2826305bfab85ca216f3c6a50785407d0a25f57cc13c4fd94d5439de36936c29",
+	"js/island.js":      "b8bd3471639b33d38d019a98e4bc34c004e3772b76fe19be9460dad0ccc93f3e",
+	"js/memo.js":        "15377f295126d6c59c763053ea405eae5d07f46674ee61e931d215af76714437",
+	"js/searchbox.js":   "df44e26fd7899961413e0ea4b453e756d3f5de3cb779a53ff6ea452c0017689e",
+	"js/markdown.js":    "51318d30a75c652513066e8613410185e7a839b83faf8de0f1bf7481bcfb9d0c",
+	"js/vaultsetup.js":  "a4bef78a751efada705f47c10647615c72aae50b24ca2486e373ea438d8f6f30",
+	"js/vaultkeys.js":   "3adb79a3e73fa030563cef8d63bb312f85f6d863e04064da87010b03aab074fc",
+	"js/vaultrotate.js": "b5d3d546ec14e21231bb4d8885c08f82dd7bf632360b1140925ff01396de8a91",
 }
 
 // coreBudget is the compressed size of the island core every page loads

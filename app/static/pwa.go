@@ -22,7 +22,8 @@ const ManifestURL = "/manifest.webmanifest"
 // page's styles, scripts (the shell's and the page bundles) and icons,
 // under their hashed URLs.
 var shellAssets = []string{"css/app.css", "vendor/htmx.min.js", "js/app.js", "js/island.js",
-	"js/passkeys.js", "js/push.js", "js/memo.js", "js/markdown.js", "js/searchbox.js", "js/vaultkeys.js",
+	"js/passkeys.js", "js/push.js", "js/memo.js", "js/markdown.js", "js/searchbox.js",
+	"js/vaultsetup.js", "js/vaultkeys.js", "js/vaultrotate.js",
 	"icons/icon.svg", "icons/icon-192.png", "audio/chime.wav"}
 
 // ServiceWorker serves the service worker: js/sw.js after the list of the

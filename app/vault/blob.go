@@ -60,6 +60,8 @@ func kindOf(credential string) string {
 	switch {
 	case credential == Passphrase:
 		return Passphrase
+	case credential == Rotation:
+		return Rotation
 	case credentialPattern.MatchString(credential):
 		return Recovery
 	case len(credential) >= 16 && len(credential) <= 1400 && passkeyPattern.MatchString(credential):

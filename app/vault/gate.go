@@ -63,7 +63,7 @@ func (g Gate) Require(next echo.HandlerFunc) echo.HandlerFunc {
 		if err := markActive(c, now); err != nil {
 			return fmt.Errorf("vault: unable to keep the session of %s active: %w", v.ID, err)
 		}
-		c.Set(currentKey, Current{ID: vault.ID, KID: vault.Kid})
+		c.Set(currentKey, Current{ID: vault.ID, KID: sealingKID(vault)})
 		return next(c)
 	}
 }

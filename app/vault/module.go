@@ -64,11 +64,18 @@ func Module(d module.Deps) module.Module {
 	return module.Module{
 		Name: "vault",
 		Privacy: []module.Privacy{{Kind: "Vault", Encrypted: []string{"The vault's key, wrapped under your passphrase, under each recovery code and under each passkey that unlocks it"},
-			Readable: []string{"The salts and key-derivation settings", "A hash of the unlock proof (never your passphrase or a code)", "When the vault was last locked"},
-			IfLost:   "Lose your passphrase and every recovery code, and the vault cannot be opened by anyone: what it encrypts cannot be recovered, only deleted."}},
+			Readable: []string{"The salts and key-derivation settings", "A hash of the unlock proof (never your passphrase or a code)", "When the vault was last locked",
+				"Which key each encrypted field is under, and whether a key rotation is under way"},
+			IfLost: "Lose your passphrase and every recovery code, and the vault cannot be opened by anyone: what it encrypts cannot be recovered, only deleted."}},
 		Routes: func(r module.Router) {
 			r.Private.GET(URL, h.show)
 			r.Private.GET(ResetURL, h.resetShow)
+			r.Private.GET(RotateURL, h.rotatePage)
+			r.Private.GET(APIURL+"/rotation", h.rotationShow)
+			r.Private.POST(APIURL+"/rotation", h.rotationStart)
+			r.Private.GET(APIURL+"/rotation/records", h.rotationRecords)
+			r.Private.POST(APIURL+"/rotation/records", h.rotationRewrap)
+			r.Private.POST(APIURL+"/rotation/finish", h.rotationFinish)
 			r.Private.POST(ResetURL, h.reset)
 			r.Private.POST(APIURL, h.setup)
 			r.Private.POST(APIURL+"/state", h.state)

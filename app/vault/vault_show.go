@@ -20,6 +20,7 @@ var notices = map[string]string{
 	"recovered":   "Unlocked with a recovery code, and your new passphrase is set. That code is used up.",
 	"passkey-on":  "That passkey now unlocks your vault.",
 	"passkey-off": "That passkey no longer unlocks your vault; it still signs you in.",
+	"rotated":     "Your vault has a new key: the old one, your old recovery codes and passkey unlocks no longer open it. Turn passkeys on again below.",
 	"reset":       "Your vault was reset: everything it encrypted is deleted, on every device. Set up a new vault below.",
 }
 

@@ -34,11 +34,14 @@ type keyAnswer struct {
 	Iterations   int32           `json:"iterations"`
 	Salt         string          `json:"salt"`
 	Blob         json.RawMessage `json:"blob"`
+	// Rotation is a KEK rotation under way: the island unwraps the new KEK
+	// too, to read what is re-wrapped already and seal what is new.
+	Rotation *rotationAnswer `json:"rotation,omitempty"`
 }
 
 func answerOf(vault db.GetVaultRow, credential string, policy int16, iterations int32, salt, blob []byte) keyAnswer {
 	return keyAnswer{UserID: vault.UserID.String(), VaultID: vault.ID.String(), KID: vault.Kid, CredentialID: credential, Policy: policy, Iterations: iterations,
-		Salt: b64.EncodeToString(salt), Blob: blob}
+		Salt: b64.EncodeToString(salt), Blob: blob, Rotation: rotationOf(vault)}
 }
 
 // passphraseKey gives the island the passphrase-wrapped KEK to unwrap.

@@ -115,8 +115,11 @@ func (i *Island) Unlocked(active bool) bool {
 
 // Envelope is a record field envelope of this vault holding chars ASCII
 // characters (0: the empty text).
-func Envelope(chars int) string {
-	b, _ := json.Marshal(map[string]any{"v": 1, "kid": "k1", "wdek": Random(60), "iv": Random(12), "ct": Random(chars + 16)})
+func Envelope(chars int) string { return EnvelopeUnder("k1", chars) }
+
+// EnvelopeUnder is Envelope sealed under the KEK kid (a rotation's new one).
+func EnvelopeUnder(kid string, chars int) string {
+	b, _ := json.Marshal(map[string]any{"v": 1, "kid": kid, "wdek": Random(60), "iv": Random(12), "ct": Random(chars + 16)})
 	return string(b)
 }
 

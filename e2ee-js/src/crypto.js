@@ -148,6 +148,14 @@ export async function openDEK(kek, ctx, env) {
   return open(await aesKey(kek), wdek.subarray(0, 12), wdek.subarray(12), fieldAAD(ctx));
 }
 
+// rewrapDEK wraps an envelope's DEK, opened with the KEK from, under the
+// KEK to (a KEK rotation): the new wdek, bound to the same AAD; the
+// field's iv and ciphertext stay as they are.
+export async function rewrapDEK(from, to, ctx, env, nonce = random(12)) {
+  const dek = await openDEK(from, ctx, env);
+  return b64u(concat(nonce, await seal(await aesKey(to), nonce, dek, fieldAAD(ctx))));
+}
+
 // openField decrypts a record field envelope to its text.
 export async function openField(kek, ctx, env) {
   const dek = await openDEK(kek, ctx, env);

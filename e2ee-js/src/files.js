@@ -2,7 +2,7 @@
 // recorder: they ask by event and get back ciphertext chunks and a sealed
 // manifest, or the decrypted bytes; the vault's key stays in this module.
 import * as c from "./crypto.js";
-import { key } from "./vault.js";
+import { key, opener } from "./vault.js";
 import { prompt } from "./forms.js";
 
 // Locked is the answer while the vault is locked: the prompt is shown.
@@ -45,7 +45,8 @@ async function seal({ kind, record, bytes, type }) {
 // a swapped, reordered, missing or cut chunk fails.
 async function open({ kind, record, manifest, chunks }) {
   const k = held();
-  const m = JSON.parse(await c.openField(k.kek, context(k, kind, record, "manifest"), manifest));
+  const env = typeof manifest === "string" ? JSON.parse(manifest) : manifest;
+  const m = JSON.parse(await c.openField(opener(k, env), context(k, kind, record, "manifest"), env));
   if (!Array.isArray(m.chunks) || m.chunks.length !== chunks.length) throw new c.DecryptError();
   const aad = c.fieldAAD(context(k, kind, record, "file"));
   const dek = c.unb64u(m.dek);

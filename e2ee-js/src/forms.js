@@ -6,7 +6,7 @@
 // textContent, and cleared again on lock. What to show and in which order
 // is the server's; nothing here decides.
 import * as c from "./crypto.js";
-import { forget, key } from "./vault.js";
+import { forget, key, opener } from "./vault.js";
 
 const sealed = new WeakMap(); // form → its fields' envelopes, for one request
 const shown = new WeakMap(); // element → the text decrypted into it
@@ -112,7 +112,8 @@ async function openAll() {
     if (shown.has(el)) continue;
     let text = null;
     try {
-      text = await c.openField(k.kek, context(k, el, el.dataset.field || el.dataset.encrypt), JSON.parse(el.dataset.envelope));
+      const env = JSON.parse(el.dataset.envelope);
+      text = await c.openField(opener(k, env), context(k, el, el.dataset.field || el.dataset.encrypt), env);
     } catch {
       el.classList.add("undecryptable");
     }

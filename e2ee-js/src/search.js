@@ -7,7 +7,7 @@
 // which order, is the server's; a match is a record whose text holds every
 // word typed.
 import * as c from "./crypto.js";
-import { key } from "./vault.js";
+import { key, opener } from "./vault.js";
 
 const SHOWN = 20; // results listed at once; the count says how many match
 let entries = []; // { kind, label, url, name, text }
@@ -23,7 +23,8 @@ async function openRecord(k, it) {
   await Promise.all(
     Object.entries(it.f).map(async ([field, env]) => {
       try {
-        const text = await c.openField(k.kek, { user_id: k.user, vault_id: k.vault, kind: it.k, record_id: it.r, field }, JSON.parse(env));
+        const e = JSON.parse(env);
+        const text = await c.openField(opener(k, e), { user_id: k.user, vault_id: k.vault, kind: it.k, record_id: it.r, field }, e);
         parts.push(text);
         if (field === it.n) name = text;
       } catch {

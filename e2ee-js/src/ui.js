@@ -12,12 +12,17 @@ function csrf() {
 // call sends body as JSON and returns the answer; a refusal throws the
 // server's message.
 export async function call(method, url, body) {
-  const res = await fetch(url, {
-    method,
-    headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRF-Token": csrf() },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: "same-origin",
-  });
+  let res;
+  try {
+    res = await fetch(url, {
+      method,
+      headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRF-Token": csrf() },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new Error("The server could not be reached. Check your connection and try again.");
+  }
   let data = {};
   try {
     data = await res.json();

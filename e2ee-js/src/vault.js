@@ -10,6 +10,7 @@ import { $, call, clear, runs } from "./ui.js";
 
 let kek = null; // the vault's key while this tab has it unlocked
 let info = null; // {user, vault, kid, policy}
+let next = null; // {kek, kid}: the new KEK while a rotation is under way
 let idleTimer = 0;
 let hiddenTimer = 0;
 let pollTimer = 0;
@@ -22,14 +23,25 @@ export function unlocked() {
   return kek !== null;
 }
 
-// key returns the KEK for encrypting and decrypting, or null while locked.
+// key returns the KEK new envelopes are sealed with and its ID (the new
+// KEK's while a rotation is under way), and in keys every KEK this tab
+// holds by ID; null while locked.
 export function key() {
-  return kek ? { kek, ...info } : null;
+  if (!kek) return null;
+  const keys = { [info.kid]: kek };
+  if (next) keys[next.kid] = next.kek;
+  return { ...info, kek: next ? next.kek : kek, kid: next ? next.kid : info.kid, keys };
 }
 
-function hold(newKek, newInfo) {
+// opener is the KEK of k that opens env.
+export function opener(k, env) {
+  return (env && k.keys[env.kid]) || k.kek;
+}
+
+function hold(newKek, newInfo, newNext = null) {
   kek = newKek;
   info = newInfo;
+  next = newNext;
   restartIdle();
   clearInterval(pollTimer);
   pollTimer = setInterval(poll, POLL_MS);
@@ -41,6 +53,7 @@ function hold(newKek, newInfo) {
 export function forget() {
   kek = null;
   info = null;
+  next = null;
   clearTimeout(idleTimer);
   clearTimeout(hiddenTimer);
   clearInterval(pollTimer);
@@ -129,7 +142,15 @@ async function opens(form, answer, wrapKey, wrong) {
   }
   await call("POST", "/vault/unlock", { proof: c.b64u(await c.unlockProof(opened)) });
   clear(form);
-  hold(opened, { user: answer.user_id, vault: answer.vault_id, kid: answer.kid, policy: answer.policy_version });
+  await holdOpened(opened, answer);
+}
+
+// holdOpened holds a KEK just unwrapped from a key answer, and with a
+// rotation under way its new KEK too (wrapped under the current one).
+async function holdOpened(opened, answer) {
+  const r = answer.rotation;
+  const nextKek = r && (await c.unwrapKEK(await c.secretWrapKey(opened, c.unb64u(r.salt)), r.blob));
+  hold(opened, { user: answer.user_id, vault: answer.vault_id, kid: answer.kid, policy: answer.policy_version }, r && { kek: nextKek, kid: r.next_kid });
 }
 
 // unlock opens the vault from any unlock form: the vault page's or the
@@ -162,11 +183,13 @@ function onClick(e) {
   if (button) runs(button.form || page(), () => unlockByPasskey(button.form || page()));
 }
 
-// What needs a KEK on the vault page, asked by its bundle: wrap one for a
-// new credential (the held KEK, or one the page made at setup) under a
-// passphrase, a recovery code or a passkey's PRF output (asked for here),
-// open a recovery code's, the unlock proof, or hold a KEK the page made or
-// recovered. The held KEK itself is never given out.
+// What needs a KEK on the vault pages, asked by their bundles: wrap one
+// for a new credential (the held KEK, or one the page made) under a
+// passphrase, a recovery code, a passkey's PRF output (asked for here) or
+// the held KEK (held: a rotation's new KEK); open such a blob; the unlock
+// proof; hold a KEK the page made or recovered; and for a rotation, take
+// its new KEK, re-wrap envelopes' DEKs under it, and make it the vault's.
+// The held KEK itself is never given out.
 async function wrapFor(d) {
   if (d.passkey) {
     const { id, secret } = await prfSecret([d.passkey]);
@@ -175,29 +198,53 @@ async function wrapFor(d) {
   const k = d.kek || kek;
   const v = d.vault || info;
   const salt = c.random(16);
-  const wrapKey = await ("passphrase" in d ? c.passphraseWrapKey(d.passphrase, salt, v.policy) : c.secretWrapKey(d.secret, salt));
+  const wrapKey = await ("passphrase" in d ? c.passphraseWrapKey(d.passphrase, salt, v.policy) : c.secretWrapKey(d.held ? kek : d.secret, salt));
   return { credential_id: d.credential, salt: c.b64u(salt), blob: await c.wrapKEK(wrapKey, k, aad(v, d.credential)) };
 }
 
 async function unwrapWith(d) {
   try {
-    return await c.unwrapKEK(await c.secretWrapKey(d.secret, c.unb64u(d.salt)), d.blob);
+    return await c.unwrapKEK(await c.secretWrapKey(d.held ? kek : d.secret, c.unb64u(d.salt)), d.blob);
   } catch (e) {
     throw e instanceof c.DecryptError ? new Error(d.wrong) : e;
   }
+}
+
+// rewrapAll re-wraps the DEK of each listed field (records of
+// /vault/rotation/records) under d.kek: for each, the wdek it had and the
+// new one.
+async function rewrapAll(d) {
+  const out = [];
+  for (const r of d.records) {
+    const fields = {};
+    for (const [field, raw] of Object.entries(r.fields)) {
+      const env = JSON.parse(raw);
+      const ctx = { user_id: info.user, vault_id: info.vault, kind: r.kind, record_id: r.id, field };
+      try {
+        fields[field] = { old: env.wdek, wdek: await c.rewrapDEK(kek, d.kek, ctx, env) };
+      } catch {
+        throw new Error(`One of your records (${r.kind} ${r.id}) could not be decrypted with your key: it may be damaged. Delete it, then continue the rotation.`);
+      }
+    }
+    out.push({ kind: r.kind, id: r.id, fields });
+  }
+  return out;
 }
 
 const OPS = {
   wrap: wrapFor,
   unwrap: unwrapWith,
   proof: async (d) => c.b64u(await c.unlockProof(d.kek || kek)),
-  hold: async (d) => hold(d.kek, d.info),
+  hold: async (d) => (d.answer ? holdOpened(d.kek, d.answer) : hold(d.kek, d.info)),
+  next: async (d) => hold(kek, info, { kek: d.kek, kid: d.kid }),
+  rewrap: rewrapAll,
+  rotated: async () => hold(next.kek, { ...info, kid: next.kid }),
 };
 
 function onAsk(e) {
   const d = e.detail;
   if (!OPS[d.op]) return;
-  const needsHeld = !d.kek && ["wrap", "proof"].includes(d.op);
+  const needsHeld = (!d.kek && ["wrap", "proof"].includes(d.op)) || d.held || ["next", "rewrap", "rotated"].includes(d.op);
   d.reply(needsHeld && !kek ? Promise.reject(new Error("Unlock your vault first.")) : OPS[d.op](d));
 }
 

@@ -60,3 +60,25 @@ test("a wrapped KEK opens only with its secret and its AAD", async () => {
 test("random values are fresh", () => {
   assert.notDeepEqual(c.random(12), c.random(12));
 });
+
+test("a rotation re-wraps a field's DEK and nothing else", async () => {
+  const f = inputs.fields[0];
+  const ctx = ctxOf(f);
+  const next = c.random(32);
+  const env = v.fields[0];
+  const wdek = await c.rewrapDEK(kek, next, ctx, env);
+  const moved = { ...env, kid: "k2", wdek };
+  assert.equal(await c.openField(next, ctx, moved), f.plaintext); // the same iv and ciphertext open under the new KEK
+  await fails(c.openField(kek, ctx, moved)); // and no longer under the old one
+  // The same bytes as sealing that DEK under the new KEK with the same nonce.
+  const fixed = { dek: c.random(32), dekNonce: c.random(12), iv: c.random(12) };
+  const old = await c.sealField(kek, "k1", ctx, "text", fixed);
+  const fresh = await c.sealField(next, "k2", ctx, "text", fixed);
+  assert.equal(await c.rewrapDEK(kek, next, ctx, old, fixed.dekNonce), fresh.wdek);
+  // A wrapped DEK moved to another record, or changed, is not re-wrapped.
+  await fails(c.rewrapDEK(kek, next, { ...ctx, record_id: "00000000-0000-4000-8000-000000000000" }, env));
+  const b = c.unb64u(env.wdek);
+  b[20] ^= 1;
+  await fails(c.rewrapDEK(kek, next, ctx, { ...env, wdek: c.b64u(b) }));
+  await fails(c.rewrapDEK(c.random(32), next, ctx, env));
+});

@@ -395,14 +395,19 @@ type UserSkill struct {
 }
 
 type Vault struct {
-	UserID        uuid.UUID `db:"user_id"`
-	ID            uuid.UUID `db:"id"`
-	PolicyVersion int16     `db:"policy_version"`
-	Kid           string    `db:"kid"`
-	ProofHash     []byte    `db:"proof_hash"`
-	LockedAt      time.Time `db:"locked_at"`
-	CreatedAt     time.Time `db:"created_at"`
-	UpdatedAt     time.Time `db:"updated_at"`
+	UserID            uuid.UUID          `db:"user_id"`
+	ID                uuid.UUID          `db:"id"`
+	PolicyVersion     int16              `db:"policy_version"`
+	Kid               string             `db:"kid"`
+	ProofHash         []byte             `db:"proof_hash"`
+	LockedAt          time.Time          `db:"locked_at"`
+	CreatedAt         time.Time          `db:"created_at"`
+	UpdatedAt         time.Time          `db:"updated_at"`
+	NextKid           pgtype.Text        `db:"next_kid"`
+	NextProofHash     []byte             `db:"next_proof_hash"`
+	NextSalt          []byte             `db:"next_salt"`
+	NextBlob          []byte             `db:"next_blob"`
+	RotationStartedAt pgtype.Timestamptz `db:"rotation_started_at"`
 }
 
 type VaultKey struct {

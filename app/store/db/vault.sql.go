@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 const CountRecoveryKeys = `-- name: CountRecoveryKeys :one
@@ -124,6 +125,16 @@ func (q *Queries) DeleteVaultKey(ctx context.Context, arg DeleteVaultKeyParams) 
 	return result.RowsAffected(), nil
 }
 
+const DeleteVaultKeys = `-- name: DeleteVaultKeys :exec
+DELETE FROM vault_keys WHERE user_id = $1
+`
+
+// Every wrapped KEK of the vault: a rotation replaces them all.
+func (q *Queries) DeleteVaultKeys(ctx context.Context, userID uuid.UUID) error {
+	_, err := q.db.Exec(ctx, DeleteVaultKeys, userID)
+	return err
+}
+
 const FindRecoveryKey = `-- name: FindRecoveryKey :one
 SELECT k.user_id, k.credential_id, k.kind, k.policy_version, k.salt, k.blob, k.lookup, k.created_at, k.passkey_id, p.iterations FROM vault_keys k JOIN crypto_policies p ON p.version = k.policy_version
 WHERE k.user_id = $1 AND k.lookup = $2 AND k.kind = 'recovery'
@@ -165,20 +176,46 @@ func (q *Queries) FindRecoveryKey(ctx context.Context, arg FindRecoveryKeyParams
 	return i, err
 }
 
+const FinishRotation = `-- name: FinishRotation :execrows
+UPDATE vaults SET kid = next_kid, proof_hash = next_proof_hash, next_kid = NULL, next_proof_hash = NULL, next_salt = NULL,
+    next_blob = NULL, rotation_started_at = NULL, locked_at = $1, updated_at = $1
+WHERE user_id = $2 AND next_kid = $3
+`
+
+type FinishRotationParams struct {
+	Now     time.Time   `db:"now"`
+	UserID  uuid.UUID   `db:"user_id"`
+	NextKid pgtype.Text `db:"next_kid"`
+}
+
+// The new KEK becomes the vault's, and the vault locks on every device.
+func (q *Queries) FinishRotation(ctx context.Context, arg FinishRotationParams) (int64, error) {
+	result, err := q.db.Exec(ctx, FinishRotation, arg.Now, arg.UserID, arg.NextKid)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
 const GetVault = `-- name: GetVault :one
-SELECT v.user_id, v.id, v.policy_version, v.kid, v.proof_hash, v.locked_at, v.created_at, v.updated_at, p.iterations FROM vaults v JOIN crypto_policies p ON p.version = v.policy_version WHERE v.user_id = $1
+SELECT v.user_id, v.id, v.policy_version, v.kid, v.proof_hash, v.locked_at, v.created_at, v.updated_at, v.next_kid, v.next_proof_hash, v.next_salt, v.next_blob, v.rotation_started_at, p.iterations FROM vaults v JOIN crypto_policies p ON p.version = v.policy_version WHERE v.user_id = $1
 `
 
 type GetVaultRow struct {
-	UserID        uuid.UUID `db:"user_id"`
-	ID            uuid.UUID `db:"id"`
-	PolicyVersion int16     `db:"policy_version"`
-	Kid           string    `db:"kid"`
-	ProofHash     []byte    `db:"proof_hash"`
-	LockedAt      time.Time `db:"locked_at"`
-	CreatedAt     time.Time `db:"created_at"`
-	UpdatedAt     time.Time `db:"updated_at"`
-	Iterations    int32     `db:"iterations"`
+	UserID            uuid.UUID          `db:"user_id"`
+	ID                uuid.UUID          `db:"id"`
+	PolicyVersion     int16              `db:"policy_version"`
+	Kid               string             `db:"kid"`
+	ProofHash         []byte             `db:"proof_hash"`
+	LockedAt          time.Time          `db:"locked_at"`
+	CreatedAt         time.Time          `db:"created_at"`
+	UpdatedAt         time.Time          `db:"updated_at"`
+	NextKid           pgtype.Text        `db:"next_kid"`
+	NextProofHash     []byte             `db:"next_proof_hash"`
+	NextSalt          []byte             `db:"next_salt"`
+	NextBlob          []byte             `db:"next_blob"`
+	RotationStartedAt pgtype.Timestamptz `db:"rotation_started_at"`
+	Iterations        int32              `db:"iterations"`
 }
 
 func (q *Queries) GetVault(ctx context.Context, userID uuid.UUID) (GetVaultRow, error) {
@@ -193,7 +230,38 @@ func (q *Queries) GetVault(ctx context.Context, userID uuid.UUID) (GetVaultRow, 
 		&i.LockedAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.NextKid,
+		&i.NextProofHash,
+		&i.NextSalt,
+		&i.NextBlob,
+		&i.RotationStartedAt,
 		&i.Iterations,
+	)
+	return i, err
+}
+
+const GetVaultForUpdate = `-- name: GetVaultForUpdate :one
+SELECT user_id, id, policy_version, kid, proof_hash, locked_at, created_at, updated_at, next_kid, next_proof_hash, next_salt, next_blob, rotation_started_at FROM vaults WHERE user_id = $1 FOR UPDATE
+`
+
+// The vault, locked until the transaction ends: a rotation finishes once.
+func (q *Queries) GetVaultForUpdate(ctx context.Context, userID uuid.UUID) (Vault, error) {
+	row := q.db.QueryRow(ctx, GetVaultForUpdate, userID)
+	var i Vault
+	err := row.Scan(
+		&i.UserID,
+		&i.ID,
+		&i.PolicyVersion,
+		&i.Kid,
+		&i.ProofHash,
+		&i.LockedAt,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.NextKid,
+		&i.NextProofHash,
+		&i.NextSalt,
+		&i.NextBlob,
+		&i.RotationStartedAt,
 	)
 	return i, err
 }
@@ -434,4 +502,36 @@ func (q *Queries) PutVaultKey(ctx context.Context, arg PutVaultKeyParams) error 
 		arg.Lookup,
 	)
 	return err
+}
+
+const StartRotation = `-- name: StartRotation :execrows
+UPDATE vaults SET locked_at = $1, updated_at = $1, rotation_started_at = $1,
+    next_kid = $2, next_proof_hash = $3, next_salt = $4, next_blob = $5
+WHERE user_id = $6 AND next_kid IS NULL
+`
+
+type StartRotationParams struct {
+	Now           time.Time   `db:"now"`
+	NextKid       pgtype.Text `db:"next_kid"`
+	NextProofHash []byte      `db:"next_proof_hash"`
+	NextSalt      []byte      `db:"next_salt"`
+	NextBlob      []byte      `db:"next_blob"`
+	UserID        uuid.UUID   `db:"user_id"`
+}
+
+// A rotation starts once: a second start while one is under way changes
+// nothing.
+func (q *Queries) StartRotation(ctx context.Context, arg StartRotationParams) (int64, error) {
+	result, err := q.db.Exec(ctx, StartRotation,
+		arg.Now,
+		arg.NextKid,
+		arg.NextProofHash,
+		arg.NextSalt,
+		arg.NextBlob,
+		arg.UserID,
+	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
 }
