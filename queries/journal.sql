@@ -3,10 +3,10 @@
 -- entry keeps the ID it was first written with, so a second device's new
 -- entry for the same day (another ID) changes nothing, nor does an ID
 -- taken by another entry (anyone's).
-INSERT INTO journal_entries (id, user_id, day, body, tags)
-SELECT @id, @user_id, @day, @body, @tags
+INSERT INTO journal_entries (id, user_id, day, body, private_tags, tags)
+SELECT @id, @user_id, @day, @body, sqlc.narg('private_tags'), @tags
 WHERE NOT EXISTS (SELECT 1 FROM journal_entries o WHERE o.id = @id AND (o.user_id <> @user_id OR o.day <> @day))
-ON CONFLICT (user_id, day) DO UPDATE SET body = excluded.body, tags = excluded.tags, updated_at = now()
+ON CONFLICT (user_id, day) DO UPDATE SET body = excluded.body, private_tags = excluded.private_tags, tags = excluded.tags, updated_at = now()
 WHERE journal_entries.id = excluded.id;
 
 -- name: GetJournalEntry :one
@@ -37,7 +37,7 @@ SELECT count(*)::integer FROM journal_entries WHERE user_id = @user_id;
 -- name: ListJournalForSearch :many
 -- The user's entries for the island's search index, newest day first, one
 -- page at a time.
-SELECT id, day, body, tags FROM journal_entries WHERE user_id = @user_id
+SELECT id, day, body, private_tags, tags FROM journal_entries WHERE user_id = @user_id
 ORDER BY day DESC LIMIT @page_size OFFSET @page_offset;
 
 -- name: DestroyJournalEntries :exec

@@ -24,6 +24,7 @@ func TestJournalWrittenByDayEncrypted(t *testing.T) {
 	tab.Audit()
 	tab.Fill("#journal-body", "canary-journal-3c1d Rain on the studio roof")
 	tab.Fill("#journal-tags", "Studio, rain")
+	tab.Fill("#journal-private-tags", "canary-jtag-8e1f")
 	tab.Click(`#journal-form button[type=submit]`)
 	tab.ExpectText("#vault-prompt", "Your vault is locked")
 	tab.Fill("#vault-prompt-passphrase", "canary-journal-pass-58 harbour")
@@ -46,6 +47,9 @@ func TestJournalWrittenByDayEncrypted(t *testing.T) {
 	tab.ExpectText("#journal-list li", "Rain, then sun")
 	tab.Fill("#journal-search", "snow")
 	tab.ExpectText("#journal-search-results", "Nothing matches.")
+	tab.ExpectText("#journal-list li .meta", "canary-jtag-8e1f") // decrypted in place
+	tab.Fill("#journal-search", "jtag")
+	tab.ExpectText("#journal-search-results", "1 match.")
 	tab.Fill("#journal-search", "sun")
 	tab.ExpectText("#journal-search-results li", "Journal")
 	tab.ExpectText("#journal-search-results", "1 match.")
@@ -57,7 +61,7 @@ func TestJournalWrittenByDayEncrypted(t *testing.T) {
 	tab.WaitForPath("/learn/journal?done=saved")
 	tab.ExpectText("#journal-count", "1 entry")
 
-	canaries := []string{"canary-journal-3c1d", "Rain on the studio roof", "then sun", "canary-journal-pass-58"}
+	canaries := []string{"canary-journal-3c1d", "Rain on the studio roof", "then sun", "canary-journal-pass-58", "canary-jtag-8e1f"}
 	sent.mustNotContain(t, canaries...)
 	if dump := app.mustNotKeep(t, canaries...); !strings.Contains(dump, "studio") {
 		t.Error("the dump shows no tags: is it the right database?")

@@ -13,19 +13,21 @@ import (
 	views "ignition/views/journal"
 )
 
-// input is the entry form as submitted: the body is an envelope the island
-// made; the tags are plaintext.
+// input is the entry form as submitted: the body and the private tags are
+// envelopes the island made; the tags are plaintext.
 type input struct {
-	ID   string `form:"record_id"`
-	Body string `form:"body"`
-	Tags string `form:"tags"`
+	ID          string `form:"record_id"`
+	Body        string `form:"body"`
+	PrivateTags string `form:"private_tags"`
+	Tags        string `form:"tags"`
 }
 
 // entry is a checked entry, ready to store.
 type entry struct {
-	ID   uuid.UUID
-	Body []byte
-	Tags []string
+	ID          uuid.UUID
+	Body        []byte
+	PrivateTags []byte // nil when none
+	Tags        []string
 }
 
 // bindEntry reads the entry form for the vault it is sealed to. The form
@@ -38,7 +40,7 @@ func bindEntry(c echo.Context, cur vault.Current, f *views.Form) (entry, error) 
 	if err := form.Bind(c, &in); err != nil {
 		return entry{}, err
 	}
-	f.ID, f.Body, f.Tags, f.Errors = in.ID, in.Body, in.Tags, form.Errors{}
+	f.ID, f.Body, f.PrivateTags, f.Tags, f.Errors = in.ID, in.Body, in.PrivateTags, in.Tags, form.Errors{}
 	var out entry
 	var err error
 	if out.ID, err = uuid.Parse(in.ID); err != nil || out.ID == uuid.Nil {
@@ -51,6 +53,9 @@ func bindEntry(c echo.Context, cur vault.Current, f *views.Form) (entry, error) 
 	if empty {
 		f.Errors["body"] = "Write something first: an empty entry is not saved."
 	}
+	if out.PrivateTags, _, err = vault.FormField(cur, in.PrivateTags, PrivateTagsMax); err != nil {
+		return entry{}, err
+	}
 	var problem string
 	if out.Tags, problem = form.Tags(in.Tags, TagsMax, TagMax, "tag"); problem != "" {
 		f.Errors["tags"] = problem
@@ -60,5 +65,5 @@ func bindEntry(c echo.Context, cur vault.Current, f *views.Form) (entry, error) 
 
 // formOf fills the form from a stored entry.
 func formOf(e db.JournalEntry) views.Form {
-	return views.Form{ID: e.ID.String(), Day: e.Day, Body: string(e.Body), Tags: strings.Join(e.Tags, ", ")}
+	return views.Form{ID: e.ID.String(), Day: e.Day, Body: string(e.Body), PrivateTags: string(e.PrivateTags), Tags: strings.Join(e.Tags, ", ")}
 }

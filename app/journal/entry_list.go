@@ -92,7 +92,7 @@ func (h *Handler) renderList(c echo.Context, status int, today *views.Form) erro
 	for _, r := range rows {
 		d.Total = int(r.Total)
 		e := r.JournalEntry
-		d.Entries = append(d.Entries, views.Entry{ID: e.ID.String(), Day: e.Day, Body: string(e.Body), Tags: e.Tags})
+		d.Entries = append(d.Entries, views.Entry{ID: e.ID.String(), Day: e.Day, Body: string(e.Body), PrivateTags: string(e.PrivateTags), Tags: e.Tags})
 	}
 	return web.Render(c, status, "Journal", views.Page(d))
 }

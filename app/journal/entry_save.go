@@ -49,7 +49,7 @@ func (h *Handler) save(c echo.Context) error {
 func (h *Handler) write(c echo.Context, d time.Time, in entry, f *views.Form) error {
 	ctx := c.Request().Context()
 	v := web.CurrentViewer(c)
-	n, err := h.q.SaveJournalEntry(ctx, db.SaveJournalEntryParams{ID: in.ID, UserID: v.ID, Day: d, Body: in.Body, Tags: in.Tags})
+	n, err := h.q.SaveJournalEntry(ctx, db.SaveJournalEntryParams{ID: in.ID, UserID: v.ID, Day: d, Body: in.Body, PrivateTags: in.PrivateTags, Tags: in.Tags})
 	if err != nil {
 		return fmt.Errorf("journal: unable to save the entry of %s for %s: %w", v.ID, d.Format(time.DateOnly), err)
 	}

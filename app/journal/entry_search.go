@@ -15,7 +15,7 @@ import (
 // sealed is the journal for the island's search index: each entry's text,
 // named by its day and found with its tags.
 var sealed = module.Sealed{Kind: "journal", Label: "Journal", One: "journal entry", Many: "journal entries",
-	Table: "journal_entries", Fields: []string{"body"},
+	Table: "journal_entries", Fields: []string{"body", "private_tags"},
 	Count: module.Counted(db.CountJournalEntries),
 	Search: func(b *store.Batch, user uuid.UUID, offset, limit int) func() []module.SealedRecord {
 		var rows []db.ListJournalForSearchRow
@@ -24,7 +24,7 @@ var sealed = module.Sealed{Kind: "journal", Label: "Journal", One: "journal entr
 			out := make([]module.SealedRecord, len(rows))
 			for i, r := range rows {
 				out[i] = module.SealedRecord{ID: r.ID.String(), URL: views.DayURL(r.Day), Title: r.Day.Format("Monday 2 January 2006"),
-					Plain: strings.Join(r.Tags, " "), Fields: module.Fields(map[string][]byte{"body": r.Body})}
+					Plain: strings.Join(r.Tags, " "), Fields: module.Fields(map[string][]byte{"body": r.Body, "private_tags": r.PrivateTags})}
 			}
 			return out
 		}

@@ -1,6 +1,7 @@
 package journal_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/google/uuid"
 
 	"ignition/app/apptest"
+	"ignition/app/journal"
 	"ignition/app/vaulttest"
 )
 
@@ -164,5 +166,39 @@ func TestJournalRefusesBadInputAndKeepsIt(t *testing.T) {
 	c.Post("/learn/journal/2026-01-03").Form("record_id", id, "body", vaulttest.Envelope(3)).Do().AssertStatus(http.StatusBadRequest)
 	if n := len(days(t, c, "")); n != 1 {
 		t.Errorf("%d entries, want 1", n)
+	}
+}
+
+func TestPrivateTagsAreSealedLikeTheText(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.SignIn("journal-tags@example.com", "")
+	vaulttest.SetUp(t, c)
+	day := today(t, c)
+	id := uuid.NewString()
+	tags := vaulttest.Envelope(12)
+	var sent struct{ CT string }
+	_ = json.Unmarshal([]byte(tags), &sent)
+	c.Post("/learn/journal/"+day).Form("record_id", id, "body", vaulttest.Envelope(40), "private_tags", tags, "tags", "work").Do().AssertRedirect("/learn/journal?done=saved")
+	page := c.Get("/learn/journal").Do().AssertStatus(http.StatusOK)
+	if got, _ := page.Attr("#entry-"+day+` [data-field="private_tags"]`, "data-envelope"); !strings.Contains(got, sent.CT) {
+		t.Errorf("the list shows private tags %q, want the envelope saved", got)
+	}
+	if got, _ := page.Attr("#journal-private-tags", "data-envelope"); !strings.Contains(got, sent.CT) {
+		t.Errorf("today's form carries private tags %q", got)
+	}
+	var stored []byte
+	if err := env.Pool.QueryRow(t.Context(), `SELECT private_tags FROM journal_entries WHERE id = $1`, id).Scan(&stored); err != nil || !strings.Contains(string(stored), `"wdek"`) {
+		t.Errorf("stored private tags %s: %v", stored, err)
+	}
+	// Refused whole: a malformed envelope, one under another key, one too long.
+	for status, bad := range map[int]string{http.StatusBadRequest: `{"v":1}`, http.StatusRequestEntityTooLarge: vaulttest.Envelope(journal.PrivateTagsMax*4 + 1)} {
+		c.Post("/learn/journal/"+day).Form("record_id", id, "body", vaulttest.Envelope(40), "private_tags", bad).Do().AssertStatus(status)
+	}
+	c.Post("/learn/journal/"+day).Form("record_id", id, "body", vaulttest.Envelope(40), "private_tags", vaulttest.EnvelopeUnder("k9", 5)).Do().AssertStatus(http.StatusBadRequest)
+	// Left empty, they are gone.
+	c.Post("/learn/journal/"+day).Form("record_id", id, "body", vaulttest.Envelope(40), "private_tags", "").Do().AssertRedirect("/learn/journal?done=saved")
+	if err := env.Pool.QueryRow(t.Context(), `SELECT private_tags FROM journal_entries WHERE id = $1`, id).Scan(&stored); err != nil || stored != nil {
+		t.Errorf("private tags left empty are stored as %s: %v", stored, err)
 	}
 }

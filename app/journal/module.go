@@ -20,15 +20,16 @@ import (
 
 // The entry's bounds.
 const (
-	BodyMax = 20_000 // characters
-	TagsMax = 10
-	TagMax  = 24 // characters per tag
+	BodyMax        = 20_000 // characters
+	TagsMax        = 10
+	TagMax         = 24  // characters per tag
+	PrivateTagsMax = 300 // characters, as typed
 )
 
 // pageSize is how many entries a page of the list shows.
 const pageSize = 30
 
-var limits = views.Limits{Body: BodyMax, Tags: TagsMax}
+var limits = views.Limits{Body: BodyMax, Tags: TagsMax, PrivateTags: PrivateTagsMax}
 
 // Handler serves the journal's routes.
 type Handler struct {
@@ -45,7 +46,7 @@ func Module(d module.Deps) module.Module {
 		Name:   "journal",
 		Sealed: []module.Sealed{sealed},
 		Privacy: []module.Privacy{
-			{Kind: "Journal", Encrypted: []string{"Each entry's text"},
+			{Kind: "Journal", Encrypted: []string{"Each entry's text", "Its private tags"},
 				Readable: []string{"The day of each entry, and when it was last changed", "Its tags, so the journal can filter by them"},
 				IfLost:   "Without your passphrase or a recovery code no one can read your entries, not even whoever runs the server; they can only be deleted."},
 		},

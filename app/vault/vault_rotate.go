@@ -311,7 +311,10 @@ func (h *Handler) rotationRewrap(c echo.Context) error {
 	if err == nil {
 		err = lerr
 	}
-	if err == nil && (!vault.NextKid.Valid || len(r.Records) > rotationPage) {
+	if err == nil && !vault.NextKid.Valid {
+		return web.Problem(c, http.StatusNotFound, "No rotation is under way.")
+	}
+	if err == nil && (len(r.Records) == 0 || len(r.Records) > rotationPage) {
 		err = errShape
 	}
 	kinds := map[string]module.Sealed{}

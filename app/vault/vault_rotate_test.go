@@ -3,6 +3,7 @@ package vault_test
 import (
 	"encoding/json"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/google/uuid"
@@ -220,4 +221,40 @@ func passkeyID(t *testing.T, env *apptest.Env, name string) string {
 		t.Fatal(err)
 	}
 	return id
+}
+
+// TestRotationRefusesWhatTheIslandNeverSends: malformed, hostile or
+// oversized bodies, with or without a vault or a rotation under way, get a
+// 4xx and change nothing; never a 500.
+func TestRotationRefusesWhatTheIslandNeverSends(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	none := env.SignIn("no-vault@example.com", "")
+	c := env.SignIn("hostile-rotate@example.com", "")
+	i := vaulttest.SetUp(t, c)
+	bodies := []string{"", "null", "[]", "{", `"x"`, `{"records": "x"}`, `{"records": [{"kind": "idea", "id": "x", "fields": {"title": {"old": 1}}}]}`,
+		`{"proof": {}, "next_kid": ["k2"], "key": "x"}`, `{"next_proof": "` + vaulttest.Random(32) + `", "passphrase": null, "recovery": [null]}`,
+		`{"records": [` + strings.Repeat(`{"kind": "idea", "id": "`+uuid.NewString()+`", "fields": {}},`, 60) + `{}]}`,
+		`{"pad": "` + strings.Repeat("a", 70<<10) + `"}`}
+	paths := []string{"/vault/rotation", "/vault/rotation/records", "/vault/rotation/finish"}
+	try := func(who *apptest.Client) {
+		for _, p := range paths {
+			for _, b := range bodies {
+				resp := who.Post(p).Header("Content-Type", "application/json").Header("Accept", "application/json").Header("X-CSRF-Token", who.CSRF()).RawBody(b).Do()
+				if resp.StatusCode < 400 || resp.StatusCode >= 500 || resp.StatusCode == http.StatusForbidden && strings.Contains(string(resp.Body), "CSRF") {
+					t.Errorf("POST %s %.60q: %d", p, b, resp.StatusCode)
+				}
+			}
+		}
+	}
+	try(none)
+	try(c)
+	rkey := i.Key("rotation", 1)
+	delete(rkey, "lookup")
+	c.Post("/vault/rotation").JSON(map[string]any{"proof": i.Proof, "next_kid": "k2", "next_proof": vaulttest.Random(32), "key": rkey}).Do().AssertStatus(http.StatusOK)
+	try(c)
+	var kid string
+	if err := env.Pool.QueryRow(t.Context(), `SELECT kid FROM vaults`).Scan(&kid); err != nil || kid != "k1" {
+		t.Errorf("the vault's key is %q (%v) after hostile requests", kid, err)
+	}
 }

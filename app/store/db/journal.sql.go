@@ -52,7 +52,7 @@ func (q *Queries) DestroyJournalEntries(ctx context.Context, userID uuid.UUID) e
 }
 
 const GetJournalEntry = `-- name: GetJournalEntry :one
-SELECT id, user_id, day, body, tags, created_at, updated_at FROM journal_entries WHERE user_id = $1 AND day = $2
+SELECT id, user_id, day, body, tags, created_at, updated_at, private_tags FROM journal_entries WHERE user_id = $1 AND day = $2
 `
 
 type GetJournalEntryParams struct {
@@ -71,12 +71,13 @@ func (q *Queries) GetJournalEntry(ctx context.Context, arg GetJournalEntryParams
 		&i.Tags,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.PrivateTags,
 	)
 	return i, err
 }
 
 const ListJournalEntries = `-- name: ListJournalEntries :many
-SELECT j.id, j.user_id, j.day, j.body, j.tags, j.created_at, j.updated_at, count(*) OVER ()::integer AS total
+SELECT j.id, j.user_id, j.day, j.body, j.tags, j.created_at, j.updated_at, j.private_tags, count(*) OVER ()::integer AS total
 FROM journal_entries j
 WHERE j.user_id = $1
   AND ($2::date IS NULL OR j.day >= $2)
@@ -126,6 +127,7 @@ func (q *Queries) ListJournalEntries(ctx context.Context, arg ListJournalEntries
 			&i.JournalEntry.Tags,
 			&i.JournalEntry.CreatedAt,
 			&i.JournalEntry.UpdatedAt,
+			&i.JournalEntry.PrivateTags,
 			&i.Total,
 		); err != nil {
 			return nil, err
@@ -139,7 +141,7 @@ func (q *Queries) ListJournalEntries(ctx context.Context, arg ListJournalEntries
 }
 
 const ListJournalForSearch = `-- name: ListJournalForSearch :many
-SELECT id, day, body, tags FROM journal_entries WHERE user_id = $1
+SELECT id, day, body, private_tags, tags FROM journal_entries WHERE user_id = $1
 ORDER BY day DESC LIMIT $3 OFFSET $2
 `
 
@@ -150,10 +152,11 @@ type ListJournalForSearchParams struct {
 }
 
 type ListJournalForSearchRow struct {
-	ID   uuid.UUID `db:"id"`
-	Day  time.Time `db:"day"`
-	Body []byte    `db:"body"`
-	Tags []string  `db:"tags"`
+	ID          uuid.UUID `db:"id"`
+	Day         time.Time `db:"day"`
+	Body        []byte    `db:"body"`
+	PrivateTags []byte    `db:"private_tags"`
+	Tags        []string  `db:"tags"`
 }
 
 // The user's entries for the island's search index, newest day first, one
@@ -171,6 +174,7 @@ func (q *Queries) ListJournalForSearch(ctx context.Context, arg ListJournalForSe
 			&i.ID,
 			&i.Day,
 			&i.Body,
+			&i.PrivateTags,
 			&i.Tags,
 		); err != nil {
 			return nil, err
@@ -209,19 +213,20 @@ func (q *Queries) ListJournalTags(ctx context.Context, userID uuid.UUID) ([]stri
 }
 
 const SaveJournalEntry = `-- name: SaveJournalEntry :execrows
-INSERT INTO journal_entries (id, user_id, day, body, tags)
-SELECT $1, $2, $3, $4, $5
+INSERT INTO journal_entries (id, user_id, day, body, private_tags, tags)
+SELECT $1, $2, $3, $4, $5, $6
 WHERE NOT EXISTS (SELECT 1 FROM journal_entries o WHERE o.id = $1 AND (o.user_id <> $2 OR o.day <> $3))
-ON CONFLICT (user_id, day) DO UPDATE SET body = excluded.body, tags = excluded.tags, updated_at = now()
+ON CONFLICT (user_id, day) DO UPDATE SET body = excluded.body, private_tags = excluded.private_tags, tags = excluded.tags, updated_at = now()
 WHERE journal_entries.id = excluded.id
 `
 
 type SaveJournalEntryParams struct {
-	ID     uuid.UUID `db:"id"`
-	UserID uuid.UUID `db:"user_id"`
-	Day    time.Time `db:"day"`
-	Body   []byte    `db:"body"`
-	Tags   []string  `db:"tags"`
+	ID          uuid.UUID `db:"id"`
+	UserID      uuid.UUID `db:"user_id"`
+	Day         time.Time `db:"day"`
+	Body        []byte    `db:"body"`
+	PrivateTags []byte    `db:"private_tags"`
+	Tags        []string  `db:"tags"`
 }
 
 // Writes the user's entry for a day. The browser chose the ID: the day's
@@ -234,6 +239,7 @@ func (q *Queries) SaveJournalEntry(ctx context.Context, arg SaveJournalEntryPara
 		arg.UserID,
 		arg.Day,
 		arg.Body,
+		arg.PrivateTags,
 		arg.Tags,
 	)
 	if err != nil {

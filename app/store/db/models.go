@@ -166,13 +166,14 @@ type InfobaseEntry struct {
 }
 
 type JournalEntry struct {
-	ID        uuid.UUID `db:"id"`
-	UserID    uuid.UUID `db:"user_id"`
-	Day       time.Time `db:"day"`
-	Body      []byte    `db:"body"`
-	Tags      []string  `db:"tags"`
-	CreatedAt time.Time `db:"created_at"`
-	UpdatedAt time.Time `db:"updated_at"`
+	ID          uuid.UUID `db:"id"`
+	UserID      uuid.UUID `db:"user_id"`
+	Day         time.Time `db:"day"`
+	Body        []byte    `db:"body"`
+	Tags        []string  `db:"tags"`
+	CreatedAt   time.Time `db:"created_at"`
+	UpdatedAt   time.Time `db:"updated_at"`
+	PrivateTags []byte    `db:"private_tags"`
 }
 
 type LedgerEntry struct {
