@@ -1,11 +1,11 @@
 -- name: CreateIdea :execrows
 -- The browser chose the ID: one already taken (by anyone) creates nothing.
-INSERT INTO ideas (id, user_id, title, body, key_pitch, key_mode, bpm, moods)
-VALUES (@id, @user_id, @title, sqlc.narg('body'), sqlc.narg('key_pitch'), sqlc.narg('key_mode'), sqlc.narg('bpm'), @moods)
+INSERT INTO ideas (id, user_id, title, body, private_tags, key_pitch, key_mode, bpm, moods)
+VALUES (@id, @user_id, @title, sqlc.narg('body'), sqlc.narg('private_tags'), sqlc.narg('key_pitch'), sqlc.narg('key_mode'), sqlc.narg('bpm'), @moods)
 ON CONFLICT DO NOTHING;
 
 -- name: UpdateIdea :execrows
-UPDATE ideas SET title = @title, body = sqlc.narg('body'), key_pitch = sqlc.narg('key_pitch'), key_mode = sqlc.narg('key_mode'),
+UPDATE ideas SET title = @title, body = sqlc.narg('body'), private_tags = sqlc.narg('private_tags'), key_pitch = sqlc.narg('key_pitch'), key_mode = sqlc.narg('key_mode'),
     bpm = sqlc.narg('bpm'), moods = @moods, updated_at = now()
 WHERE user_id = @user_id AND id = @id;
 
@@ -53,7 +53,7 @@ SELECT count(*)::integer FROM ideas WHERE user_id = @user_id;
 -- name: ListIdeasForSearch :many
 -- The user's ideas for the island's search index, in the list's default
 -- order, one page at a time.
-SELECT id, title, body, moods FROM ideas WHERE user_id = @user_id
+SELECT id, title, body, private_tags, moods FROM ideas WHERE user_id = @user_id
 ORDER BY created_at DESC, id LIMIT @page_size OFFSET @page_offset;
 
 -- name: DestroyIdeas :exec

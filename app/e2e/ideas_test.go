@@ -83,9 +83,11 @@ func TestIdeasAreEncryptedEndToEnd(t *testing.T) {
 	tab.ExpectValue("#idea-title", titleCanary)
 	tab.ExpectValue("#idea-body", bodyCanary)
 	tab.Fill("#idea-bpm", "92")
+	tab.Fill("#idea-private-tags", "canary-itag-7f3e")
 	tab.Click("#idea-form button[type=submit]")
 	tab.WaitForPath("/ideas?done=saved")
 	tab.ExpectText("#idea-list", titleCanary)
+	tab.ExpectText("#idea-list .meta", "canary-itag-7f3e")
 	tab.ExpectText("#idea-list", "A minor")
 	tab.addIdea("canary-second-7f3e Morning", "", "", "128", "bright")
 	tab.WaitForPath("/ideas?done=saved")
@@ -93,6 +95,8 @@ func TestIdeasAreEncryptedEndToEnd(t *testing.T) {
 
 	// Search runs in the browser, over every decrypted idea (the index is
 	// built anew after each save).
+	tab.Fill("#idea-search", "itag")
+	tab.ExpectText("#idea-search-results", "1 match.")
 	tab.Fill("#idea-search", "night")
 	tab.ExpectText("#idea-search-results", "1 match.")
 	tab.ExpectText("#idea-search-results a", "Night drive")
@@ -150,7 +154,7 @@ func TestIdeasAreEncryptedEndToEnd(t *testing.T) {
 	tab.ExpectText("#idea-list", "typed while locked")
 
 	// Nothing of the private text, the passphrase or a code reached the server.
-	canaries := []string{"canary-title-7f3e", "canary-body-7f3e", "canary-second-7f3e", "canary-third-7f3e", "Night drive", "chorus in the bridge", passphrase}
+	canaries := []string{"canary-title-7f3e", "canary-body-7f3e", "canary-second-7f3e", "canary-third-7f3e", "canary-itag-7f3e", "Night drive", "chorus in the bridge", passphrase}
 	sent.mustNotContain(t, append(canaries, "canary")...)
 	dump := app.mustNotKeep(t, canaries...)
 	if !strings.Contains(dump, "A minor") && !strings.Contains(dump, "dark") {

@@ -29,7 +29,7 @@ func (h *Handler) create(c echo.Context) error {
 		return h.renderList(c, http.StatusUnprocessableEntity, f)
 	}
 	ctx := c.Request().Context()
-	n, err := h.q.CreateIdea(ctx, db.CreateIdeaParams{ID: in.ID, UserID: v.ID, Title: in.Title, Body: in.Body,
+	n, err := h.q.CreateIdea(ctx, db.CreateIdeaParams{ID: in.ID, UserID: v.ID, Title: in.Title, Body: in.Body, PrivateTags: in.PrivateTags,
 		KeyPitch: in.Pitch, KeyMode: in.Mode, Bpm: in.BPM, Moods: in.Moods})
 	if err != nil {
 		return fmt.Errorf("ideas: unable to create an idea for %s: %w", v.ID, err)

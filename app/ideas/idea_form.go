@@ -16,28 +16,30 @@ import (
 	views "ignition/views/ideas"
 )
 
-var limits = views.Limits{Title: TitleMax, Body: BodyMax, BPMMin: BPMMin, BPMMax: BPMMax, Moods: MoodsMax}
+var limits = views.Limits{Title: TitleMax, Body: BodyMax, BPMMin: BPMMin, BPMMax: BPMMax, Moods: MoodsMax, PrivateTags: PrivateTagsMax}
 
-// input is the idea form as submitted: the title and body are envelopes
-// the island made; the rest is plaintext metadata.
+// input is the idea form as submitted: the title, body and private tags
+// are envelopes the island made; the rest is plaintext metadata.
 type input struct {
-	ID    string `form:"record_id"`
-	Title string `form:"title"`
-	Body  string `form:"body"`
-	Key   string `form:"key"`
-	BPM   string `form:"bpm"`
-	Moods string `form:"moods"`
+	ID          string `form:"record_id"`
+	Title       string `form:"title"`
+	Body        string `form:"body"`
+	PrivateTags string `form:"private_tags"`
+	Key         string `form:"key"`
+	BPM         string `form:"bpm"`
+	Moods       string `form:"moods"`
 }
 
 // idea is a checked idea, ready to store.
 type idea struct {
-	ID    uuid.UUID
-	Title []byte
-	Body  []byte // nil when empty
-	Pitch pgtype.Int2
-	Mode  pgtype.Text
-	BPM   pgtype.Int2
-	Moods []string
+	ID          uuid.UUID
+	Title       []byte
+	Body        []byte // nil when empty
+	PrivateTags []byte // nil when none
+	Pitch       pgtype.Int2
+	Mode        pgtype.Text
+	BPM         pgtype.Int2
+	Moods       []string
 }
 
 // bindIdea reads the idea form for the vault it is sealed to. The form it
@@ -68,6 +70,10 @@ func bindIdea(c echo.Context, cur vault.Current) (idea, views.Form, error) {
 		return idea{}, f, err
 	}
 	f.Body = in.Body
+	if out.PrivateTags, _, err = vault.FormField(cur, in.PrivateTags, PrivateTagsMax); err != nil {
+		return idea{}, f, err
+	}
+	f.PrivateTags = in.PrivateTags
 	key, ok, problem := ParseKey(in.Key)
 	if problem != "" {
 		f.Errors["key"] = problem
@@ -86,7 +92,7 @@ func bindIdea(c echo.Context, cur vault.Current) (idea, views.Form, error) {
 
 // formOf fills the edit form from a stored idea.
 func formOf(i db.Idea) views.Form {
-	f := views.Form{ID: i.ID.String(), Title: string(i.Title), Body: string(i.Body), Moods: strings.Join(i.Moods, ", ")}
+	f := views.Form{ID: i.ID.String(), Title: string(i.Title), Body: string(i.Body), PrivateTags: string(i.PrivateTags), Moods: strings.Join(i.Moods, ", ")}
 	if k, ok := KeyOf(i.KeyPitch, i.KeyMode); ok {
 		f.Key = k.Value()
 	}
@@ -98,7 +104,7 @@ func formOf(i db.Idea) views.Form {
 
 // view is an idea as the list shows it.
 func view(i db.Idea) views.Idea {
-	out := views.Idea{ID: i.ID.String(), Title: string(i.Title), Body: string(i.Body), Moods: i.Moods, Created: i.CreatedAt}
+	out := views.Idea{ID: i.ID.String(), Title: string(i.Title), Body: string(i.Body), PrivateTags: string(i.PrivateTags), Moods: i.Moods, Created: i.CreatedAt}
 	if k, ok := KeyOf(i.KeyPitch, i.KeyMode); ok {
 		out.Key = k.Label()
 	}

@@ -14,7 +14,7 @@ import (
 // sealed is Ideas for the island's search index: titles and notes, found
 // with their moods.
 var sealed = module.Sealed{Kind: "idea", Label: "Idea", One: "idea", Many: "ideas",
-	Table: "ideas", Fields: []string{"title", "body"},
+	Table: "ideas", Fields: []string{"title", "body", "private_tags"},
 	Count: module.Counted(db.CountIdeas),
 	Search: func(b *store.Batch, user uuid.UUID, offset, limit int) func() []module.SealedRecord {
 		var rows []db.ListIdeasForSearchRow
@@ -23,7 +23,7 @@ var sealed = module.Sealed{Kind: "idea", Label: "Idea", One: "idea", Many: "idea
 			out := make([]module.SealedRecord, len(rows))
 			for i, r := range rows {
 				out[i] = module.SealedRecord{ID: r.ID.String(), URL: URL(r.ID), Name: "title", Plain: strings.Join(r.Moods, " "),
-					Fields: module.Fields(map[string][]byte{"title": r.Title, "body": r.Body})}
+					Fields: module.Fields(map[string][]byte{"title": r.Title, "body": r.Body, "private_tags": r.PrivateTags})}
 			}
 			return out
 		}

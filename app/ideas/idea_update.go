@@ -28,7 +28,7 @@ func (h *Handler) update(c echo.Context) error {
 	if len(f.Errors) > 0 {
 		return h.renderShow(c, http.StatusUnprocessableEntity, id, &f)
 	}
-	n, err := h.q.UpdateIdea(c.Request().Context(), db.UpdateIdeaParams{ID: id, UserID: v.ID, Title: in.Title, Body: in.Body,
+	n, err := h.q.UpdateIdea(c.Request().Context(), db.UpdateIdeaParams{ID: id, UserID: v.ID, Title: in.Title, Body: in.Body, PrivateTags: in.PrivateTags,
 		KeyPitch: in.Pitch, KeyMode: in.Mode, Bpm: in.BPM, Moods: in.Moods})
 	if err != nil {
 		return fmt.Errorf("ideas: unable to update idea %s: %w", id, err)

@@ -27,6 +27,8 @@ const (
 	BPMMax   = 300
 	MoodsMax = 5
 	MoodMax  = 24 // characters per mood
+	// PrivateTagsMax bounds the private tags, in characters as typed.
+	PrivateTagsMax = 300
 )
 
 // Key is a musical key: a pitch class and a mode.

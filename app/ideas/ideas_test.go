@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 
 	"ignition/app/apptest"
+	"ignition/app/ideas"
 	"ignition/app/vaulttest"
 )
 
@@ -201,5 +202,31 @@ func TestAdministratorsSeeCountsOnly(t *testing.T) {
 		if strings.Contains(string(page.Body), leak) {
 			t.Errorf("the admin page shows %q", leak)
 		}
+	}
+}
+
+func TestPrivateTagsOfAnIdeaAreSealed(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.SignIn("idea-tags@example.com", "")
+	vaulttest.SetUp(t, c)
+	id := uuid.NewString()
+	tags := vaulttest.Envelope(10)
+	c.Post("/ideas").Form("record_id", id, "title", vaulttest.Envelope(8), "private_tags", tags, "moods", "dark").Do().AssertRedirect("/ideas?done=saved")
+	var stored []byte
+	if err := env.Pool.QueryRow(t.Context(), `SELECT private_tags FROM ideas WHERE id = $1`, id).Scan(&stored); err != nil || !strings.Contains(string(stored), `"wdek"`) {
+		t.Fatalf("stored private tags %s: %v", stored, err)
+	}
+	if n := c.Get("/ideas").Do().Doc().Find(`#idea-list [data-field="private_tags"]`).Length(); n != 1 {
+		t.Errorf("the list shows %d sealed private tags, want 1", n)
+	}
+	if got, _ := c.Get("/ideas/"+id).Do().Attr("#idea-private-tags", "data-envelope"); !strings.Contains(got, `"wdek"`) {
+		t.Errorf("the edit form carries private tags %q", got)
+	}
+	c.Post("/ideas/"+id).Form("record_id", id, "title", vaulttest.Envelope(8), "private_tags", `{"v":1}`).Do().AssertStatus(http.StatusBadRequest)
+	c.Post("/ideas/"+id).Form("record_id", id, "title", vaulttest.Envelope(8), "private_tags", vaulttest.Envelope(4*ideas.PrivateTagsMax+1)).Do().AssertStatus(http.StatusRequestEntityTooLarge)
+	c.Post("/ideas/"+id).Form("record_id", id, "title", vaulttest.Envelope(8), "private_tags", "").Do().AssertRedirect("/ideas?done=saved")
+	if err := env.Pool.QueryRow(t.Context(), `SELECT private_tags FROM ideas WHERE id = $1`, id).Scan(&stored); err != nil || stored != nil {
+		t.Errorf("private tags left empty are stored as %s: %v", stored, err)
 	}
 }

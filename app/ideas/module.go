@@ -51,7 +51,7 @@ func Module(d module.Deps) module.Module {
 		Name:   "ideas",
 		Sealed: []module.Sealed{ideas, memoSealed},
 		Privacy: []module.Privacy{
-			{Kind: "Ideas", Encrypted: []string{"Title", "Notes"},
+			{Kind: "Ideas", Encrypted: []string{"Title", "Notes", "Private tags"},
 				Readable: []string{"Key, BPM and moods, so the list can filter and sort by them", "When each idea was made and last changed"}, IfLost: "Without your passphrase or a recovery code no one can read them, not even whoever runs the server; they can only be deleted."},
 			{Kind: "Voice memos", Encrypted: []string{"The audio, in 1 MiB chunks in the object store", "Each memo's file key and its chunks' checksums"},
 				Readable: []string{"The size of each memo and of each chunk", "When it was recorded"}, IfLost: "Without your passphrase or a recovery code no one can read them, not even whoever runs the server; they can only be deleted."},

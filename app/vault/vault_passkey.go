@@ -22,12 +22,9 @@ func (h *Handler) passkeyKey(c echo.Context) error {
 	if kindOf(credential) != Passkey {
 		return web.Problem(c, http.StatusNotFound, "This passkey does not unlock your vault.")
 	}
-	vault, err := load(ctx, h.q, v.ID)
-	if done, answer := refuse(c, err); done {
-		return answer
-	}
-	if err != nil {
-		return fmt.Errorf("vault: unable to load the vault of %s: %w", v.ID, err)
+	vault, ok, err := h.viewerVault(c)
+	if !ok {
+		return err
 	}
 	k, err := h.q.GetVaultKey(ctx, db.GetVaultKeyParams{UserID: v.ID, CredentialID: credential})
 	if errors.Is(err, pgx.ErrNoRows) {

@@ -134,12 +134,9 @@ func (h *Handler) queueProgress(b *store.Batch, user uuid.UUID) func() (total, l
 func (h *Handler) rotationShow(c echo.Context) error {
 	v := web.CurrentViewer(c)
 	ctx := c.Request().Context()
-	vault, err := load(ctx, h.q, v.ID)
-	if done, answer := refuse(c, err); done {
-		return answer
-	}
-	if err != nil {
-		return fmt.Errorf("vault: unable to load the vault of %s: %w", v.ID, err)
+	vault, ok, err := h.viewerVault(c)
+	if !ok {
+		return err
 	}
 	r := rotationOf(vault)
 	if r == nil {
@@ -228,12 +225,9 @@ type staleRecord struct {
 func (h *Handler) rotationRecords(c echo.Context) error {
 	v := web.CurrentViewer(c)
 	ctx := c.Request().Context()
-	vault, err := load(ctx, h.q, v.ID)
-	if done, answer := refuse(c, err); done {
-		return answer
-	}
-	if err != nil {
-		return fmt.Errorf("vault: unable to load the vault of %s: %w", v.ID, err)
+	vault, ok, err := h.viewerVault(c)
+	if !ok {
+		return err
 	}
 	if !vault.NextKid.Valid {
 		return web.Problem(c, http.StatusNotFound, "No rotation is under way.")

@@ -104,6 +104,20 @@ func (h *Handler) setup(c echo.Context) error {
 }
 
 // load reads the user's vault, or ErrNoVault.
+// viewerVault loads the viewer's vault; when ok is false it answered
+// instead (no vault: 404) or failed, and err is what to return.
+func (h *Handler) viewerVault(c echo.Context) (vault db.GetVaultRow, ok bool, err error) {
+	v := web.CurrentViewer(c)
+	vault, err = load(c.Request().Context(), h.q, v.ID)
+	if done, answer := refuse(c, err); done {
+		return vault, false, answer
+	}
+	if err != nil {
+		return vault, false, fmt.Errorf("vault: unable to load the vault of %s: %w", v.ID, err)
+	}
+	return vault, true, nil
+}
+
 func load(ctx context.Context, q *db.Queries, user uuid.UUID) (db.GetVaultRow, error) {
 	vault, err := q.GetVault(ctx, user)
 	if errors.Is(err, pgx.ErrNoRows) {

@@ -331,9 +331,14 @@ func TestAdministratorForceLocksButSeesNoContent(t *testing.T) {
 		t.Fatal("a user's force-lock attempt reached the vault")
 	}
 
+	admin.Get(vault.AdminURL).Do().AssertText("#vault-holds-"+u.User, "Nothing encrypted yet")
+	writePrivate(t, env, user, "owner@example.com")
 	page := admin.Get(vault.AdminURL).Do().AssertStatus(http.StatusOK)
 	page.AssertText("#vault-encrypted-banner", "Content encrypted; not accessible")
 	page.AssertText("#vault-owners", "owner@example.com")
+	for _, want := range []string{"1 idea", "1 voice memo", "1 journal entry", "1 infobase note", "B encrypted"} {
+		page.AssertText("#vault-holds-"+u.User, want)
+	}
 	var salt string
 	if err := env.Pool.QueryRow(t.Context(), `SELECT encode(salt, 'base64') FROM vault_keys WHERE credential_id = 'passphrase'`).Scan(&salt); err != nil {
 		t.Fatal(err)

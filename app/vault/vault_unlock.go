@@ -48,12 +48,9 @@ func answerOf(vault db.GetVaultRow, credential string, policy int16, iterations 
 func (h *Handler) passphraseKey(c echo.Context) error {
 	v := web.CurrentViewer(c)
 	ctx := c.Request().Context()
-	vault, err := load(ctx, h.q, v.ID)
-	if done, answer := refuse(c, err); done {
-		return answer
-	}
-	if err != nil {
-		return fmt.Errorf("vault: unable to load the vault of %s: %w", v.ID, err)
+	vault, ok, err := h.viewerVault(c)
+	if !ok {
+		return err
 	}
 	k, err := h.q.GetVaultKey(ctx, db.GetVaultKeyParams{UserID: v.ID, CredentialID: Passphrase})
 	if err != nil {

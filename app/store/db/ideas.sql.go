@@ -70,20 +70,21 @@ func (q *Queries) CountIdeasByUser(ctx context.Context) ([]CountIdeasByUserRow, 
 }
 
 const CreateIdea = `-- name: CreateIdea :execrows
-INSERT INTO ideas (id, user_id, title, body, key_pitch, key_mode, bpm, moods)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+INSERT INTO ideas (id, user_id, title, body, private_tags, key_pitch, key_mode, bpm, moods)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 ON CONFLICT DO NOTHING
 `
 
 type CreateIdeaParams struct {
-	ID       uuid.UUID   `db:"id"`
-	UserID   uuid.UUID   `db:"user_id"`
-	Title    []byte      `db:"title"`
-	Body     []byte      `db:"body"`
-	KeyPitch pgtype.Int2 `db:"key_pitch"`
-	KeyMode  pgtype.Text `db:"key_mode"`
-	Bpm      pgtype.Int2 `db:"bpm"`
-	Moods    []string    `db:"moods"`
+	ID          uuid.UUID   `db:"id"`
+	UserID      uuid.UUID   `db:"user_id"`
+	Title       []byte      `db:"title"`
+	Body        []byte      `db:"body"`
+	PrivateTags []byte      `db:"private_tags"`
+	KeyPitch    pgtype.Int2 `db:"key_pitch"`
+	KeyMode     pgtype.Text `db:"key_mode"`
+	Bpm         pgtype.Int2 `db:"bpm"`
+	Moods       []string    `db:"moods"`
 }
 
 // The browser chose the ID: one already taken (by anyone) creates nothing.
@@ -93,6 +94,7 @@ func (q *Queries) CreateIdea(ctx context.Context, arg CreateIdeaParams) (int64, 
 		arg.UserID,
 		arg.Title,
 		arg.Body,
+		arg.PrivateTags,
 		arg.KeyPitch,
 		arg.KeyMode,
 		arg.Bpm,
@@ -133,7 +135,7 @@ func (q *Queries) DestroyIdeas(ctx context.Context, userID uuid.UUID) error {
 }
 
 const GetIdea = `-- name: GetIdea :one
-SELECT id, user_id, title, body, key_pitch, key_mode, bpm, moods, created_at, updated_at FROM ideas WHERE user_id = $1 AND id = $2
+SELECT id, user_id, title, body, key_pitch, key_mode, bpm, moods, created_at, updated_at, private_tags FROM ideas WHERE user_id = $1 AND id = $2
 `
 
 type GetIdeaParams struct {
@@ -155,6 +157,7 @@ func (q *Queries) GetIdea(ctx context.Context, arg GetIdeaParams) (Idea, error) 
 		&i.Moods,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.PrivateTags,
 	)
 	return i, err
 }
@@ -185,7 +188,7 @@ func (q *Queries) ListIdeaMoods(ctx context.Context, userID uuid.UUID) ([]string
 }
 
 const ListIdeas = `-- name: ListIdeas :many
-SELECT i.id, i.user_id, i.title, i.body, i.key_pitch, i.key_mode, i.bpm, i.moods, i.created_at, i.updated_at, count(*) OVER ()::integer AS total,
+SELECT i.id, i.user_id, i.title, i.body, i.key_pitch, i.key_mode, i.bpm, i.moods, i.created_at, i.updated_at, i.private_tags, count(*) OVER ()::integer AS total,
        (SELECT count(*) FROM memos m WHERE m.idea_id = i.id AND m.completed_at IS NOT NULL)::integer AS memos
 FROM ideas i
 WHERE i.user_id = $1
@@ -252,6 +255,7 @@ func (q *Queries) ListIdeas(ctx context.Context, arg ListIdeasParams) ([]ListIde
 			&i.Idea.Moods,
 			&i.Idea.CreatedAt,
 			&i.Idea.UpdatedAt,
+			&i.Idea.PrivateTags,
 			&i.Total,
 			&i.Memos,
 		); err != nil {
@@ -266,7 +270,7 @@ func (q *Queries) ListIdeas(ctx context.Context, arg ListIdeasParams) ([]ListIde
 }
 
 const ListIdeasForSearch = `-- name: ListIdeasForSearch :many
-SELECT id, title, body, moods FROM ideas WHERE user_id = $1
+SELECT id, title, body, private_tags, moods FROM ideas WHERE user_id = $1
 ORDER BY created_at DESC, id LIMIT $3 OFFSET $2
 `
 
@@ -277,10 +281,11 @@ type ListIdeasForSearchParams struct {
 }
 
 type ListIdeasForSearchRow struct {
-	ID    uuid.UUID `db:"id"`
-	Title []byte    `db:"title"`
-	Body  []byte    `db:"body"`
-	Moods []string  `db:"moods"`
+	ID          uuid.UUID `db:"id"`
+	Title       []byte    `db:"title"`
+	Body        []byte    `db:"body"`
+	PrivateTags []byte    `db:"private_tags"`
+	Moods       []string  `db:"moods"`
 }
 
 // The user's ideas for the island's search index, in the list's default
@@ -298,6 +303,7 @@ func (q *Queries) ListIdeasForSearch(ctx context.Context, arg ListIdeasForSearch
 			&i.ID,
 			&i.Title,
 			&i.Body,
+			&i.PrivateTags,
 			&i.Moods,
 		); err != nil {
 			return nil, err
@@ -311,26 +317,28 @@ func (q *Queries) ListIdeasForSearch(ctx context.Context, arg ListIdeasForSearch
 }
 
 const UpdateIdea = `-- name: UpdateIdea :execrows
-UPDATE ideas SET title = $1, body = $2, key_pitch = $3, key_mode = $4,
-    bpm = $5, moods = $6, updated_at = now()
-WHERE user_id = $7 AND id = $8
+UPDATE ideas SET title = $1, body = $2, private_tags = $3, key_pitch = $4, key_mode = $5,
+    bpm = $6, moods = $7, updated_at = now()
+WHERE user_id = $8 AND id = $9
 `
 
 type UpdateIdeaParams struct {
-	Title    []byte      `db:"title"`
-	Body     []byte      `db:"body"`
-	KeyPitch pgtype.Int2 `db:"key_pitch"`
-	KeyMode  pgtype.Text `db:"key_mode"`
-	Bpm      pgtype.Int2 `db:"bpm"`
-	Moods    []string    `db:"moods"`
-	UserID   uuid.UUID   `db:"user_id"`
-	ID       uuid.UUID   `db:"id"`
+	Title       []byte      `db:"title"`
+	Body        []byte      `db:"body"`
+	PrivateTags []byte      `db:"private_tags"`
+	KeyPitch    pgtype.Int2 `db:"key_pitch"`
+	KeyMode     pgtype.Text `db:"key_mode"`
+	Bpm         pgtype.Int2 `db:"bpm"`
+	Moods       []string    `db:"moods"`
+	UserID      uuid.UUID   `db:"user_id"`
+	ID          uuid.UUID   `db:"id"`
 }
 
 func (q *Queries) UpdateIdea(ctx context.Context, arg UpdateIdeaParams) (int64, error) {
 	result, err := q.db.Exec(ctx, UpdateIdea,
 		arg.Title,
 		arg.Body,
+		arg.PrivateTags,
 		arg.KeyPitch,
 		arg.KeyMode,
 		arg.Bpm,

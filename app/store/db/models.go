@@ -131,16 +131,17 @@ type HabitCompletion struct {
 }
 
 type Idea struct {
-	ID        uuid.UUID   `db:"id"`
-	UserID    uuid.UUID   `db:"user_id"`
-	Title     []byte      `db:"title"`
-	Body      []byte      `db:"body"`
-	KeyPitch  pgtype.Int2 `db:"key_pitch"`
-	KeyMode   pgtype.Text `db:"key_mode"`
-	Bpm       pgtype.Int2 `db:"bpm"`
-	Moods     []string    `db:"moods"`
-	CreatedAt time.Time   `db:"created_at"`
-	UpdatedAt time.Time   `db:"updated_at"`
+	ID          uuid.UUID   `db:"id"`
+	UserID      uuid.UUID   `db:"user_id"`
+	Title       []byte      `db:"title"`
+	Body        []byte      `db:"body"`
+	KeyPitch    pgtype.Int2 `db:"key_pitch"`
+	KeyMode     pgtype.Text `db:"key_mode"`
+	Bpm         pgtype.Int2 `db:"bpm"`
+	Moods       []string    `db:"moods"`
+	CreatedAt   time.Time   `db:"created_at"`
+	UpdatedAt   time.Time   `db:"updated_at"`
+	PrivateTags []byte      `db:"private_tags"`
 }
 
 type Identity struct {
