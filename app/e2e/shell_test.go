@@ -5,6 +5,7 @@ package e2e
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestSignInNavigateAndSignOut(t *testing.T) {
@@ -151,6 +152,7 @@ func TestKeyboardAndPhoneLayout(t *testing.T) {
 // axe finds nothing serious and nothing overflows sideways on the phone.
 func TestEveryPageReadsAtBothWidths(t *testing.T) {
 	app := startApp(t)
+	today := time.Now().Format(time.DateOnly)
 	for _, width := range []int{1280, 390} {
 		tab := app.newTab(t, width)
 		tab.SignIn("admin@example.com", "Ada")
@@ -161,6 +163,12 @@ func TestEveryPageReadsAtBothWidths(t *testing.T) {
 			tab.Click(`#goal-form button[type=submit]`)
 			tab.WaitForPath("/goals/**")
 		}
+		if width == 1280 {
+			tab.Visit("/planner/events/new")
+			tab.Fill("#event-title", "Studio day")
+			tab.Click(`#event-form button[type=submit]`)
+			tab.WaitForPath("/planner?done=saved")
+		}
 		tab.Visit("/habits")
 		habit, _ := tab.Page.Locator("#habit-list a.habit-title").First().GetAttribute("href")
 		tab.Visit("/goals")
@@ -169,7 +177,8 @@ func TestEveryPageReadsAtBothWidths(t *testing.T) {
 			t.Fatalf("no habit (%q) or goal (%q) to visit", habit, goal)
 		}
 		for _, path := range []string{"/today", "/focus", "/quests", "/habits", habit, "/habits/archived", "/goals", goal,
-			"/ideas", "/progress", "/market", "/settings", "/settings/security", "/settings/vault", "/settings/privacy",
+			"/ideas", "/infobase", "/learn/journal", "/planner", "/planner/week/" + today, "/planner/day/" + today, "/planner/events/new",
+			"/progress", "/market", "/settings", "/settings/security", "/settings/vault", "/settings/privacy",
 			"/admin/approvals", "/admin/flags", "/admin/ideas", "/admin/vaults"} {
 			tab.Visit(path)
 			if width < 1280 {

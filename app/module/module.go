@@ -46,6 +46,9 @@ type Module struct {
 	// Capture are the small forms Today shows to catch something into the
 	// module in passing (a quick idea).
 	Capture []Panel
+	// Agenda are the sections Today shows under its first pick, in every
+	// mode: what the day holds (the planner's events).
+	Agenda []Panel
 	// Progress are the sections it adds to the Progress page (focus
 	// statistics).
 	Progress []Panel
@@ -245,6 +248,7 @@ type Registry struct {
 	// What requests read of the modules, gathered once by Seal.
 	sources  []suggest.Source
 	captures []Panel
+	agenda   []Panel
 	progress []Panel
 	settings []Panel
 	shell    []web.ShellSource
@@ -268,6 +272,7 @@ func (r *Registry) Add(e *echo.Echo, m Module) {
 func (r *Registry) Seal() {
 	r.sources = collect(r, func(m Module) []suggest.Source { return m.Today })
 	r.captures = panels(r, func(m Module) []Panel { return m.Capture })
+	r.agenda = panels(r, func(m Module) []Panel { return m.Agenda })
 	r.progress = panels(r, func(m Module) []Panel { return m.Progress })
 	r.settings = panels(r, func(m Module) []Panel { return m.Settings })
 	r.shell = collect(r, func(m Module) []web.ShellSource { return m.Shell })
@@ -314,6 +319,9 @@ func (r *Registry) Items() []Items {
 
 // TodaySources lists every module's Today sources (once sealed).
 func (r *Registry) TodaySources() []suggest.Source { return r.sources }
+
+// Agenda lists every module's sections of Today's agenda, in order.
+func (r *Registry) Agenda() []Panel { return r.agenda }
 
 // Captures lists every module's quick captures for Today, in order (once
 // sealed).

@@ -32,6 +32,8 @@ var routeForms = map[string][]string{
 	"/settings/account/delete": {"confirm", "someone-else@example.com"},
 	"/ideas":                   {"record_id", "00000000-0000-4000-8000-0000000000a1", "title", vaulttest.Envelope(10), "bpm", "90"},
 	"/ideas/:id":               {"record_id", "@idea", "title", vaulttest.Envelope(12), "moods", "dark"},
+	"/planner/events":          {"title", "Studio session", "kind", "meeting", "start_date", "2026-03-08", "start_time", "10:00", "end_time", "12:00"},
+	"/planner/events/:id":      {"title", "Long studio session", "kind", "meeting", "start_date", "2026-03-08", "start_time", "10:00", "end_time", "13:00"},
 }
 
 // formFor is the route's plausible submission for the user's objects.
@@ -128,7 +130,7 @@ func TestLockingActionsInParallelOnOneConnection(t *testing.T) {
 }
 
 // ids are the user's objects the routes' parameters name.
-type ids struct{ habit, goal, milestone, item, idea string }
+type ids struct{ habit, goal, milestone, item, idea, event string }
 
 // fill puts the user's objects into a route's parameters; objects of no
 // one (another user's, say) get a fresh ID.
@@ -140,10 +142,16 @@ func (x ids) fill(route string) string {
 			parts[i] = x.milestone
 		case p == ":provider":
 			parts[i] = "dex"
+		case p == ":year":
+			parts[i] = "2026"
+		case p == ":month":
+			parts[i] = "03"
+		case p == ":day":
+			parts[i] = "2026-03-08"
 		case p == "*":
 			parts[i] = "css/app.css"
 		case strings.HasPrefix(p, ":"):
-			parts[i] = map[string]string{"habits": x.habit, "goals": x.goal, "quests": "daily-intention", "market": x.item, "ideas": x.idea}[parts[1]]
+			parts[i] = map[string]string{"habits": x.habit, "goals": x.goal, "quests": "daily-intention", "market": x.item, "ideas": x.idea, "planner": x.event}[parts[1]]
 			if parts[i] == "" {
 				parts[i] = "00000000-0000-4000-8000-000000000001"
 			}
@@ -174,6 +182,10 @@ func seedEverything(t *testing.T, env *apptest.Env, c *apptest.Client) ids {
 	vaulttest.SetUp(t, c)
 	x.idea = "00000000-0000-4000-8000-0000000000b2"
 	c.Post("/ideas").Form("record_id", x.idea, "title", vaulttest.Envelope(8), "key", "2-minor").Do().AssertStatus(http.StatusSeeOther)
+	c.Post("/planner/events").Form(routeForms["/planner/events"]...).Do().AssertStatus(http.StatusSeeOther)
+	if err := env.Pool.QueryRow(t.Context(), "SELECT id::text FROM planner_events").Scan(&x.event); err != nil {
+		t.Fatal(err)
+	}
 	return x
 }
 

@@ -29,6 +29,7 @@ import (
 	"ignition/app/objects"
 	"ignition/app/palette"
 	"ignition/app/passkey"
+	"ignition/app/planner"
 	"ignition/app/progress"
 	"ignition/app/quests"
 	"ignition/app/search"
@@ -55,6 +56,7 @@ var Modules = []func(module.Deps) module.Module{
 	ideas.Module,
 	infobase.Module,
 	journal.Module,
+	planner.Module,
 	search.Module,
 	progress.Module,
 	market.Module,

@@ -58,13 +58,14 @@ type Handler struct {
 	exposures *Exposures
 	sources   func() []suggest.Source
 	captures  func() []module.Panel
+	agenda    func() []module.Panel
 	keep      time.Duration // telemetry retention (0: forever)
 }
 
 // Module is Today, with the projection of activity into Neo4j and the
 // retention of decision telemetry.
 func Module(d module.Deps) module.Module {
-	h := &Handler{graph: d.Graph, pool: d.Pool, q: d.Q, exposures: NewExposures(d.Q, d.Logger), sources: d.Registry.TodaySources, captures: d.Registry.Captures, keep: d.Config.TelemetryKeep}
+	h := &Handler{graph: d.Graph, pool: d.Pool, q: d.Q, exposures: NewExposures(d.Q, d.Logger), sources: d.Registry.TodaySources, captures: d.Registry.Captures, agenda: d.Registry.Agenda, keep: d.Config.TelemetryKeep}
 	m := module.Module{
 		Name: "today",
 		Privacy: []module.Privacy{{Kind: "Today's suggestions", Readable: []string{

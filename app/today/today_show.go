@@ -45,7 +45,7 @@ func (h *Handler) render(c echo.Context, status int, notice views.Notice) error 
 		return err
 	}
 	cal := web.Calendar(c)
-	st, offers, captures, err := h.read(c, cal)
+	st, offers, panels, err := h.read(c, cal)
 	if err != nil {
 		return err
 	}
@@ -91,7 +91,8 @@ func (h *Handler) render(c echo.Context, status int, notice views.Notice) error 
 	}
 	page := views.Data{
 		Greeting: Greeting(cal.Local(cal.Now)), Name: name, Reduced: reduced, Exposure: exposure,
-		Level: progress.LevelFor(st.Xp).Number, Coins: st.Coins, Ranked: !killRanking, Capture: captures,
+		Level: progress.LevelFor(st.Xp).Number, Coins: st.Coins, Ranked: !killRanking, Capture: panels.capture,
+		Agenda: panels.agenda,
 		Notice: notice,
 	}
 	for i, s := range ranked {
@@ -111,10 +112,13 @@ func (h *Handler) render(c echo.Context, status int, notice views.Notice) error 
 	return web.Render(c, status, "Today", views.Page(page))
 }
 
+// panels are the other modules' parts of Today.
+type panels struct{ capture, agenda []templ.Component }
+
 // read gathers, in one round trip, Today's own state, what every source
-// offers (a candidate's tie-break order is its source's) and the quick
-// captures.
-func (h *Handler) read(c echo.Context, cal calendar.Calendar) (db.GetTodayStateRow, []suggest.Offer, []templ.Component, error) {
+// offers (a candidate's tie-break order is its source's), the agenda and
+// the quick captures.
+func (h *Handler) read(c echo.Context, cal calendar.Calendar) (db.GetTodayStateRow, []suggest.Offer, panels, error) {
 	v := web.CurrentViewer(c)
 	var b store.Batch
 	var st db.GetTodayStateRow
@@ -125,25 +129,30 @@ func (h *Handler) read(c echo.Context, cal calendar.Calendar) (db.GetTodayStateR
 		makes[i] = s.Queue(&b, v.ID, cal)
 	}
 	captures := module.QueuePanels(&b, h.captures(), v.ID, cal)
+	agenda := module.QueuePanels(&b, h.agenda(), v.ID, cal)
 	if err := b.Send(c.Request().Context(), h.pool); err != nil {
-		return st, nil, nil, fmt.Errorf("today: unable to read the state of %s: %w", v.ID, err)
+		return st, nil, panels{}, fmt.Errorf("today: unable to read the state of %s: %w", v.ID, err)
 	}
 	offers := make([]suggest.Offer, len(sources))
 	for i, make := range makes {
 		o, err := make()
 		if err != nil {
-			return st, nil, nil, fmt.Errorf("today: unable to read what %s offers: %w", sources[i].Kind, err)
+			return st, nil, panels{}, fmt.Errorf("today: unable to read what %s offers: %w", sources[i].Kind, err)
 		}
 		for j := range o.Candidates {
 			o.Candidates[j].Order = sources[i].Order
 		}
 		offers[i] = o
 	}
-	components, err := captures()
-	if err != nil {
-		return st, nil, nil, fmt.Errorf("today: unable to read a quick capture: %w", err)
+	var p panels
+	var err error
+	if p.capture, err = captures(); err != nil {
+		return st, nil, p, fmt.Errorf("today: unable to read a quick capture: %w", err)
 	}
-	return st, offers, components, nil
+	if p.agenda, err = agenda(); err != nil {
+		return st, nil, p, fmt.Errorf("today: unable to read the agenda: %w", err)
+	}
+	return st, offers, p, nil
 }
 
 // sequence reads S_i for the viewer's last action from the projection, or

@@ -125,3 +125,18 @@ if (document.body.getAttribute("data-live") && "EventSource" in window) {
   // A page that is left lets go of its stream at once, not when it is gone.
   window.addEventListener("pagehide", function () { live.close(); });
 }
+
+// A dialog that shows a fragment (the planner's event form) opens when the
+// fragment arrives; its Cancel closes it. Where scripts do not run, both are
+// plain pages and links.
+document.addEventListener("htmx:afterSwap", function (event) {
+  var dialog = event.target.closest && event.target.closest("dialog[data-fragment]");
+  if (dialog && !dialog.open) dialog.showModal();
+});
+document.addEventListener("click", function (event) {
+  var close = event.target.closest("[data-dialog-close]");
+  var dialog = close && close.closest("dialog[open]");
+  if (!dialog) return;
+  event.preventDefault();
+  dialog.close();
+});

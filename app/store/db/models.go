@@ -246,6 +246,21 @@ type Passkey struct {
 	UpdatedAt    time.Time          `db:"updated_at"`
 }
 
+type PlannerEvent struct {
+	ID        uuid.UUID `db:"id"`
+	UserID    uuid.UUID `db:"user_id"`
+	Title     string    `db:"title"`
+	Kind      string    `db:"kind"`
+	AllDay    bool      `db:"all_day"`
+	StartsAt  time.Time `db:"starts_at"`
+	EndsAt    time.Time `db:"ends_at"`
+	TimeZone  string    `db:"time_zone"`
+	Location  string    `db:"location"`
+	Notes     string    `db:"notes"`
+	CreatedAt time.Time `db:"created_at"`
+	UpdatedAt time.Time `db:"updated_at"`
+}
+
 type PushDelivery struct {
 	NotificationID uuid.UUID `db:"notification_id"`
 	SubscriptionID uuid.UUID `db:"subscription_id"`

@@ -1,0 +1,76 @@
+//go:build !fast
+
+package e2e
+
+import (
+	"testing"
+	"time"
+
+	"github.com/playwright-community/playwright-go"
+)
+
+func TestPlannerEventsInTheDialog(t *testing.T) {
+	t.Parallel()
+	app := startApp(t)
+	tab := app.NewTab(t)
+	tab.SignIn("planner-e2e@example.com", "")
+	tab.Click(`.sidebar a:has-text("Planner")`)
+	tab.WaitForPath("/planner")
+	tab.ExpectText("h1", time.Now().Format("January 2006"))
+	today := time.Now().Format(time.DateOnly) // the browser's and the user's zone (UTC) agree here
+	tab.ExpectAttr(".planner-today", "id", "day-"+today)
+
+	// A new event, refused once, then saved from the dialog.
+	tab.Click("#planner-new")
+	tab.ExpectText("#planner-dialog #event-form-title", "New event")
+	tab.Audit()
+	tab.Fill("#event-title", "Mix review")
+	tab.Fill("#event-start-time", "14:00")
+	tab.Fill("#event-end-time", "13:00")
+	tab.Click(`#event-form button[type=submit]`)
+	tab.ExpectText("#event-end-time-error", "end after it starts")
+	tab.ExpectValue("#event-title", "Mix review")
+	tab.Fill("#event-end-time", "15:30")
+	if _, err := tab.Page.Locator("#event-kind").SelectOption(selectValue("meeting")); err != nil {
+		t.Fatal(err)
+	}
+	tab.Click(`#event-form button[type=submit]`)
+	tab.WaitForPath("/planner?done=saved")
+	tab.ExpectText(".alert-ok", "Event saved.")
+	tab.ExpectText("#day-"+today, "14:00 Mix review")
+
+	// Edited from the week view, in the dialog; Cancel closes it.
+	tab.Click(`.planner-views a:has-text("Week")`)
+	tab.WaitForPath("/planner/week/*")
+	tab.Click(`#day-` + today + ` a.event`)
+	tab.ExpectValue("#event-title", "Mix review")
+	tab.Click("#planner-dialog [data-dialog-close]")
+	if open, err := tab.Page.Evaluate(`() => document.getElementById("planner-dialog").open`); err != nil || open != false {
+		t.Errorf("Cancel left the dialog open (%v, %v)", open, err)
+	}
+	tab.Click(`#day-` + today + ` a.event`)
+	tab.Fill("#event-title", "Mix review, with notes")
+	tab.Fill("#event-location", "Studio B")
+	tab.Click(`#event-form button[type=submit]`)
+	tab.WaitForPath("/planner/week/*?done=saved")
+	tab.ExpectText("#day-"+today, "14:00–15:30")
+	tab.ExpectText("#day-"+today, "Mix review, with notes")
+	tab.Audit()
+
+	// Deleted, behind a confirmation.
+	tab.Page.OnDialog(func(d playwright.Dialog) { d.Accept() })
+	tab.Click(`#day-` + today + ` a.event`)
+	tab.Click("#event-delete button")
+	tab.WaitForPath("/planner/week/*?done=deleted")
+	tab.ExpectText("#day-"+today, "Nothing planned")
+
+	// On a phone a month's day shows how many events it holds.
+	phone := app.NewPhoneTab(t)
+	phone.SignIn("planner-e2e@example.com", "")
+	phone.Visit("/planner/events/new")
+	phone.Fill("#event-title", "Gig")
+	phone.Click(`#event-form button[type=submit]`)
+	phone.WaitForPath("/planner?done=saved")
+	phone.ExpectText("#day-"+today+" .planner-count", "1")
+	phone.Audit()
+}

@@ -1,0 +1,114 @@
+package planner_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"ignition/app/apptest"
+)
+
+// eventID reads the one event of the user's titled title.
+func eventID(t *testing.T, env *apptest.Env, title string) string {
+	t.Helper()
+	var id string
+	if err := env.Pool.QueryRow(t.Context(), `SELECT id::text FROM planner_events WHERE title = $1`, title).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func TestEventsMadeShownChangedAndDeleted(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.SignIn("planner@example.com", "")
+	c.Post("/settings/preferences").Form("time_zone", "Europe/Berlin", "week_start", "0").Do()
+
+	empty := c.Get("/planner/2027/03").Do().AssertStatus(http.StatusOK)
+	empty.AssertText("h1", "March 2027")
+	if first, _ := empty.Attr(".planner-grid li:first-child", "id"); first != "day-2027-02-28" {
+		t.Errorf("March 2027 from Sunday starts at %q", first) // 1 March 2027 is a Monday
+	}
+	if n := empty.Doc().Find(".planner-grid > li").Length(); n != 35 {
+		t.Errorf("March 2027 shows %d days", n)
+	}
+	form := c.Get("/planner/events/new?day=2027-03-08&return_to=/planner/2027/03").Do().AssertStatus(http.StatusOK)
+	if v, _ := form.Attr("#event-start-date", "value"); v != "2027-03-08" {
+		t.Errorf("a new event on 8 March starts on %q", v)
+	}
+
+	// Refused with reasons, kept as typed; saved once fixed.
+	bad := c.Post("/planner/events").Form("title", "Mix review", "kind", "meeting", "start_date", "2027-03-08", "start_time", "14:00", "end_time", "13:00",
+		"return_to", "/planner/2027/03").HTMX().Do().AssertStatus(http.StatusUnprocessableEntity)
+	bad.AssertText("#event-end-time-error", "end after it starts")
+	if v, _ := bad.Attr("#event-title", "value"); v != "Mix review" {
+		t.Errorf("the title typed is lost: %q", v)
+	}
+	c.Post("/planner/events").Form("title", "Mix review", "kind", "party", "start_date", "9999-01-01").Do().AssertStatus(http.StatusUnprocessableEntity).
+		AssertText("#event-kind-error", "Choose one of the types").AssertText("#event-start-date-error", "1900 to 2200")
+	c.Post("/planner/events").Form("title", "Mix review", "kind", "meeting", "start_date", "2027-03-08", "start_time", "14:00", "end_time", "15:30",
+		"location", "Studio B", "return_to", "/planner/2027/03").Do().AssertRedirect("/planner/2027/03?done=saved")
+	c.Post("/planner/events").Form("title", "Festival", "kind", "other", "all_day", "on", "start_date", "2027-03-27", "end_date", "2027-03-29",
+		"return_to", "https://evil.example/").Do().AssertRedirect("/planner?done=saved")
+
+	month := c.Get("/planner/2027/03?done=saved").Do().AssertStatus(http.StatusOK)
+	month.AssertText(".alert-ok", "Event saved.").AssertText("#day-2027-03-08", "14:00").AssertText("#day-2027-03-08", "Mix review")
+	for _, d := range []string{"2027-03-27", "2027-03-28", "2027-03-29"} {
+		month.AssertText("#day-"+d, "Festival")
+	}
+	if strings.Contains(month.Doc().Find("#day-2027-03-30").Text(), "Festival") {
+		t.Error("the festival runs into the day after its last")
+	}
+	if label, _ := month.Attr("#day-2027-03-28 .planner-date", "aria-label"); label != "Sunday 28 March 2027, 1 event" {
+		t.Errorf("28 March reads %q", label)
+	}
+	c.Get("/planner/week/2027-03-10").Do().AssertStatus(http.StatusOK).AssertText("h1", "Week of 7 March 2027").
+		AssertText("#day-2027-03-08", "14:00–15:30").AssertText(".planner-nav a[rel=prev]", "Previous week")
+	day := c.Get("/planner/day/2027-03-08").Do().AssertStatus(http.StatusOK)
+	day.AssertText("#planner-day-events", "Mix review").AssertText("#planner-day-events", "Studio B")
+	c.Get("/planner/day/2027-03-09").Do().AssertText("#planner-empty", "Nothing planned")
+
+	// The edit form, as a fragment for the dialog and as a page.
+	id := eventID(t, env, "Mix review")
+	edit := c.Get("/planner/events/" + id).HTMX().Do().AssertStatus(http.StatusOK)
+	if edit.Doc().Find(".sidebar").Length() != 0 {
+		t.Error("the dialog's fragment carries the whole page")
+	}
+	for field, want := range map[string]string{"#event-title": "Mix review", "#event-start-date": "2027-03-08", "#event-start-time": "14:00", "#event-end-time": "15:30", "#event-location": "Studio B"} {
+		if v, _ := edit.Attr(field, "value"); v != want {
+			t.Errorf("the edit form's %s is %q, want %q", field, v, want)
+		}
+	}
+	c.Get("/planner/events/"+id).Do().AssertStatus(http.StatusOK).AssertText(".sidebar", "Planner")
+	c.Post("/planner/events/"+id).Form("title", "Mix review, part two", "kind", "appointment", "start_date", "2027-03-09", "start_time", "09:00", "end_time", "10:00",
+		"return_to", "/planner/day/2027-03-09").Do().AssertRedirect("/planner/day/2027-03-09?done=saved")
+	c.Get("/planner/day/2027-03-09").Do().AssertText("#planner-day-events", "Mix review, part two").AssertText("#planner-day-events", "09:00–10:00")
+
+	// Another user's events are not found.
+	other := env.SignIn("stranger@example.com", "")
+	other.Get("/planner/events/" + id).Do().AssertStatus(http.StatusNotFound)
+	other.Post("/planner/events/"+id).Form("title", "Mine now", "kind", "other", "start_date", "2027-03-09", "all_day", "on").Do().AssertStatus(http.StatusNotFound)
+	other.Post("/planner/events/" + id + "/delete").Do().AssertStatus(http.StatusNotFound)
+	if strings.Contains(other.Get("/planner/2027/03").Do().Doc().Text(), "Mix review") {
+		t.Error("another user sees the event")
+	}
+
+	c.Post("/planner/events/"+id+"/delete").Form("return_to", "/planner/2027/03").Do().AssertRedirect("/planner/2027/03?done=deleted")
+	c.Get("/planner/events/" + id).Do().AssertStatus(http.StatusNotFound)
+	for _, p := range []string{"/planner/2027/13", "/planner/2027/3", "/planner/99999/01", "/planner/week/someday", "/planner/day/2027-02-30", "/planner/events/not-an-id"} {
+		c.Get(p).Do().AssertStatus(http.StatusNotFound)
+	}
+}
+
+func TestTodayShowsTheDaysPlan(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.SignIn("agenda@example.com", "")
+	if c.Get("/today").Do().Doc().Find("#today-events").Length() != 0 {
+		t.Error("Today shows a plan with nothing planned")
+	}
+	today := time.Now().UTC().Format(time.DateOnly)
+	c.Post("/planner/events").Form("title", "Band practice", "kind", "other", "all_day", "on", "start_date", today).Do().AssertStatus(http.StatusSeeOther)
+	c.Get("/today").Do().AssertStatus(http.StatusOK).AssertText("#today-events", "Band practice").AssertText("#today-events", "All day")
+}

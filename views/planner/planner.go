@@ -1,0 +1,125 @@
+// Package planner renders the planner: the month, week and day views and
+// the event form, shown in a dialog or as a page of its own.
+package planner
+
+import (
+	"fmt"
+	"time"
+
+	"ignition/app/form"
+)
+
+// URL is the planner: this month.
+const URL = "/planner"
+
+// MonthURL is the month view of year/month.
+func MonthURL(year int, month time.Month) string {
+	return fmt.Sprintf("%s/%04d/%02d", URL, year, month)
+}
+
+// WeekURL is the view of the week that holds day.
+func WeekURL(day time.Time) string { return URL + "/week/" + day.Format(time.DateOnly) }
+
+// DayURL is the view of one day.
+func DayURL(day time.Time) string { return URL + "/day/" + day.Format(time.DateOnly) }
+
+// EventsURL is where events are created; EventURL where one is edited.
+const EventsURL = URL + "/events"
+
+// EventURL is an event's form.
+func EventURL(id string) string { return EventsURL + "/" + id }
+
+// NewURL is the form of a new event on day, coming back to returnTo.
+func NewURL(day time.Time, returnTo string) string {
+	return EventsURL + "/new?day=" + day.Format(time.DateOnly) + "&return_to=" + returnTo
+}
+
+// Kind is a type of event, with its colour (a class).
+type Kind struct{ Value, Label string }
+
+// Kinds are the types of event, in the form's order.
+var Kinds = []Kind{{"meeting", "Meeting"}, {"appointment", "Appointment"}, {"workout", "Workout"}, {"other", "Other"}}
+
+// KindLabel names a kind.
+func KindLabel(value string) string {
+	for _, k := range Kinds {
+		if k.Value == value {
+			return k.Label
+		}
+	}
+	return value
+}
+
+// Event is an event as a day shows it, in the user's local time.
+type Event struct {
+	ID, Title, Kind string
+	AllDay          bool
+	Start, End      time.Time
+	Continued       bool // it began on an earlier day
+	Location        string
+}
+
+// When says when an event is, as its day shows it.
+func (e Event) When() string {
+	switch {
+	case e.AllDay:
+		return "All day"
+	case e.Continued:
+		return "Until " + e.End.Format("15:04")
+	}
+	return e.Start.Format("15:04") + "–" + e.End.Format("15:04")
+}
+
+// Day is one day of a view.
+type Day struct {
+	Date    time.Time
+	InMonth bool // in the month shown (the month view shows whole weeks)
+	Today   bool
+	Events  []Event
+}
+
+// Form is the event form: new (ID "") or an edit.
+type Form struct {
+	ID                   string
+	Title, Kind          string
+	AllDay               bool
+	StartDate, StartTime string
+	EndDate, EndTime     string
+	Location, Notes      string
+	ReturnTo             string // the view to go back to
+	Errors               form.Errors
+}
+
+// Nav is a view's way around: the period before and after, today's, and
+// the other views of the same day.
+type Nav struct {
+	Title             string // "March 2027", "Week of 8 March 2027"
+	Prev, Next, Today string
+	PrevLabel         string // "Previous month"
+	NextLabel         string
+	Month, Week, Day  string // the three views of the focused day
+	View              string // "month", "week", "day"
+	NewEvent          string // the form of a new event on the focused day
+}
+
+// MonthData is the month view.
+type MonthData struct {
+	Nav      Nav
+	Weekdays []string
+	Days     []Day
+	Notice   string
+}
+
+// WeekData is the week view.
+type WeekData struct {
+	Nav    Nav
+	Days   []Day
+	Notice string
+}
+
+// DayData is the day view.
+type DayData struct {
+	Nav    Nav
+	Day    Day
+	Notice string
+}
