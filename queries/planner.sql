@@ -1,12 +1,12 @@
 -- name: CreatePlannerEvent :one
-INSERT INTO planner_events (user_id, title, kind, all_day, starts_at, ends_at, time_zone, location, notes)
-VALUES (@user_id, @title, @kind, @all_day, @starts_at, @ends_at, @time_zone, @location, @notes)
+INSERT INTO planner_events (user_id, title, kind, all_day, starts_at, ends_at, time_zone, location, notes, rrule, repeats_until)
+VALUES (@user_id, @title, @kind, @all_day, @starts_at, @ends_at, @time_zone, @location, @notes, sqlc.narg('rrule'), sqlc.narg('repeats_until'))
 RETURNING id;
 
 -- name: UpdatePlannerEvent :execrows
 UPDATE planner_events
 SET title = @title, kind = @kind, all_day = @all_day, starts_at = @starts_at, ends_at = @ends_at, time_zone = @time_zone,
-    location = @location, notes = @notes, updated_at = now()
+    location = @location, notes = @notes, rrule = sqlc.narg('rrule'), repeats_until = sqlc.narg('repeats_until'), updated_at = now()
 WHERE user_id = @user_id AND id = @id;
 
 -- name: GetPlannerEvent :one
@@ -16,10 +16,15 @@ SELECT * FROM planner_events WHERE user_id = @user_id AND id = @id;
 DELETE FROM planner_events WHERE user_id = @user_id AND id = @id;
 
 -- name: ListPlannerEvents :many
--- The user's events that overlap a window [from_at, until_at), by start.
--- An event lasts at most 366 days, so only those starting after
--- starts_after (366 days before the window) are read.
+-- The user's events that may overlap a window [from_at, until_at), by
+-- start: a single event that does (it lasts at most 366 days, so only
+-- those starting after starts_after, 366 days before the window, are
+-- read), and every repeating one that starts before the window ends and
+-- has not stopped repeating before it begins (the window's occurrences
+-- are worked out from its rule).
 SELECT * FROM planner_events
-WHERE user_id = @user_id AND starts_at < @until_at AND starts_at > @starts_after AND ends_at > @from_at
+WHERE user_id = @user_id AND starts_at < @until_at
+  AND ((rrule IS NULL AND starts_at > @starts_after AND ends_at > @from_at)
+    OR (rrule IS NOT NULL AND (repeats_until IS NULL OR repeats_until > @from_at)))
 ORDER BY starts_at, ends_at, title, id
 LIMIT 2000;

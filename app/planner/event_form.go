@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/jackc/pgx/v5/pgtype"
+
 	"ignition/app/form"
 	"ignition/app/store/db"
 	views "ignition/views/planner"
@@ -32,6 +34,14 @@ type input struct {
 	Location  string `form:"location"`
 	Notes     string `form:"notes"`
 	ReturnTo  string `form:"return_to"`
+	// How it repeats.
+	Repeat    string   `form:"repeat"` // "", daily, weekly, monthly, yearly
+	Every     string   `form:"every"`
+	Weekdays  []string `form:"weekdays"`   // MO…SU, for weekly
+	MonthlyBy string   `form:"monthly_by"` // day (of the month) or weekday (its nth)
+	Ends      string   `form:"ends"`       // never, count, until
+	Count     string   `form:"count"`
+	Until     string   `form:"until"`
 }
 
 // event is a checked event, ready to store: its instants and the zone its
@@ -42,6 +52,8 @@ type event struct {
 	Starts, Ends    time.Time
 	Zone            string
 	Location, Notes string
+	Rule            string    // iCalendar RRULE, "" when it does not repeat
+	RepeatsUntil    time.Time // the end of its last occurrence; zero: for ever (or no repeat)
 }
 
 // parse checks the form in the user's zone loc. It returns the form as
@@ -49,7 +61,8 @@ type event struct {
 // or cut.
 func parse(in input, loc *time.Location) (event, views.Form) {
 	f := views.Form{Title: in.Title, Kind: in.Kind, AllDay: in.AllDay == "on", StartDate: in.StartDate, StartTime: in.StartTime,
-		EndDate: in.EndDate, EndTime: in.EndTime, Location: in.Location, Notes: in.Notes, Errors: form.Errors{}}
+		EndDate: in.EndDate, EndTime: in.EndTime, Location: in.Location, Notes: in.Notes, Repeat: in.Repeat, Every: in.Every,
+		Weekdays: in.Weekdays, MonthlyBy: in.MonthlyBy, Ends: in.Ends, Count: in.Count, Until: in.Until, Errors: form.Errors{}}
 	e := event{Title: strings.TrimSpace(in.Title), Kind: in.Kind, AllDay: f.AllDay, Zone: loc.String(),
 		Location: strings.TrimSpace(in.Location), Notes: strings.TrimSpace(in.Notes)}
 	switch n := utf8.RuneCountInString(e.Title); {
@@ -99,6 +112,16 @@ func parse(in input, loc *time.Location) (event, views.Form) {
 	}
 	if e.Ends.Sub(e.Starts) > longest {
 		f.Errors["end_date"] = "An event lasts at most a year."
+		return e, f
+	}
+	if e.Rule = ruleOf(in, e.Starts, f.Errors); e.Rule != "" {
+		stored := db.PlannerEvent{AllDay: e.AllDay, StartsAt: e.Starts, EndsAt: e.Ends, TimeZone: e.Zone, Rrule: pgtype.Text{String: e.Rule, Valid: true}}
+		last, bounded, err := lastEnd(stored)
+		if err != nil {
+			f.Errors["repeat"] = "This repeat cannot be worked out: choose it again."
+		} else if bounded {
+			e.RepeatsUntil = last
+		}
 	}
 	return e, f
 }
@@ -137,6 +160,9 @@ func formOf(e db.PlannerEvent, loc *time.Location) views.Form {
 		f.EndDate = end.AddDate(0, 0, -1).Format(time.DateOnly)
 	} else {
 		f.StartTime, f.EndDate, f.EndTime = start.Format("15:04"), end.Format(time.DateOnly), end.Format("15:04")
+	}
+	if e.Rrule.Valid {
+		repeatOf(&f, e.Rrule.String, loc)
 	}
 	return f
 }

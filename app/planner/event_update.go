@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/form"
@@ -29,7 +30,8 @@ func (h *Handler) update(c echo.Context) error {
 	}
 	v := web.CurrentViewer(c)
 	n, err := h.q.UpdatePlannerEvent(c.Request().Context(), db.UpdatePlannerEventParams{ID: old.ID, UserID: v.ID, Title: e.Title, Kind: e.Kind,
-		AllDay: e.AllDay, StartsAt: e.Starts, EndsAt: e.Ends, TimeZone: e.Zone, Location: e.Location, Notes: e.Notes})
+		AllDay: e.AllDay, StartsAt: e.Starts, EndsAt: e.Ends, TimeZone: e.Zone, Location: e.Location, Notes: e.Notes,
+		Rrule: pgtype.Text{String: e.Rule, Valid: e.Rule != ""}, RepeatsUntil: pgtype.Timestamptz{Time: e.RepeatsUntil, Valid: !e.RepeatsUntil.IsZero()}})
 	if err != nil {
 		return fmt.Errorf("planner: unable to update event %s: %w", old.ID, err)
 	}

@@ -40,16 +40,18 @@ func window(days []time.Time, cal calendar.Calendar) (from, until time.Time) {
 	return cal.Midnight(days[0]), cal.Midnight(days[len(days)-1].AddDate(0, 0, 1))
 }
 
-// place lays events (ordered by start) on the days they overlap in the
-// user's zone, each as that day shows it.
+// place lays the occurrences of events (as read for days' window) on the
+// days they overlap in the user's zone, each as that day shows it.
 func place(days []time.Time, events []db.PlannerEvent, cal calendar.Calendar, month time.Month) []views.Day {
+	from, until := window(days, cal)
+	occurrences := spans(events, from, until)
 	out := make([]views.Day, len(days))
 	for i, d := range days {
 		begins, ends := cal.Midnight(d), cal.Midnight(d.AddDate(0, 0, 1))
 		out[i] = views.Day{Date: d, Today: d.Equal(cal.Today), InMonth: month == 0 || d.Month() == month}
-		for _, e := range events {
-			if e.StartsAt.Before(ends) && e.EndsAt.After(begins) {
-				out[i].Events = append(out[i].Events, occurrence(e, cal, e.StartsAt.Before(begins)))
+		for _, o := range occurrences {
+			if o.start.Before(ends) && o.end.After(begins) {
+				out[i].Events = append(out[i].Events, occurrence(o, cal, o.start.Before(begins)))
 			}
 		}
 	}
@@ -58,9 +60,10 @@ func place(days []time.Time, events []db.PlannerEvent, cal calendar.Calendar, mo
 
 // occurrence is an event as a day shows it; continued marks one that
 // began on an earlier day.
-func occurrence(e db.PlannerEvent, cal calendar.Calendar, continued bool) views.Event {
-	return views.Event{ID: e.ID.String(), Title: e.Title, Kind: e.Kind, AllDay: e.AllDay,
-		Start: cal.Local(e.StartsAt), End: cal.Local(e.EndsAt), Continued: continued, Location: e.Location}
+func occurrence(o span, cal calendar.Calendar, continued bool) views.Event {
+	e := o.event
+	return views.Event{ID: e.ID.String(), Title: e.Title, Kind: e.Kind, AllDay: e.AllDay, Repeats: e.Rrule.Valid,
+		Start: cal.Local(o.start), End: cal.Local(o.end), Continued: continued, Location: e.Location}
 }
 
 // dayURLOf is the day view of the day an event starts, in the user's zone.

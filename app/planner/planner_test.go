@@ -112,3 +112,54 @@ func TestTodayShowsTheDaysPlan(t *testing.T) {
 	c.Post("/planner/events").Form("title", "Band practice", "kind", "other", "all_day", "on", "start_date", today).Do().AssertStatus(http.StatusSeeOther)
 	c.Get("/today").Do().AssertStatus(http.StatusOK).AssertText("#today-events", "Band practice").AssertText("#today-events", "All day")
 }
+
+func TestARepeatingEventShowsOnEachOfItsDays(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.SignIn("weekly@example.com", "")
+	c.Post("/settings/preferences").Form("time_zone", "Europe/Berlin", "week_start", "1").Do()
+	c.Post("/planner/events").Form("title", "Lesson", "kind", "appointment", "start_date", "2027-03-01", "start_time", "17:00", "end_time", "18:00",
+		"repeat", "weekly", "weekdays", "MO", "weekdays", "TH", "ends", "count", "count", "6", "return_to", "/planner/2027/03").Do().AssertRedirect("/planner/2027/03?done=saved")
+	month := c.Get("/planner/2027/03").Do().AssertStatus(http.StatusOK)
+	for _, d := range []string{"01", "04", "08", "11", "15", "18"} {
+		month.AssertText("#day-2027-03-"+d, "17:00 Lesson")
+	}
+	for _, d := range []string{"02", "22", "25"} { // not a lesson day; after the sixth
+		if strings.Contains(month.Doc().Find("#day-2027-03-"+d).Text(), "Lesson") {
+			t.Errorf("a lesson on 2027-03-%s", d)
+		}
+	}
+	// Summer time begins on 28 March: a daily event keeps its hour.
+	c.Post("/planner/events").Form("title", "Scales", "kind", "other", "start_date", "2027-03-26", "start_time", "07:30", "end_time", "08:00",
+		"repeat", "daily", "ends", "never").Do().AssertStatus(http.StatusSeeOther)
+	week := c.Get("/planner/week/2027-03-29").Do()
+	for _, d := range []string{"2027-03-29", "2027-04-04"} {
+		week.AssertText("#day-"+d, "07:30–08:00")
+	}
+	c.Get("/planner/day/2027-03-28").Do().AssertText("#planner-day-events", "07:30–08:00")
+
+	// The series is edited as one, its form filled from its rule.
+	id := eventID(t, env, "Lesson")
+	edit := c.Get("/planner/events/" + id).Do()
+	edit.AssertText("#event-series-note", "every time it happens")
+	if v, _ := edit.Attr("#event-count", "value"); v != "6" {
+		t.Errorf("the count reads %q", v)
+	}
+	if n := edit.Doc().Find(`input[name=weekdays][checked]`).Length(); n != 2 {
+		t.Errorf("%d weekdays ticked, want 2", n)
+	}
+	c.Post("/planner/events/"+id).Form("title", "Lesson", "kind", "appointment", "start_date", "2027-03-01", "start_time", "17:00", "end_time", "18:00",
+		"repeat", "weekly", "weekdays", "TU", "ends", "until", "until", "2027-03-16").Do().AssertStatus(http.StatusSeeOther)
+	month = c.Get("/planner/2027/03").Do()
+	for d, want := range map[string]bool{"01": false, "02": true, "09": true, "16": true, "23": false} {
+		if got := strings.Contains(month.Doc().Find("#day-2027-03-"+d).Text(), "Lesson"); got != want {
+			t.Errorf("2027-03-%s has a lesson: %v, want %v", d, got, want)
+		}
+	}
+	c.Post("/planner/events").Form("title", "Bad", "kind", "other", "start_date", "2027-03-01", "all_day", "on", "repeat", "daily", "every", "0").Do().
+		AssertStatus(http.StatusUnprocessableEntity).AssertText("#event-every-error", "Repeat every 1 to 99")
+	c.Post("/planner/events/" + id + "/delete").Do().AssertStatus(http.StatusSeeOther)
+	if strings.Contains(c.Get("/planner/2027/03").Do().Doc().Text(), "Lesson") {
+		t.Error("a deleted series still shows")
+	}
+}

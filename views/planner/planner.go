@@ -57,6 +57,7 @@ type Event struct {
 	Start, End      time.Time
 	Continued       bool // it began on an earlier day
 	Location        string
+	Repeats         bool
 }
 
 // When says when an event is, as its day shows it.
@@ -87,6 +88,10 @@ type Form struct {
 	EndDate, EndTime     string
 	Location, Notes      string
 	ReturnTo             string // the view to go back to
+	Repeat, Every        string // "" (does not repeat), daily, weekly, monthly, yearly; the interval
+	Weekdays             []string
+	MonthlyBy            string // day, weekday
+	Ends, Count, Until   string // never, count, until
 	Errors               form.Errors
 }
 

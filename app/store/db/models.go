@@ -247,18 +247,21 @@ type Passkey struct {
 }
 
 type PlannerEvent struct {
-	ID        uuid.UUID `db:"id"`
-	UserID    uuid.UUID `db:"user_id"`
-	Title     string    `db:"title"`
-	Kind      string    `db:"kind"`
-	AllDay    bool      `db:"all_day"`
-	StartsAt  time.Time `db:"starts_at"`
-	EndsAt    time.Time `db:"ends_at"`
-	TimeZone  string    `db:"time_zone"`
-	Location  string    `db:"location"`
-	Notes     string    `db:"notes"`
-	CreatedAt time.Time `db:"created_at"`
-	UpdatedAt time.Time `db:"updated_at"`
+	ID           uuid.UUID          `db:"id"`
+	UserID       uuid.UUID          `db:"user_id"`
+	Title        string             `db:"title"`
+	Kind         string             `db:"kind"`
+	AllDay       bool               `db:"all_day"`
+	StartsAt     time.Time          `db:"starts_at"`
+	EndsAt       time.Time          `db:"ends_at"`
+	TimeZone     string             `db:"time_zone"`
+	Location     string             `db:"location"`
+	Notes        string             `db:"notes"`
+	CreatedAt    time.Time          `db:"created_at"`
+	UpdatedAt    time.Time          `db:"updated_at"`
+	Rrule        pgtype.Text        `db:"rrule"`
+	RepeatsUntil pgtype.Timestamptz `db:"repeats_until"`
+	Exdates      []time.Time        `db:"exdates"`
 }
 
 type PushDelivery struct {

@@ -10,24 +10,27 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 const CreatePlannerEvent = `-- name: CreatePlannerEvent :one
-INSERT INTO planner_events (user_id, title, kind, all_day, starts_at, ends_at, time_zone, location, notes)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+INSERT INTO planner_events (user_id, title, kind, all_day, starts_at, ends_at, time_zone, location, notes, rrule, repeats_until)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 RETURNING id
 `
 
 type CreatePlannerEventParams struct {
-	UserID   uuid.UUID `db:"user_id"`
-	Title    string    `db:"title"`
-	Kind     string    `db:"kind"`
-	AllDay   bool      `db:"all_day"`
-	StartsAt time.Time `db:"starts_at"`
-	EndsAt   time.Time `db:"ends_at"`
-	TimeZone string    `db:"time_zone"`
-	Location string    `db:"location"`
-	Notes    string    `db:"notes"`
+	UserID       uuid.UUID          `db:"user_id"`
+	Title        string             `db:"title"`
+	Kind         string             `db:"kind"`
+	AllDay       bool               `db:"all_day"`
+	StartsAt     time.Time          `db:"starts_at"`
+	EndsAt       time.Time          `db:"ends_at"`
+	TimeZone     string             `db:"time_zone"`
+	Location     string             `db:"location"`
+	Notes        string             `db:"notes"`
+	Rrule        pgtype.Text        `db:"rrule"`
+	RepeatsUntil pgtype.Timestamptz `db:"repeats_until"`
 }
 
 func (q *Queries) CreatePlannerEvent(ctx context.Context, arg CreatePlannerEventParams) (uuid.UUID, error) {
@@ -41,6 +44,8 @@ func (q *Queries) CreatePlannerEvent(ctx context.Context, arg CreatePlannerEvent
 		arg.TimeZone,
 		arg.Location,
 		arg.Notes,
+		arg.Rrule,
+		arg.RepeatsUntil,
 	)
 	var id uuid.UUID
 	err := row.Scan(&id)
@@ -65,7 +70,7 @@ func (q *Queries) DeletePlannerEvent(ctx context.Context, arg DeletePlannerEvent
 }
 
 const GetPlannerEvent = `-- name: GetPlannerEvent :one
-SELECT id, user_id, title, kind, all_day, starts_at, ends_at, time_zone, location, notes, created_at, updated_at FROM planner_events WHERE user_id = $1 AND id = $2
+SELECT id, user_id, title, kind, all_day, starts_at, ends_at, time_zone, location, notes, created_at, updated_at, rrule, repeats_until, exdates FROM planner_events WHERE user_id = $1 AND id = $2
 `
 
 type GetPlannerEventParams struct {
@@ -89,13 +94,18 @@ func (q *Queries) GetPlannerEvent(ctx context.Context, arg GetPlannerEventParams
 		&i.Notes,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.Rrule,
+		&i.RepeatsUntil,
+		&i.Exdates,
 	)
 	return i, err
 }
 
 const ListPlannerEvents = `-- name: ListPlannerEvents :many
-SELECT id, user_id, title, kind, all_day, starts_at, ends_at, time_zone, location, notes, created_at, updated_at FROM planner_events
-WHERE user_id = $1 AND starts_at < $2 AND starts_at > $3 AND ends_at > $4
+SELECT id, user_id, title, kind, all_day, starts_at, ends_at, time_zone, location, notes, created_at, updated_at, rrule, repeats_until, exdates FROM planner_events
+WHERE user_id = $1 AND starts_at < $2
+  AND ((rrule IS NULL AND starts_at > $3 AND ends_at > $4)
+    OR (rrule IS NOT NULL AND (repeats_until IS NULL OR repeats_until > $4)))
 ORDER BY starts_at, ends_at, title, id
 LIMIT 2000
 `
@@ -107,9 +117,12 @@ type ListPlannerEventsParams struct {
 	FromAt      time.Time `db:"from_at"`
 }
 
-// The user's events that overlap a window [from_at, until_at), by start.
-// An event lasts at most 366 days, so only those starting after
-// starts_after (366 days before the window) are read.
+// The user's events that may overlap a window [from_at, until_at), by
+// start: a single event that does (it lasts at most 366 days, so only
+// those starting after starts_after, 366 days before the window, are
+// read), and every repeating one that starts before the window ends and
+// has not stopped repeating before it begins (the window's occurrences
+// are worked out from its rule).
 func (q *Queries) ListPlannerEvents(ctx context.Context, arg ListPlannerEventsParams) ([]PlannerEvent, error) {
 	rows, err := q.db.Query(ctx, ListPlannerEvents,
 		arg.UserID,
@@ -137,6 +150,9 @@ func (q *Queries) ListPlannerEvents(ctx context.Context, arg ListPlannerEventsPa
 			&i.Notes,
 			&i.CreatedAt,
 			&i.UpdatedAt,
+			&i.Rrule,
+			&i.RepeatsUntil,
+			&i.Exdates,
 		); err != nil {
 			return nil, err
 		}
@@ -151,21 +167,23 @@ func (q *Queries) ListPlannerEvents(ctx context.Context, arg ListPlannerEventsPa
 const UpdatePlannerEvent = `-- name: UpdatePlannerEvent :execrows
 UPDATE planner_events
 SET title = $1, kind = $2, all_day = $3, starts_at = $4, ends_at = $5, time_zone = $6,
-    location = $7, notes = $8, updated_at = now()
-WHERE user_id = $9 AND id = $10
+    location = $7, notes = $8, rrule = $9, repeats_until = $10, updated_at = now()
+WHERE user_id = $11 AND id = $12
 `
 
 type UpdatePlannerEventParams struct {
-	Title    string    `db:"title"`
-	Kind     string    `db:"kind"`
-	AllDay   bool      `db:"all_day"`
-	StartsAt time.Time `db:"starts_at"`
-	EndsAt   time.Time `db:"ends_at"`
-	TimeZone string    `db:"time_zone"`
-	Location string    `db:"location"`
-	Notes    string    `db:"notes"`
-	UserID   uuid.UUID `db:"user_id"`
-	ID       uuid.UUID `db:"id"`
+	Title        string             `db:"title"`
+	Kind         string             `db:"kind"`
+	AllDay       bool               `db:"all_day"`
+	StartsAt     time.Time          `db:"starts_at"`
+	EndsAt       time.Time          `db:"ends_at"`
+	TimeZone     string             `db:"time_zone"`
+	Location     string             `db:"location"`
+	Notes        string             `db:"notes"`
+	Rrule        pgtype.Text        `db:"rrule"`
+	RepeatsUntil pgtype.Timestamptz `db:"repeats_until"`
+	UserID       uuid.UUID          `db:"user_id"`
+	ID           uuid.UUID          `db:"id"`
 }
 
 func (q *Queries) UpdatePlannerEvent(ctx context.Context, arg UpdatePlannerEventParams) (int64, error) {
@@ -178,6 +196,8 @@ func (q *Queries) UpdatePlannerEvent(ctx context.Context, arg UpdatePlannerEvent
 		arg.TimeZone,
 		arg.Location,
 		arg.Notes,
+		arg.Rrule,
+		arg.RepeatsUntil,
 		arg.UserID,
 		arg.ID,
 	)
