@@ -28,3 +28,13 @@ WHERE user_id = @user_id AND starts_at < @until_at
     OR (rrule IS NOT NULL AND (repeats_until IS NULL OR repeats_until > @from_at)))
 ORDER BY starts_at, ends_at, title, id
 LIMIT 2000;
+
+-- name: SetPlannerEventRule :execrows
+-- A series cut short ("this and following" changed or deleted).
+UPDATE planner_events SET rrule = @rrule, repeats_until = sqlc.narg('repeats_until'), updated_at = now()
+WHERE user_id = @user_id AND id = @id;
+
+-- name: AddPlannerExdate :execrows
+-- One occurrence of a series taken out (changed on its own, or deleted).
+UPDATE planner_events SET exdates = array_append(exdates, @at::timestamptz), updated_at = now()
+WHERE user_id = @user_id AND id = @id AND rrule IS NOT NULL AND NOT (@at::timestamptz = ANY (exdates)) AND cardinality(exdates) < 1000;

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 
-	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/form"
@@ -26,9 +25,7 @@ func (h *Handler) create(c echo.Context) error {
 		return renderForm(c, http.StatusUnprocessableEntity, f)
 	}
 	v := web.CurrentViewer(c)
-	if _, err := h.q.CreatePlannerEvent(c.Request().Context(), db.CreatePlannerEventParams{UserID: v.ID, Title: e.Title, Kind: e.Kind, AllDay: e.AllDay,
-		StartsAt: e.Starts, EndsAt: e.Ends, TimeZone: e.Zone, Location: e.Location, Notes: e.Notes,
-		Rrule: pgtype.Text{String: e.Rule, Valid: e.Rule != ""}, RepeatsUntil: pgtype.Timestamptz{Time: e.RepeatsUntil, Valid: !e.RepeatsUntil.IsZero()}}); err != nil {
+	if err := h.insert(c.Request().Context(), h.q, db.PlannerEvent{UserID: v.ID}, e); err != nil {
 		return fmt.Errorf("planner: unable to create an event for %s: %w", v.ID, err)
 	}
 	return web.Redirect(c, f.ReturnTo+"?done=saved")

@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/calendar"
 	"ignition/app/store/db"
 	"ignition/app/web"
 )
@@ -21,7 +23,19 @@ func (h *Handler) edit(c echo.Context) error {
 		return err
 	}
 	cal := web.Calendar(c)
-	f := formOf(e, cal.Zone.At(cal.Now))
+	shown := e
+	var at time.Time
+	if c.QueryParam("at") != "" { // one occurrence of a series, as its day shows it
+		if at, err = occurrenceAt(e, c.QueryParam("at")); err != nil {
+			return err
+		}
+		shown.StartsAt, shown.EndsAt = at, occurrenceEnd(e, at.In(calendar.Location(e.TimeZone)))
+	}
+	f := formOf(shown, cal.Zone.At(cal.Now))
+	f.Series = e.Rrule.Valid
+	if !at.IsZero() {
+		f.At, f.Scope = at.UTC().Format(time.RFC3339), ScopeThis
+	}
 	f.ReturnTo = returnTo(c.QueryParam("return_to"))
 	if c.QueryParam("return_to") == "" {
 		f.ReturnTo = returnTo(viewOf(c.Request().Header.Get("HX-Current-URL"), dayURLOf(e, cal)))

@@ -42,6 +42,9 @@ type input struct {
 	Ends      string   `form:"ends"`       // never, count, until
 	Count     string   `form:"count"`
 	Until     string   `form:"until"`
+	// For one occurrence of a series: its start, and what a change is for.
+	At    string `form:"at"`
+	Scope string `form:"scope"` // this, following, all
 }
 
 // event is a checked event, ready to store: its instants and the zone its
@@ -62,7 +65,7 @@ type event struct {
 func parse(in input, loc *time.Location) (event, views.Form) {
 	f := views.Form{Title: in.Title, Kind: in.Kind, AllDay: in.AllDay == "on", StartDate: in.StartDate, StartTime: in.StartTime,
 		EndDate: in.EndDate, EndTime: in.EndTime, Location: in.Location, Notes: in.Notes, Repeat: in.Repeat, Every: in.Every,
-		Weekdays: in.Weekdays, MonthlyBy: in.MonthlyBy, Ends: in.Ends, Count: in.Count, Until: in.Until, Errors: form.Errors{}}
+		Weekdays: in.Weekdays, MonthlyBy: in.MonthlyBy, Ends: in.Ends, Count: in.Count, Until: in.Until, At: in.At, Scope: in.Scope, Errors: form.Errors{}}
 	e := event{Title: strings.TrimSpace(in.Title), Kind: in.Kind, AllDay: f.AllDay, Zone: loc.String(),
 		Location: strings.TrimSpace(in.Location), Notes: strings.TrimSpace(in.Notes)}
 	switch n := utf8.RuneCountInString(e.Title); {
@@ -114,16 +117,25 @@ func parse(in input, loc *time.Location) (event, views.Form) {
 		f.Errors["end_date"] = "An event lasts at most a year."
 		return e, f
 	}
-	if e.Rule = ruleOf(in, e.Starts, f.Errors); e.Rule != "" {
-		stored := db.PlannerEvent{AllDay: e.AllDay, StartsAt: e.Starts, EndsAt: e.Ends, TimeZone: e.Zone, Rrule: pgtype.Text{String: e.Rule, Valid: true}}
-		last, bounded, err := lastEnd(stored)
-		if err != nil {
-			f.Errors["repeat"] = "This repeat cannot be worked out: choose it again."
-		} else if bounded {
-			e.RepeatsUntil = last
-		}
+	e.Rule = ruleOf(in, e.Starts, f.Errors)
+	if err := e.bound(); err != nil {
+		f.Errors["repeat"] = "This repeat cannot be worked out: choose it again."
 	}
 	return e, f
+}
+
+// bound sets when e stops repeating: the end of its last occurrence, or
+// zero for a rule without end (or no rule).
+func (e *event) bound() error {
+	e.RepeatsUntil = time.Time{}
+	if e.Rule == "" {
+		return nil
+	}
+	last, bounded, err := lastEnd(db.PlannerEvent{AllDay: e.AllDay, StartsAt: e.Starts, EndsAt: e.Ends, TimeZone: e.Zone, Rrule: pgtype.Text{String: e.Rule, Valid: true}})
+	if bounded {
+		e.RepeatsUntil = last
+	}
+	return err
 }
 
 // day reads a date field, as the date input sends it (2027-03-08), within

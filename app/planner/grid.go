@@ -62,7 +62,7 @@ func place(days []time.Time, events []db.PlannerEvent, cal calendar.Calendar, mo
 // began on an earlier day.
 func occurrence(o span, cal calendar.Calendar, continued bool) views.Event {
 	e := o.event
-	return views.Event{ID: e.ID.String(), Title: e.Title, Kind: e.Kind, AllDay: e.AllDay, Repeats: e.Rrule.Valid,
+	return views.Event{ID: e.ID.String(), Title: e.Title, Kind: e.Kind, AllDay: e.AllDay, Repeats: e.Rrule.Valid, At: o.start,
 		Start: cal.Local(o.start), End: cal.Local(o.end), Continued: continued, Location: e.Location}
 }
 

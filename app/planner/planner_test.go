@@ -163,3 +163,98 @@ func TestARepeatingEventShowsOnEachOfItsDays(t *testing.T) {
 		t.Error("a deleted series still shows")
 	}
 }
+
+func TestOneOccurrenceThisAndFollowingOrAll(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.SignIn("scopes@example.com", "")
+	c.Post("/settings/preferences").Form("time_zone", "Europe/Berlin", "week_start", "1").Do()
+	// lesson is the form with changes (name, value, …) over the defaults.
+	lesson := func(changes ...string) []string {
+		fields := map[string]string{"title": "Lesson", "kind": "appointment", "start_time": "17:00", "end_time": "18:00", "repeat": "weekly", "ends": "count", "count": "6"}
+		for i := 0; i+1 < len(changes); i += 2 {
+			fields[changes[i]] = changes[i+1]
+		}
+		var out []string
+		for k, v := range fields {
+			out = append(out, k, v)
+		}
+		return out
+	}
+	c.Post("/planner/events").Form(lesson("start_date", "2027-03-01")...).Do().AssertStatus(http.StatusSeeOther)
+	id := eventID(t, env, "Lesson")
+	at := func(day, clock string) string { // an occurrence's start, as its link names it
+		l, _ := time.LoadLocation("Europe/Berlin")
+		t, _ := time.ParseInLocation("2006-01-02 15:04", day+" "+clock, l)
+		return t.UTC().Format(time.RFC3339)
+	}
+	shows := func(day string) string {
+		return strings.Join(strings.Fields(c.Get("/planner/day/"+day).Do().Doc().Find("#planner-day").Text()), " ")
+	}
+
+	// The occurrence's own form, asking what a change is for.
+	form := c.Get("/planner/events/" + id + "?at=" + at("2027-03-15", "17:00")).Do().AssertStatus(http.StatusOK)
+	if v, _ := form.Attr("#event-start-date", "value"); v != "2027-03-15" {
+		t.Errorf("the occurrence's form starts %q", v)
+	}
+	if form.Doc().Find(`#event-form input[name=scope][value=this][checked]`).Length() != 1 {
+		t.Error("the form does not ask, this event first")
+	}
+	c.Get("/planner/events/" + id + "?at=" + at("2027-03-16", "17:00")).Do().AssertStatus(http.StatusNotFound) // not one of its days
+	c.Get("/planner/events/" + id + "?at=yesterday").Do().AssertStatus(http.StatusNotFound)
+
+	// This event: moved on its own; the others stay.
+	c.Post("/planner/events/"+id).Form(lesson("title", "Lesson (moved)", "start_date", "2027-03-15", "start_time", "18:00", "end_time", "19:00",
+		"at", at("2027-03-15", "17:00"), "scope", "this")...).Do().AssertStatus(http.StatusSeeOther)
+	if got := shows("2027-03-15"); !strings.Contains(got, "18:00–19:00 Lesson (moved)") || strings.Contains(got, "17:00") {
+		t.Errorf("15 March shows %q", got)
+	}
+	c.Get("/planner/events/" + id + "?at=" + at("2027-03-15", "17:00")).Do().AssertStatus(http.StatusNotFound) // taken out
+	c.Post("/planner/events/"+id).Form(lesson("start_date", "2027-03-08", "at", at("2027-03-08", "17:00"), "scope", "sometimes")...).Do().AssertStatus(http.StatusBadRequest)
+
+	// This and following: the series ends before 22 March, a new one keeps
+	// what was left of its count (22, 29 March, 5 April) at 16:00.
+	c.Post("/planner/events/"+id).Form(lesson("start_date", "2027-03-22", "start_time", "16:00", "end_time", "17:00",
+		"at", at("2027-03-22", "17:00"), "scope", "following")...).Do().AssertStatus(http.StatusSeeOther)
+	for day, want := range map[string]string{"2027-03-08": "17:00–18:00 Lesson", "2027-03-22": "16:00–17:00 Lesson", "2027-04-05": "16:00–17:00 Lesson"} {
+		if got := shows(day); !strings.Contains(got, want) {
+			t.Errorf("%s shows %q, want %q", day, got, want)
+		}
+	}
+	if got := shows("2027-04-12"); strings.Contains(got, "Lesson") {
+		t.Errorf("12 April, past the count, shows %q", got)
+	}
+	if strings.Contains(shows("2027-03-22"), "17:00–18:00") {
+		t.Error("the old series still runs on 22 March")
+	}
+
+	// All: from its second occurrence, the first series moves by half an
+	// hour and keeps its first day.
+	first := c.Get("/planner/events/" + id + "?at=" + at("2027-03-08", "17:00")).Do()
+	if v, _ := first.Attr("#event-until", "value"); v != "2027-03-21" {
+		t.Errorf("the first series now ends on %q, want the day before the second began", v)
+	}
+	c.Post("/planner/events/"+id).Form(lesson("start_date", "2027-03-08", "start_time", "17:30", "end_time", "18:30", "ends", "until", "until", "2027-03-21",
+		"at", at("2027-03-08", "17:00"), "scope", "all")...).Do().AssertStatus(http.StatusSeeOther)
+	for _, day := range []string{"2027-03-01", "2027-03-08"} {
+		if got := shows(day); !strings.Contains(got, "17:30–18:30 Lesson") {
+			t.Errorf("%s shows %q after moving all", day, got)
+		}
+	}
+
+	// Deleted: one occurrence of the new series, then it and the following.
+	var next string
+	if err := env.Pool.QueryRow(t.Context(), `SELECT id::text FROM planner_events WHERE title = 'Lesson' AND id <> $1`, id).Scan(&next); err != nil {
+		t.Fatal(err)
+	}
+	c.Post("/planner/events/"+next+"/delete").Form("at", at("2027-03-29", "16:00"), "scope", "this").Do().AssertStatus(http.StatusSeeOther)
+	if strings.Contains(shows("2027-03-29"), "Lesson") || !strings.Contains(shows("2027-04-05"), "Lesson") {
+		t.Error("deleting one occurrence did not take just that one")
+	}
+	c.Post("/planner/events/"+next+"/delete").Form("at", at("2027-04-05", "16:00"), "scope", "following").Do().AssertStatus(http.StatusSeeOther)
+	if strings.Contains(shows("2027-04-05"), "Lesson") || !strings.Contains(shows("2027-03-22"), "Lesson") {
+		t.Error("deleting this and following did not keep the earlier ones")
+	}
+	other := env.SignIn("nosy@example.com", "")
+	other.Post("/planner/events/"+next+"/delete").Form("at", at("2027-03-22", "16:00"), "scope", "all").Do().AssertStatus(http.StatusNotFound)
+}

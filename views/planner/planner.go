@@ -4,6 +4,7 @@ package planner
 
 import (
 	"fmt"
+	"net/url"
 	"time"
 
 	"ignition/app/form"
@@ -28,6 +29,15 @@ const EventsURL = URL + "/events"
 
 // EventURL is an event's form.
 func EventURL(id string) string { return EventsURL + "/" + id }
+
+// LinkOf is the form of the event e as a day shows it: for a series, of
+// the occurrence shown.
+func LinkOf(e Event) string {
+	if e.Repeats {
+		return EventURL(e.ID) + "?at=" + url.QueryEscape(e.At.UTC().Format(time.RFC3339))
+	}
+	return EventURL(e.ID)
+}
 
 // NewURL is the form of a new event on day, coming back to returnTo.
 func NewURL(day time.Time, returnTo string) string {
@@ -58,6 +68,7 @@ type Event struct {
 	Continued       bool // it began on an earlier day
 	Location        string
 	Repeats         bool
+	At              time.Time // this occurrence's start, for a series
 }
 
 // When says when an event is, as its day shows it.
@@ -92,6 +103,9 @@ type Form struct {
 	Weekdays             []string
 	MonthlyBy            string // day, weekday
 	Ends, Count, Until   string // never, count, until
+	Series               bool   // the stored event repeats
+	At                   string // the occurrence opened (RFC 3339), for a series
+	Scope                string // what a change is for: this, following, all
 	Errors               form.Errors
 }
 

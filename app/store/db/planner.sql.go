@@ -13,6 +13,26 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
+const AddPlannerExdate = `-- name: AddPlannerExdate :execrows
+UPDATE planner_events SET exdates = array_append(exdates, $1::timestamptz), updated_at = now()
+WHERE user_id = $2 AND id = $3 AND rrule IS NOT NULL AND NOT ($1::timestamptz = ANY (exdates)) AND cardinality(exdates) < 1000
+`
+
+type AddPlannerExdateParams struct {
+	At     time.Time `db:"at"`
+	UserID uuid.UUID `db:"user_id"`
+	ID     uuid.UUID `db:"id"`
+}
+
+// One occurrence of a series taken out (changed on its own, or deleted).
+func (q *Queries) AddPlannerExdate(ctx context.Context, arg AddPlannerExdateParams) (int64, error) {
+	result, err := q.db.Exec(ctx, AddPlannerExdate, arg.At, arg.UserID, arg.ID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
 const CreatePlannerEvent = `-- name: CreatePlannerEvent :one
 INSERT INTO planner_events (user_id, title, kind, all_day, starts_at, ends_at, time_zone, location, notes, rrule, repeats_until)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -162,6 +182,32 @@ func (q *Queries) ListPlannerEvents(ctx context.Context, arg ListPlannerEventsPa
 		return nil, err
 	}
 	return items, nil
+}
+
+const SetPlannerEventRule = `-- name: SetPlannerEventRule :execrows
+UPDATE planner_events SET rrule = $1, repeats_until = $2, updated_at = now()
+WHERE user_id = $3 AND id = $4
+`
+
+type SetPlannerEventRuleParams struct {
+	Rrule        pgtype.Text        `db:"rrule"`
+	RepeatsUntil pgtype.Timestamptz `db:"repeats_until"`
+	UserID       uuid.UUID          `db:"user_id"`
+	ID           uuid.UUID          `db:"id"`
+}
+
+// A series cut short ("this and following" changed or deleted).
+func (q *Queries) SetPlannerEventRule(ctx context.Context, arg SetPlannerEventRuleParams) (int64, error) {
+	result, err := q.db.Exec(ctx, SetPlannerEventRule,
+		arg.Rrule,
+		arg.RepeatsUntil,
+		arg.UserID,
+		arg.ID,
+	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
 }
 
 const UpdatePlannerEvent = `-- name: UpdatePlannerEvent :execrows
