@@ -204,17 +204,17 @@ func TestOneOccurrenceThisAndFollowingOrAll(t *testing.T) {
 	c.Get("/planner/events/" + id + "?at=yesterday").Do().AssertStatus(http.StatusNotFound)
 
 	// This event: moved on its own; the others stay.
-	c.Post("/planner/events/"+id).Form(lesson("title", "Lesson (moved)", "start_date", "2027-03-15", "start_time", "18:00", "end_time", "19:00",
+	c.Post("/planner/events/" + id).Form(lesson("title", "Lesson (moved)", "start_date", "2027-03-15", "start_time", "18:00", "end_time", "19:00",
 		"at", at("2027-03-15", "17:00"), "scope", "this")...).Do().AssertStatus(http.StatusSeeOther)
 	if got := shows("2027-03-15"); !strings.Contains(got, "18:00–19:00 Lesson (moved)") || strings.Contains(got, "17:00") {
 		t.Errorf("15 March shows %q", got)
 	}
 	c.Get("/planner/events/" + id + "?at=" + at("2027-03-15", "17:00")).Do().AssertStatus(http.StatusNotFound) // taken out
-	c.Post("/planner/events/"+id).Form(lesson("start_date", "2027-03-08", "at", at("2027-03-08", "17:00"), "scope", "sometimes")...).Do().AssertStatus(http.StatusBadRequest)
+	c.Post("/planner/events/" + id).Form(lesson("start_date", "2027-03-08", "at", at("2027-03-08", "17:00"), "scope", "sometimes")...).Do().AssertStatus(http.StatusBadRequest)
 
 	// This and following: the series ends before 22 March, a new one keeps
 	// what was left of its count (22, 29 March, 5 April) at 16:00.
-	c.Post("/planner/events/"+id).Form(lesson("start_date", "2027-03-22", "start_time", "16:00", "end_time", "17:00",
+	c.Post("/planner/events/" + id).Form(lesson("start_date", "2027-03-22", "start_time", "16:00", "end_time", "17:00",
 		"at", at("2027-03-22", "17:00"), "scope", "following")...).Do().AssertStatus(http.StatusSeeOther)
 	for day, want := range map[string]string{"2027-03-08": "17:00–18:00 Lesson", "2027-03-22": "16:00–17:00 Lesson", "2027-04-05": "16:00–17:00 Lesson"} {
 		if got := shows(day); !strings.Contains(got, want) {
@@ -234,7 +234,7 @@ func TestOneOccurrenceThisAndFollowingOrAll(t *testing.T) {
 	if v, _ := first.Attr("#event-until", "value"); v != "2027-03-21" {
 		t.Errorf("the first series now ends on %q, want the day before the second began", v)
 	}
-	c.Post("/planner/events/"+id).Form(lesson("start_date", "2027-03-08", "start_time", "17:30", "end_time", "18:30", "ends", "until", "until", "2027-03-21",
+	c.Post("/planner/events/" + id).Form(lesson("start_date", "2027-03-08", "start_time", "17:30", "end_time", "18:30", "ends", "until", "until", "2027-03-21",
 		"at", at("2027-03-08", "17:00"), "scope", "all")...).Do().AssertStatus(http.StatusSeeOther)
 	for _, day := range []string{"2027-03-01", "2027-03-08"} {
 		if got := shows(day); !strings.Contains(got, "17:30–18:30 Lesson") {
