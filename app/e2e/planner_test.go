@@ -74,3 +74,58 @@ func TestPlannerEventsInTheDialog(t *testing.T) {
 	phone.ExpectText("#day-"+today+" .planner-count", "1")
 	phone.Audit()
 }
+
+func TestPlannerRepeatingEventByOccurrence(t *testing.T) {
+	t.Parallel()
+	app := startApp(t)
+	tab := app.NewTab(t)
+	tab.SignIn("series-e2e@example.com", "")
+	monday := time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)
+	tab.Visit("/planner/events/new?day=2027-03-01&return_to=/planner/2027/03")
+	tab.Fill("#event-title", "Lesson")
+	tab.Fill("#event-start-time", "17:00")
+	tab.Fill("#event-end-time", "18:00")
+	tab.Click("#event-form details.event-repeat summary")
+	if _, err := tab.Page.Locator("#event-repeat").SelectOption(selectValue("weekly")); err != nil {
+		t.Fatal(err)
+	}
+	tab.Click(`#event-form label:has-text("After a number of times")`)
+	tab.Fill("#event-count", "4")
+	tab.Click(`#event-form button[type=submit]`)
+	tab.WaitForPath("/planner/2027/03?done=saved")
+	for i := range 4 {
+		tab.ExpectText("#day-"+monday.AddDate(0, 0, 7*i).Format(time.DateOnly), "17:00 Lesson")
+	}
+
+	// The third Monday alone moves to 19:00, in the dialog.
+	tab.Click("#day-2027-03-15 a.event")
+	tab.ExpectValue("#event-start-date", "2027-03-15")
+	tab.Fill("#event-start-time", "19:00")
+	tab.Fill("#event-end-time", "20:00")
+	tab.Click(`#event-form button[type=submit]`) // "This event" is the default
+	tab.WaitForPath("/planner/2027/03?done=saved")
+	tab.ExpectText("#day-2027-03-15", "19:00 Lesson")
+	tab.ExpectText("#day-2027-03-22", "17:00 Lesson")
+
+	// Every one of them renamed, from the second.
+	tab.Click("#day-2027-03-08 a.event")
+	tab.Fill("#event-title", "Piano lesson")
+	tab.Click(`#event-form label:has-text("All events")`)
+	tab.Click(`#event-form button[type=submit]`)
+	tab.WaitForPath("/planner/2027/03?done=saved")
+	tab.ExpectText("#day-2027-03-01", "17:00 Piano lesson")
+	tab.ExpectText("#day-2027-03-22", "17:00 Piano lesson")
+	tab.ExpectText("#day-2027-03-15", "19:00 Lesson") // changed on its own, it stays as it was
+	tab.Audit()
+
+	// The last one deleted with the following.
+	tab.Page.OnDialog(func(d playwright.Dialog) { d.Accept() })
+	tab.Click("#day-2027-03-22 a.event")
+	tab.Click(`#event-delete label:has-text("This and following events")`)
+	tab.Click("#event-delete button")
+	tab.WaitForPath("/planner/2027/03?done=deleted")
+	tab.ExpectText("#day-2027-03-08", "Piano lesson")
+	if n, _ := tab.Page.Locator("#day-2027-03-22 a.event").Count(); n != 0 {
+		t.Errorf("22 March still has %d events", n)
+	}
+}
