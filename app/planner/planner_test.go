@@ -1,7 +1,9 @@
 package planner_test
 
 import (
+	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -257,4 +259,23 @@ func TestOneOccurrenceThisAndFollowingOrAll(t *testing.T) {
 	}
 	other := env.SignIn("nosy@example.com", "")
 	other.Post("/planner/events/"+next+"/delete").Form("at", at("2027-03-22", "16:00"), "scope", "all").Do().AssertStatus(http.StatusNotFound)
+}
+
+func TestABusyDayOfTheMonthShowsThreeAndHowManyMore(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.SignIn("busy@example.com", "")
+	for i := range 5 {
+		c.Post("/planner/events").Form("title", "Call "+strconv.Itoa(i), "kind", "meeting", "start_date", "2027-05-04", "start_time", fmt.Sprintf("%02d:00", 9+i), "end_time", fmt.Sprintf("%02d:30", 9+i)).Do().AssertStatus(http.StatusSeeOther)
+	}
+	cell := c.Get("/planner/2027/05").Do().Doc().Find("#day-2027-05-04")
+	if n := cell.Find("a.event").Length(); n != 3 {
+		t.Errorf("the day shows %d events, want 3", n)
+	}
+	if got := strings.TrimSpace(cell.Find(".planner-more").Text()); got != "2 more" {
+		t.Errorf("the day says %q, want \"2 more\"", got)
+	}
+	if n := c.Get("/planner/day/2027-05-04").Do().Doc().Find("#planner-day-events a.event").Length(); n != 5 {
+		t.Errorf("the day view lists %d events, want 5", n)
+	}
 }

@@ -127,6 +127,31 @@ func series(rule string, starts time.Time, zone string) (*rrule.RRule, error) {
 	return rrule.NewRRule(*opt)
 }
 
+// seriesNear is e's rule, started as close before notBefore as gives the
+// same occurrences from there on: a daily or weekly rule without a count
+// moves its start by whole periods (at the same local time), so a series
+// begun years ago is not walked from its first day on every page. Others
+// are walked from the start: a monthly or yearly rule has at most twelve a
+// year, a counted one at most CountMax.
+func seriesNear(e db.PlannerEvent, notBefore time.Time) (*rrule.RRule, error) {
+	r, err := series(e.Rrule.String, e.StartsAt, e.TimeZone)
+	if err != nil {
+		return nil, err
+	}
+	o := r.OrigOptions
+	days := map[rrule.Frequency]int{rrule.DAILY: 1, rrule.WEEKLY: 7}[o.Freq] * max(o.Interval, 1)
+	start := o.Dtstart
+	if o.Count > 0 || days == 0 || !notBefore.After(start) {
+		return r, nil
+	}
+	periods := int(notBefore.Sub(start).Hours()/24) / days
+	if periods < 2 {
+		return r, nil
+	}
+	o.Dtstart = start.AddDate(0, 0, (periods-1)*days) // a period early: summer time moves the hours
+	return rrule.NewRRule(o)
+}
+
 // span is one occurrence of an event.
 type span struct {
 	event      db.PlannerEvent
@@ -153,11 +178,11 @@ func spans(events []db.PlannerEvent, from, until time.Time) []span {
 			out = append(out, span{e, e.StartsAt, e.EndsAt})
 			continue
 		}
-		r, err := series(e.Rrule.String, e.StartsAt, e.TimeZone)
+		longest := e.EndsAt.Sub(e.StartsAt) + 25*time.Hour // an all-day occurrence may be an hour longer
+		r, err := seriesNear(e, from.Add(-longest))
 		if err != nil {
 			continue // a rule the form could not have made: shown by its first occurrence on its edit page
 		}
-		longest := e.EndsAt.Sub(e.StartsAt) + 25*time.Hour // an all-day occurrence may be an hour longer
 		next := r.Iterator()
 		n := 0
 		for t, ok := next(); ok && t.Before(until) && n < perWindow; t, ok = next() {

@@ -134,3 +134,21 @@ func TestTheRepeatFieldsMakeARule(t *testing.T) {
 		t.Errorf("the form of a monthly rule: %+v", f)
 	}
 }
+
+func TestAnOldSeriesIsNotWalkedFromItsFirstDayButGivesTheSameDays(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	for _, rule := range []string{"FREQ=DAILY", "FREQ=DAILY;INTERVAL=3", "FREQ=WEEKLY;BYDAY=MO,WE", "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "FREQ=DAILY;UNTIL=20300101T000000Z"} {
+		e := repeating(rule, false, time.Date(2016, 3, 2, 9, 0, 0, 0, berlin), time.Date(2016, 3, 2, 10, 0, 0, 0, berlin))
+		from, until := time.Date(2027, 3, 22, 0, 0, 0, 0, berlin), time.Date(2027, 4, 5, 0, 0, 0, 0, berlin)
+		r, _ := series(e.Rrule.String, e.StartsAt, e.TimeZone)
+		var want []string
+		for _, t := range r.Between(from.Add(-2*time.Hour), until, true) {
+			if t.Add(time.Hour).After(from) {
+				want = append(want, t.Format("2006-01-02 15:04 MST"))
+			}
+		}
+		if got := starts(spans([]db.PlannerEvent{e}, from, until)); strings.Join(got, ",") != strings.Join(want, ",") || len(got) == 0 {
+			t.Errorf("%s:\n got %v\nwant %v", rule, got, want)
+		}
+	}
+}

@@ -35,6 +35,7 @@ func TestEveryPageCostsAtMostThreeRoundTrips(t *testing.T) {
 	c := env.SignIn("heavy@example.com", "Heavy")
 	ids := seedEverything(t, env, c)
 	seedHeavyHistory(t, env, "heavy@example.com")
+	seedPlanner(t, env, "heavy@example.com")
 	c.Post("/quests/daily-intention/advance").Do()
 	c.Post("/quests/daily-intention/claim").Do()
 	c.Post("/market/" + ids.item + "/buy").Do().AssertStatus(http.StatusSeeOther)
@@ -118,6 +119,25 @@ func seedHeavyHistory(t *testing.T, env *apptest.Env, email string) {
 		`INSERT INTO user_progress (user_id, xp, coins)
 		 SELECT l.user_id, sum(l.xp), sum(l.coins) FROM ledger_entries l JOIN users u ON u.id = l.user_id WHERE u.email = $1 GROUP BY l.user_id
 		 ON CONFLICT (user_id) DO UPDATE SET xp = excluded.xp, coins = excluded.coins`,
+	} {
+		if _, err := env.Pool.Exec(t.Context(), sql, email); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// seedPlanner gives the user 500 repeating events begun a year ago
+// (weekly, daily, monthly) and 200 single ones.
+func seedPlanner(t *testing.T, env *apptest.Env, email string) {
+	t.Helper()
+	for _, sql := range []string{
+		`INSERT INTO planner_events (user_id, title, kind, all_day, starts_at, ends_at, time_zone, rrule)
+		 SELECT u.id, 'Series ' || i, 'meeting', false, now() - interval '1 year' + make_interval(hours => i % 10), now() - interval '1 year' + make_interval(hours => 1 + i % 10),
+		        'Europe/Berlin', (ARRAY['FREQ=WEEKLY;BYDAY=MO,WE', 'FREQ=DAILY', 'FREQ=MONTHLY;BYMONTHDAY=15', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR'])[1 + i % 4]
+		 FROM users u, generate_series(1, 500) AS i WHERE u.email = $1`,
+		`INSERT INTO planner_events (user_id, title, kind, all_day, starts_at, ends_at, time_zone)
+		 SELECT u.id, 'Event ' || i, 'other', false, now() - interval '100 days' + make_interval(days => i), now() - interval '100 days' + make_interval(days => i, hours => 1), 'UTC'
+		 FROM users u, generate_series(1, 200) AS i WHERE u.email = $1`,
 	} {
 		if _, err := env.Pool.Exec(t.Context(), sql, email); err != nil {
 			t.Fatal(err)

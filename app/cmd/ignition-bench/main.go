@@ -41,7 +41,7 @@ const (
 )
 
 // pagePaths are the signed-in pages the bench loads.
-var pagePaths = []string{"/today", "/habits", "/progress", "/focus", "/goals", "/ideas", "/market"}
+var pagePaths = []string{"/today", "/habits", "/progress", "/focus", "/goals", "/ideas", "/market", "/planner"}
 
 // floorPath is the lightest signed-in request: the bottom bar's focus
 // indicator, which every open tab polls (the session lookup and a tiny
@@ -522,8 +522,10 @@ func seedOthers(dbURL string, n int) error {
 }
 
 // seedExtras gives the user goals with milestones, claimed quests, items
-// bought and worn, a running focus session and a vault with 300 ideas (of
-// envelope-sized fields), as a heavy user has.
+// bought and worn, a running focus session, a vault with 300 ideas (of
+// envelope-sized fields) and a planner of 500 repeating events (weekly,
+// daily and monthly series begun a year ago) and 200 single ones, as a
+// heavy user has.
 func seedExtras(dbURL, email string) error {
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, dbURL)
@@ -548,6 +550,14 @@ func seedExtras(dbURL, email string) error {
 		        i % 12, CASE WHEN i % 2 = 0 THEN 'major' ELSE 'minor' END, 60 + i % 120, ARRAY['mood ' || i % 7],
 		        now() - make_interval(hours => i)
 		 FROM users u, generate_series(1, 300) AS i WHERE u.email = $1`,
+		`INSERT INTO planner_events (user_id, title, kind, all_day, starts_at, ends_at, time_zone, rrule)
+		 SELECT u.id, 'Series ' || i, (ARRAY['meeting', 'appointment', 'workout', 'other'])[1 + i % 4], false,
+		        date_trunc('day', now()) - interval '1 year' + make_interval(hours => 8 + i % 10), date_trunc('day', now()) - interval '1 year' + make_interval(hours => 9 + i % 10),
+		        'UTC', (ARRAY['FREQ=WEEKLY;BYDAY=MO,WE', 'FREQ=DAILY', 'FREQ=MONTHLY;BYMONTHDAY=15', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR'])[1 + i % 4]
+		 FROM users u, generate_series(1, 500) AS i WHERE u.email = $1`,
+		`INSERT INTO planner_events (user_id, title, kind, all_day, starts_at, ends_at, time_zone)
+		 SELECT u.id, 'Event ' || i, 'other', false, now() - interval '100 days' + make_interval(days => i), now() - interval '100 days' + make_interval(days => i, hours => 1), 'UTC'
+		 FROM users u, generate_series(1, 200) AS i WHERE u.email = $1`,
 	} {
 		if _, err := conn.Exec(ctx, sql, email); err != nil {
 			return fmt.Errorf("seed extras: %w", err)
