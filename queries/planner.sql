@@ -1,6 +1,7 @@
 -- name: CreatePlannerEvent :one
-INSERT INTO planner_events (user_id, title, kind, all_day, starts_at, ends_at, time_zone, location, notes, rrule, repeats_until)
-VALUES (@user_id, @title, @kind, @all_day, @starts_at, @ends_at, @time_zone, @location, @notes, sqlc.narg('rrule'), sqlc.narg('repeats_until'))
+INSERT INTO planner_events (user_id, title, kind, all_day, starts_at, ends_at, time_zone, location, notes, rrule, repeats_until, exdates)
+VALUES (@user_id, @title, @kind, @all_day, @starts_at, @ends_at, @time_zone, @location, @notes, sqlc.narg('rrule'), sqlc.narg('repeats_until'),
+    coalesce(sqlc.narg('exdates')::timestamptz[], '{}'))
 RETURNING id;
 
 -- name: UpdatePlannerEvent :execrows
@@ -38,3 +39,25 @@ WHERE user_id = @user_id AND id = @id;
 -- One occurrence of a series taken out (changed on its own, or deleted).
 UPDATE planner_events SET exdates = array_append(exdates, @at::timestamptz), updated_at = now()
 WHERE user_id = @user_id AND id = @id AND rrule IS NOT NULL AND NOT (@at::timestamptz = ANY (exdates)) AND cardinality(exdates) < 1000;
+
+-- name: PutPlannerFeed :exec
+-- A new subscription token: the old link stops working.
+INSERT INTO planner_feeds (user_id, token_hash) VALUES (@user_id, @token_hash)
+ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = now();
+
+-- name: GetPlannerFeed :one
+SELECT * FROM planner_feeds WHERE user_id = @user_id;
+
+-- name: DeletePlannerFeed :execrows
+DELETE FROM planner_feeds WHERE user_id = @user_id;
+
+-- name: FeedEvents :many
+-- Every event of the subscription whose token hashes to token_hash, for
+-- its feed: the series whole, the single ones from a year back.
+SELECT e.* FROM planner_events e JOIN planner_feeds f ON f.user_id = e.user_id
+WHERE f.token_hash = @token_hash AND (e.rrule IS NOT NULL OR e.ends_at > @since)
+ORDER BY e.starts_at, e.id
+LIMIT 5000;
+
+-- name: GetPlannerFeedByToken :one
+SELECT * FROM planner_feeds WHERE token_hash = @token_hash;

@@ -200,6 +200,7 @@ type Request struct {
 	headers   http.Header
 	csrf      bool
 	multipart bool
+	files     []file
 }
 
 // Get starts a GET request.
@@ -255,6 +256,19 @@ func (r *Request) JSON(v any) *Request {
 // form with a file field.
 func (r *Request) Multipart() *Request { r.multipart = true; return r }
 
+// file is a file field of a multipart form.
+type file struct {
+	field, name string
+	body        []byte
+}
+
+// File adds a file to the form, sent as multipart/form-data.
+func (r *Request) File(field, name string, body []byte) *Request {
+	r.multipart = true
+	r.files = append(r.files, file{field, name, body})
+	return r
+}
+
 // HTMX marks the request as an htmx request.
 func (r *Request) HTMX() *Request { r.headers.Set("HX-Request", "true"); return r }
 
@@ -281,6 +295,15 @@ func (r *Request) Do() *Response {
 				if err := w.WriteField(name, v); err != nil {
 					t.Fatal(err)
 				}
+			}
+		}
+		for _, f := range r.files {
+			part, err := w.CreateFormFile(f.field, f.name)
+			if err == nil {
+				_, err = part.Write(f.body)
+			}
+			if err != nil {
+				t.Fatal(err)
 			}
 		}
 		if err := w.Close(); err != nil {

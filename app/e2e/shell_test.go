@@ -177,7 +177,7 @@ func TestEveryPageReadsAtBothWidths(t *testing.T) {
 			t.Fatalf("no habit (%q) or goal (%q) to visit", habit, goal)
 		}
 		for _, path := range []string{"/today", "/focus", "/quests", "/habits", habit, "/habits/archived", "/goals", goal,
-			"/ideas", "/infobase", "/learn/journal", "/planner", "/planner/week/" + today, "/planner/day/" + today, "/planner/events/new",
+			"/ideas", "/infobase", "/learn/journal", "/planner", "/planner/week/" + today, "/planner/day/" + today, "/planner/events/new", "/planner/subscribe",
 			"/progress", "/market", "/settings", "/settings/security", "/settings/vault", "/settings/privacy",
 			"/admin/approvals", "/admin/flags", "/admin/ideas", "/admin/vaults"} {
 			tab.Visit(path)

@@ -55,8 +55,9 @@ type event struct {
 	Starts, Ends    time.Time
 	Zone            string
 	Location, Notes string
-	Rule            string    // iCalendar RRULE, "" when it does not repeat
-	RepeatsUntil    time.Time // the end of its last occurrence; zero: for ever (or no repeat)
+	Rule            string      // iCalendar RRULE, "" when it does not repeat
+	RepeatsUntil    time.Time   // the end of its last occurrence; zero: for ever (or no repeat)
+	Exdates         []time.Time // occurrences taken out (an imported series')
 }
 
 // parse checks the form in the user's zone loc. It returns the form as
@@ -131,7 +132,7 @@ func (e *event) bound() error {
 	if e.Rule == "" {
 		return nil
 	}
-	last, bounded, err := lastEnd(db.PlannerEvent{AllDay: e.AllDay, StartsAt: e.Starts, EndsAt: e.Ends, TimeZone: e.Zone, Rrule: pgtype.Text{String: e.Rule, Valid: true}})
+	last, bounded, err := lastEnd(db.PlannerEvent{AllDay: e.AllDay, StartsAt: e.Starts, EndsAt: e.Ends, TimeZone: e.Zone, Rrule: pgtype.Text{String: e.Rule, Valid: true}, Exdates: e.Exdates})
 	if bounded {
 		e.RepeatsUntil = last
 	}

@@ -119,7 +119,7 @@ func (h *Handler) save(ctx context.Context, q *db.Queries, old db.PlannerEvent, 
 // insert stores e as a new event of old's owner.
 func (h *Handler) insert(ctx context.Context, q *db.Queries, old db.PlannerEvent, e event) error {
 	_, err := q.CreatePlannerEvent(ctx, db.CreatePlannerEventParams{UserID: old.UserID, Title: e.Title, Kind: e.Kind, AllDay: e.AllDay,
-		StartsAt: e.Starts, EndsAt: e.Ends, TimeZone: e.Zone, Location: e.Location, Notes: e.Notes, Rrule: ruleText(e), RepeatsUntil: untilOf(e)})
+		StartsAt: e.Starts, EndsAt: e.Ends, TimeZone: e.Zone, Location: e.Location, Notes: e.Notes, Rrule: ruleText(e), RepeatsUntil: untilOf(e), Exdates: e.Exdates})
 	return err
 }
 

@@ -5,6 +5,7 @@ package planner
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/a-h/templ"
@@ -24,14 +25,16 @@ import (
 type Handler struct {
 	pool *pgxpool.Pool
 	q    *db.Queries
+	base string // the app's address, for the feed's link
 }
 
 // Module is the planner.
 func Module(d module.Deps) module.Module {
-	h := &Handler{pool: d.Pool, q: d.Q}
+	h := &Handler{pool: d.Pool, q: d.Q, base: strings.TrimSuffix(d.Config.BaseURL.String(), "/")}
 	return module.Module{
 		Name: "planner",
-		Privacy: []module.Privacy{{Kind: "Planner", Readable: []string{"Each event's title, type, times, place and notes, so the planner can show and order them"},
+		Privacy: []module.Privacy{{Kind: "Planner", Readable: []string{"Each event's title, type, times, place and notes, so the planner can show and order them",
+			"Your private calendar link's hash (the link itself is shown to you once)"},
 			IfLost: "Events are not encrypted: losing access to your vault does not touch them."}},
 		Routes: func(r module.Router) {
 			r.Private.GET(views.URL, h.month)
@@ -43,6 +46,11 @@ func Module(d module.Deps) module.Module {
 			r.Private.GET(views.EventsURL+"/:id", h.edit)
 			r.Private.POST(views.EventsURL+"/:id", h.update)
 			r.Private.POST(views.EventsURL+"/:id/delete", h.delete)
+			r.Private.GET(views.SubscribeURL, h.subscribe)
+			r.Private.POST(views.SubscribeURL, h.feedOn)
+			r.Private.POST(views.SubscribeURL+"/delete", h.feedOff)
+			r.Private.POST(views.ImportURL, h.importFile)
+			r.Public.GET(views.URL+"/feed/:token", h.feed)
 		},
 		Nav:      []module.Nav{{Label: "Planner", Href: views.URL, Order: 35}},
 		Commands: []module.Command{{Label: "Planner", Keywords: "planner calendar events schedule month week day", Href: views.URL}},
@@ -72,8 +80,9 @@ func params(user uuid.UUID, from, until time.Time) db.ListPlannerEventsParams {
 }
 
 var notices = map[string]string{
-	"saved":   "Event saved.",
-	"deleted": "Event deleted.",
+	"saved":    "Event saved.",
+	"deleted":  "Event deleted.",
+	"feed-off": "Your private link no longer works.",
 }
 
 // dateParam reads a route's :day (2027-03-08); anything else is 404.

@@ -24,6 +24,33 @@ func WeekURL(day time.Time) string { return URL + "/week/" + day.Format(time.Dat
 // DayURL is the view of one day.
 func DayURL(day time.Time) string { return URL + "/day/" + day.Format(time.DateOnly) }
 
+// SubscribeURL is the page of the private feed and of importing files;
+// ImportURL takes an .ics file.
+const (
+	SubscribeURL = URL + "/subscribe"
+	ImportURL    = URL + "/import"
+)
+
+// FeedURL is the private iCalendar feed of the token.
+func FeedURL(token string) string { return URL + "/feed/" + token + ".ics" }
+
+// SubscribeData is the subscription and import page.
+type SubscribeData struct {
+	Since       time.Time // when the private link was made; zero: none
+	Link        string    // the new link, shown once
+	Notice      string
+	ImportDone  bool
+	Imported    int
+	Skipped     []Skip
+	ImportError string
+}
+
+// Skip is how many events of a file were left out, and why.
+type Skip struct {
+	Reason string
+	N      int
+}
+
 // EventsURL is where events are created; EventURL where one is edited.
 const EventsURL = URL + "/events"
 

@@ -264,6 +264,12 @@ type PlannerEvent struct {
 	Exdates      []time.Time        `db:"exdates"`
 }
 
+type PlannerFeed struct {
+	UserID    uuid.UUID `db:"user_id"`
+	TokenHash []byte    `db:"token_hash"`
+	CreatedAt time.Time `db:"created_at"`
+}
+
 type PushDelivery struct {
 	NotificationID uuid.UUID `db:"notification_id"`
 	SubscriptionID uuid.UUID `db:"subscription_id"`

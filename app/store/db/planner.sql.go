@@ -34,8 +34,9 @@ func (q *Queries) AddPlannerExdate(ctx context.Context, arg AddPlannerExdatePara
 }
 
 const CreatePlannerEvent = `-- name: CreatePlannerEvent :one
-INSERT INTO planner_events (user_id, title, kind, all_day, starts_at, ends_at, time_zone, location, notes, rrule, repeats_until)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+INSERT INTO planner_events (user_id, title, kind, all_day, starts_at, ends_at, time_zone, location, notes, rrule, repeats_until, exdates)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
+    coalesce($12::timestamptz[], '{}'))
 RETURNING id
 `
 
@@ -51,6 +52,7 @@ type CreatePlannerEventParams struct {
 	Notes        string             `db:"notes"`
 	Rrule        pgtype.Text        `db:"rrule"`
 	RepeatsUntil pgtype.Timestamptz `db:"repeats_until"`
+	Exdates      []time.Time        `db:"exdates"`
 }
 
 func (q *Queries) CreatePlannerEvent(ctx context.Context, arg CreatePlannerEventParams) (uuid.UUID, error) {
@@ -66,6 +68,7 @@ func (q *Queries) CreatePlannerEvent(ctx context.Context, arg CreatePlannerEvent
 		arg.Notes,
 		arg.Rrule,
 		arg.RepeatsUntil,
+		arg.Exdates,
 	)
 	var id uuid.UUID
 	err := row.Scan(&id)
@@ -87,6 +90,68 @@ func (q *Queries) DeletePlannerEvent(ctx context.Context, arg DeletePlannerEvent
 		return 0, err
 	}
 	return result.RowsAffected(), nil
+}
+
+const DeletePlannerFeed = `-- name: DeletePlannerFeed :execrows
+DELETE FROM planner_feeds WHERE user_id = $1
+`
+
+func (q *Queries) DeletePlannerFeed(ctx context.Context, userID uuid.UUID) (int64, error) {
+	result, err := q.db.Exec(ctx, DeletePlannerFeed, userID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
+const FeedEvents = `-- name: FeedEvents :many
+SELECT e.id, e.user_id, e.title, e.kind, e.all_day, e.starts_at, e.ends_at, e.time_zone, e.location, e.notes, e.created_at, e.updated_at, e.rrule, e.repeats_until, e.exdates FROM planner_events e JOIN planner_feeds f ON f.user_id = e.user_id
+WHERE f.token_hash = $1 AND (e.rrule IS NOT NULL OR e.ends_at > $2)
+ORDER BY e.starts_at, e.id
+LIMIT 5000
+`
+
+type FeedEventsParams struct {
+	TokenHash []byte    `db:"token_hash"`
+	Since     time.Time `db:"since"`
+}
+
+// Every event of the subscription whose token hashes to token_hash, for
+// its feed: the series whole, the single ones from a year back.
+func (q *Queries) FeedEvents(ctx context.Context, arg FeedEventsParams) ([]PlannerEvent, error) {
+	rows, err := q.db.Query(ctx, FeedEvents, arg.TokenHash, arg.Since)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []PlannerEvent{}
+	for rows.Next() {
+		var i PlannerEvent
+		if err := rows.Scan(
+			&i.ID,
+			&i.UserID,
+			&i.Title,
+			&i.Kind,
+			&i.AllDay,
+			&i.StartsAt,
+			&i.EndsAt,
+			&i.TimeZone,
+			&i.Location,
+			&i.Notes,
+			&i.CreatedAt,
+			&i.UpdatedAt,
+			&i.Rrule,
+			&i.RepeatsUntil,
+			&i.Exdates,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const GetPlannerEvent = `-- name: GetPlannerEvent :one
@@ -118,6 +183,28 @@ func (q *Queries) GetPlannerEvent(ctx context.Context, arg GetPlannerEventParams
 		&i.RepeatsUntil,
 		&i.Exdates,
 	)
+	return i, err
+}
+
+const GetPlannerFeed = `-- name: GetPlannerFeed :one
+SELECT user_id, token_hash, created_at FROM planner_feeds WHERE user_id = $1
+`
+
+func (q *Queries) GetPlannerFeed(ctx context.Context, userID uuid.UUID) (PlannerFeed, error) {
+	row := q.db.QueryRow(ctx, GetPlannerFeed, userID)
+	var i PlannerFeed
+	err := row.Scan(&i.UserID, &i.TokenHash, &i.CreatedAt)
+	return i, err
+}
+
+const GetPlannerFeedByToken = `-- name: GetPlannerFeedByToken :one
+SELECT user_id, token_hash, created_at FROM planner_feeds WHERE token_hash = $1
+`
+
+func (q *Queries) GetPlannerFeedByToken(ctx context.Context, tokenHash []byte) (PlannerFeed, error) {
+	row := q.db.QueryRow(ctx, GetPlannerFeedByToken, tokenHash)
+	var i PlannerFeed
+	err := row.Scan(&i.UserID, &i.TokenHash, &i.CreatedAt)
 	return i, err
 }
 
@@ -182,6 +269,22 @@ func (q *Queries) ListPlannerEvents(ctx context.Context, arg ListPlannerEventsPa
 		return nil, err
 	}
 	return items, nil
+}
+
+const PutPlannerFeed = `-- name: PutPlannerFeed :exec
+INSERT INTO planner_feeds (user_id, token_hash) VALUES ($1, $2)
+ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = now()
+`
+
+type PutPlannerFeedParams struct {
+	UserID    uuid.UUID `db:"user_id"`
+	TokenHash []byte    `db:"token_hash"`
+}
+
+// A new subscription token: the old link stops working.
+func (q *Queries) PutPlannerFeed(ctx context.Context, arg PutPlannerFeedParams) error {
+	_, err := q.db.Exec(ctx, PutPlannerFeed, arg.UserID, arg.TokenHash)
+	return err
 }
 
 const SetPlannerEventRule = `-- name: SetPlannerEventRule :execrows
