@@ -64,7 +64,10 @@ func TestPlannerEventsInTheDialog(t *testing.T) {
 	tab.WaitForPath("/planner/week/*?done=deleted")
 	tab.ExpectText("#day-"+today, "Nothing planned")
 
-	// On a phone a month's day shows how many events it holds.
+	// On a phone a month's day shows how many events it holds; the desktop's
+	// month, open meanwhile, shows the new event at once (the live stream:
+	// its 30 s poll would be too late for this wait).
+	tab.Visit("/planner")
 	phone := app.NewPhoneTab(t)
 	phone.SignIn("planner-e2e@example.com", "")
 	phone.Visit("/planner/events/new")
@@ -73,6 +76,9 @@ func TestPlannerEventsInTheDialog(t *testing.T) {
 	phone.WaitForPath("/planner?done=saved")
 	phone.ExpectText("#day-"+today+" .planner-count", "1")
 	phone.Audit()
+	if err := expectText(tab, "#day-"+today, "Gig", 5*time.Second); err != nil {
+		t.Errorf("the other device's month did not show the new event: %v", err)
+	}
 }
 
 func TestPlannerRepeatingEventByOccurrence(t *testing.T) {

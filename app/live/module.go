@@ -15,18 +15,19 @@ import (
 
 // Handler serves the streams.
 type Handler struct {
-	q   *db.Queries
-	hub *hub
+	q     *db.Queries
+	hub   *hub
+	names func() []string // the changes the modules announce beyond Names
 }
 
 // Module is the live streams: the route, the stream's address on every
 // page (after the user's latest change, read with the session), the
 // listener and the pruning of old changes.
 func Module(d module.Deps) module.Module {
-	h := &Handler{q: d.Q, hub: newHub(d.Pool.Config().ConnConfig.Copy(), d.Logger)}
+	h := &Handler{q: d.Q, hub: newHub(d.Pool.Config().ConnConfig.Copy(), d.Logger), names: d.Registry.LiveNames}
 	return module.Module{
 		Name:    "live",
-		Privacy: []module.Privacy{{Kind: "Live updates", Readable: []string{"Which kind of thing changed (focus, vault, notifications) and when, kept ten minutes"}}},
+		Privacy: []module.Privacy{{Kind: "Live updates", Readable: []string{"Which kind of thing changed (focus, vault, notifications, planner) and when, kept ten minutes"}}},
 		Routes:  func(r module.Router) { r.Private.GET(web.LiveURL, h.stream) },
 		Shell:   []web.ShellSource{streamSource},
 		Jobs: []module.Job{{Name: "live prune", Every: time.Minute, Run: func(ctx context.Context, now time.Time) error {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -119,7 +120,7 @@ func (h *Handler) missed(c echo.Context, after int64) ([]Event, error) {
 	}
 	var out []Event
 	if oldest > after+1 || len(rows) == 100 {
-		for _, name := range Names {
+		for _, name := range append(slices.Clone(Names), h.names()...) {
 			out = append(out, Event{Name: name})
 		}
 	}

@@ -49,6 +49,10 @@ type Module struct {
 	// Agenda are the sections Today shows under its first pick, in every
 	// mode: what the day holds (the planner's events).
 	Agenda []Panel
+	// Live are the changes it announces to the user's tabs beyond the
+	// platform's (live.Announce); a page that shows one listens for
+	// "live:<name> from:body".
+	Live []string
 	// Progress are the sections it adds to the Progress page (focus
 	// statistics).
 	Progress []Panel
@@ -319,6 +323,11 @@ func (r *Registry) Items() []Items {
 
 // TodaySources lists every module's Today sources (once sealed).
 func (r *Registry) TodaySources() []suggest.Source { return r.sources }
+
+// LiveNames lists the changes every module announces.
+func (r *Registry) LiveNames() []string {
+	return collect(r, func(m Module) []string { return m.Live })
+}
 
 // Agenda lists every module's sections of Today's agenda, in order.
 func (r *Registry) Agenda() []Panel { return r.agenda }

@@ -25,7 +25,7 @@ func (h *Handler) create(c echo.Context) error {
 		return renderForm(c, http.StatusUnprocessableEntity, f)
 	}
 	v := web.CurrentViewer(c)
-	if err := h.insert(c.Request().Context(), h.q, db.PlannerEvent{UserID: v.ID}, e); err != nil {
+	if err := h.insertAnnounced(c.Request().Context(), h.q, db.PlannerEvent{UserID: v.ID}, e); err != nil {
 		return fmt.Errorf("planner: unable to create an event for %s: %w", v.ID, err)
 	}
 	return web.Redirect(c, f.ReturnTo+"?done=saved")

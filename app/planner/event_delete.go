@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/live"
 	"ignition/app/store/db"
 	"ignition/app/web"
 )
@@ -34,6 +35,9 @@ func (h *Handler) delete(c echo.Context) error {
 		default:
 			return echo.NewHTTPError(400, "Choose which of its events to delete.")
 		}
+		if err == nil {
+			err = live.Announce(ctx, h.q, e.UserID, Live)
+		}
 		if err != nil {
 			return fmt.Errorf("planner: unable to delete from event %s at %s: %w", e.ID, at, err)
 		}
@@ -41,6 +45,9 @@ func (h *Handler) delete(c echo.Context) error {
 	}
 	if _, err := h.q.DeletePlannerEvent(ctx, db.DeletePlannerEventParams{UserID: e.UserID, ID: e.ID}); err != nil {
 		return fmt.Errorf("planner: unable to delete event %s: %w", e.ID, err)
+	}
+	if err := live.Announce(ctx, h.q, e.UserID, Live); err != nil {
+		return err
 	}
 	return web.Redirect(c, back)
 }

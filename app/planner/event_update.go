@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/form"
+	"ignition/app/live"
 	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
@@ -59,12 +60,12 @@ func (h *Handler) update(c echo.Context) error {
 				if _, err := q.AddPlannerExdate(ctx, db.AddPlannerExdateParams{UserID: old.UserID, ID: old.ID, At: at}); err != nil {
 					return err
 				}
-				return h.insert(ctx, q, old, e)
+				return h.insertAnnounced(ctx, q, old, e)
 			case ScopeFollowing:
 				if err := cutBefore(ctx, q, old, at); err != nil {
 					return err
 				}
-				return h.insert(ctx, q, old, e)
+				return h.insertAnnounced(ctx, q, old, e)
 			}
 			return h.save(ctx, q, old, e)
 		})
@@ -113,14 +114,22 @@ func (h *Handler) save(ctx context.Context, q *db.Queries, old db.PlannerEvent, 
 	if n == 0 {
 		return echo.ErrNotFound // deleted meanwhile
 	}
-	return nil
+	return live.Announce(ctx, q, old.UserID, Live)
 }
 
-// insert stores e as a new event of old's owner.
+// insert stores e as a new event of old's owner; the caller announces it.
 func (h *Handler) insert(ctx context.Context, q *db.Queries, old db.PlannerEvent, e event) error {
 	_, err := q.CreatePlannerEvent(ctx, db.CreatePlannerEventParams{UserID: old.UserID, Title: e.Title, Kind: e.Kind, AllDay: e.AllDay,
 		StartsAt: e.Starts, EndsAt: e.Ends, TimeZone: e.Zone, Location: e.Location, Notes: e.Notes, Rrule: ruleText(e), RepeatsUntil: untilOf(e), Exdates: e.Exdates})
 	return err
+}
+
+// insertAnnounced is insert, announced to the owner's tabs.
+func (h *Handler) insertAnnounced(ctx context.Context, q *db.Queries, old db.PlannerEvent, e event) error {
+	if err := h.insert(ctx, q, old, e); err != nil {
+		return err
+	}
+	return live.Announce(ctx, q, old.UserID, Live)
 }
 
 func ruleText(e event) pgtype.Text { return pgtype.Text{String: e.Rule, Valid: e.Rule != ""} }

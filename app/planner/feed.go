@@ -13,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/live"
 	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
@@ -118,7 +119,7 @@ func (h *Handler) importFile(c echo.Context) error {
 				return err
 			}
 		}
-		return nil
+		return live.Announce(ctx, q, v.ID, Live)
 	})
 	if err != nil {
 		return fmt.Errorf("planner: unable to import events for %s: %w", v.ID, err)

@@ -21,6 +21,10 @@ import (
 	views "ignition/views/planner"
 )
 
+// Live is the change the planner announces to the user's tabs: its views
+// read themselves again.
+const Live = "planner"
+
 // Handler serves the planner's routes.
 type Handler struct {
 	pool *pgxpool.Pool
@@ -55,6 +59,7 @@ func Module(d module.Deps) module.Module {
 		Nav:      []module.Nav{{Label: "Planner", Href: views.URL, Order: 35}},
 		Commands: []module.Command{{Label: "Planner", Keywords: "planner calendar events schedule month week day", Href: views.URL}},
 		Agenda:   []module.Panel{{Order: 10, Queue: todayEvents}},
+		Live:     []string{Live},
 	}
 }
 

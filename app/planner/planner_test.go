@@ -191,7 +191,7 @@ func TestOneOccurrenceThisAndFollowingOrAll(t *testing.T) {
 		return t.UTC().Format(time.RFC3339)
 	}
 	shows := func(day string) string {
-		return strings.Join(strings.Fields(c.Get("/planner/day/"+day).Do().Doc().Find("#planner-day").Text()), " ")
+		return strings.Join(strings.Fields(c.Get("/planner/day/"+day).Do().Doc().Find("#planner-view").Text()), " ")
 	}
 
 	// The occurrence's own form, asking what a change is for.

@@ -94,5 +94,5 @@ func (h *Handler) events(c echo.Context, days []time.Time, cal calendar.Calendar
 // and a new event on it, coming back to this page.
 func navOf(c echo.Context, view string, day time.Time, title string) views.Nav {
 	return views.Nav{Title: title, View: view, Month: views.MonthURL(day.Year(), day.Month()), Week: views.WeekURL(day), Day: views.DayURL(day),
-		NewEvent: views.NewURL(day, c.Request().URL.Path)}
+		NewEvent: views.NewURL(day, c.Request().URL.Path), Self: c.Request().URL.Path}
 }

@@ -146,7 +146,12 @@ type Nav struct {
 	Month, Week, Day  string // the three views of the focused day
 	View              string // "month", "week", "day"
 	NewEvent          string // the form of a new event on the focused day
+	Self              string // this view, which reads itself again when the planner changes
 }
+
+// Refresh is when a view reads itself again: at once when the planner
+// changes on any device (the live stream), every 30 s without it.
+const Refresh = "live:planner from:body, every 30s"
 
 // MonthData is the month view.
 type MonthData struct {
