@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"ignition/app/admin"
+	"ignition/app/apptest"
 	"ignition/app/auth"
 	"ignition/app/focus"
 	"ignition/app/goals"
