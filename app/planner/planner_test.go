@@ -3,6 +3,7 @@ package planner_test
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -277,5 +278,50 @@ func TestABusyDayOfTheMonthShowsThreeAndHowManyMore(t *testing.T) {
 	}
 	if n := c.Get("/planner/day/2027-05-04").Do().Doc().Find("#planner-day-events a.event").Length(); n != 5 {
 		t.Errorf("the day view lists %d events, want 5", n)
+	}
+}
+
+// TestHostileFormsGetAReasonNeverA500: every field of the event form,
+// filled with what no browser sends, is answered 4xx (or saved, when it is
+// in fact fine) and never breaks the page.
+func TestHostileFormsGetAReasonNeverA500(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.SignIn("hostile-planner@example.com", "")
+	base := map[string]string{"title": "Ok", "kind": "other", "start_date": "2027-03-01", "start_time": "09:00", "end_time": "10:00"}
+	bad := []string{"", " ", "-1", "0", "99999999999999999999", "2027-02-30", "2027-13-01", "24:00", "9:60", "T09:00", "NaN", "null", "<script>", "\u202e", strings.Repeat("9", 500),
+		"FREQ=SECONDLY", "MO,XX", "../../etc", "//evil.example", "https://evil.example/planner"}
+	fields := []string{"title", "kind", "all_day", "start_date", "start_time", "end_date", "end_time", "location", "notes", "repeat", "every", "weekdays",
+		"monthly_by", "ends", "count", "until", "return_to"}
+	c.Post("/planner/events").Form("title", "Series", "kind", "other", "start_date", "2027-03-01", "start_time", "09:00", "end_time", "10:00", "repeat", "daily").Do().AssertStatus(http.StatusSeeOther)
+	series := eventID(t, env, "Series")
+	for _, field := range fields {
+		for _, v := range bad {
+			form := []string{field, v}
+			for k, val := range base {
+				if k != field {
+					form = append(form, k, val)
+				}
+			}
+			for _, path := range []string{"/planner/events", "/planner/events/" + series} {
+				resp := c.Post(path).Form(append(form, "at", "2027-03-02T09:00:00Z", "scope", "this")...).Do()
+				if resp.StatusCode >= 500 || resp.StatusCode == http.StatusOK {
+					t.Errorf("POST %s with %s=%.20q: %d", path, field, v, resp.StatusCode)
+				}
+				if loc := resp.Header.Get("Location"); loc != "" && !strings.HasPrefix(loc, "/planner") {
+					t.Errorf("POST %s with %s=%.20q goes to %q", path, field, v, loc)
+				}
+			}
+		}
+	}
+	for _, v := range append(bad, "2027-03-02T09:00:00+01:00") {
+		for _, p := range []string{"/planner/events/" + series + "?at=" + url.QueryEscape(v), "/planner/events/new?day=" + url.QueryEscape(v) + "&return_to=" + url.QueryEscape(v)} {
+			if resp := c.Get(p).Do(); resp.StatusCode >= 500 {
+				t.Errorf("GET %s: %d", p, resp.StatusCode)
+			}
+		}
+		if resp := c.Post("/planner/events/"+series+"/delete").Form("at", v, "scope", v).Do(); resp.StatusCode >= 500 {
+			t.Errorf("delete with %.20q: %d", v, resp.StatusCode)
+		}
 	}
 }
