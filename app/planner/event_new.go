@@ -19,7 +19,8 @@ func (h *Handler) newEvent(c echo.Context) error {
 	if err != nil || day.Year() < 1900 || day.Year() > 2200 {
 		day = cal.Today
 	}
-	start := cal.Local(cal.Now).Truncate(time.Hour).Add(time.Hour)
+	now := cal.Local(cal.Now)
+	start := time.Date(now.Year(), now.Month(), now.Day(), now.Hour()+1, 0, 0, 0, now.Location()) // the next full hour, in any zone
 	if start.Hour() == 0 { // past 23:00: the last hour of the day
 		start = start.Add(-time.Hour)
 	}
