@@ -21,7 +21,7 @@ func (h *Handler) newEvent(c echo.Context) error {
 	}
 	now := cal.Local(cal.Now)
 	start := time.Date(now.Year(), now.Month(), now.Day(), now.Hour()+1, 0, 0, 0, now.Location()) // the next full hour, in any zone
-	if start.Hour() == 0 { // past 23:00: the last hour of the day
+	if start.Hour() == 0 {                                                                        // past 23:00: the last hour of the day
 		start = start.Add(-time.Hour)
 	}
 	end := start.Add(time.Hour)

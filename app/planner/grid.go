@@ -41,17 +41,23 @@ func window(days []time.Time, cal calendar.Calendar) (from, until time.Time) {
 }
 
 // place lays the occurrences of events (as read for days' window) on the
-// days they overlap in the user's zone, each as that day shows it.
-func place(days []time.Time, events []db.PlannerEvent, cal calendar.Calendar, month time.Month) []views.Day {
+// days they overlap in the user's zone, each as that day shows it: all of
+// them, or with most > 0 that many (the month's cells), every one counted.
+func place(days []time.Time, events []db.PlannerEvent, cal calendar.Calendar, month time.Month, most int) []views.Day {
 	from, until := window(days, cal)
-	occurrences := spans(events, from, until)
 	out := make([]views.Day, len(days))
+	index := make(map[time.Time]int, len(days))
 	for i, d := range days {
-		begins, ends := cal.Midnight(d), cal.Midnight(d.AddDate(0, 0, 1))
 		out[i] = views.Day{Date: d, Today: d.Equal(cal.Today), InMonth: month == 0 || d.Month() == month}
-		for _, o := range occurrences {
-			if o.start.Before(ends) && o.end.After(begins) {
-				out[i].Events = append(out[i].Events, occurrence(o, cal, o.start.Before(begins)))
+		index[d] = i
+	}
+	for _, o := range spans(events, from, until) {
+		last := cal.Day(o.end.Add(-time.Nanosecond)) // the last day it covers (an end at midnight is the day before's)
+		for d := cal.Day(o.start); !d.After(last); d = d.AddDate(0, 0, 1) {
+			if i, ok := index[d]; ok {
+				if out[i].Count++; most == 0 || len(out[i].Events) < most {
+					out[i].Events = append(out[i].Events, occurrence(o, cal, o.start.Before(cal.Midnight(d))))
+				}
 			}
 		}
 	}
@@ -61,7 +67,7 @@ func place(days []time.Time, events []db.PlannerEvent, cal calendar.Calendar, mo
 // occurrence is an event as a day shows it; continued marks one that
 // began on an earlier day.
 func occurrence(o span, cal calendar.Calendar, continued bool) views.Event {
-	e := o.event
+	e := *o.event
 	return views.Event{ID: e.ID.String(), Title: e.Title, Kind: e.Kind, AllDay: e.AllDay, Repeats: e.Rrule.Valid, At: o.start,
 		Start: cal.Local(o.start), End: cal.Local(o.end), Continued: continued, Location: e.Location}
 }

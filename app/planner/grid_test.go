@@ -59,7 +59,7 @@ func TestEventsLandOnTheDaysTheyOverlapInTheUsersZone(t *testing.T) {
 		ev("Switch day", true, time.Date(2027, 3, 28, 0, 0, 0, 0, berlin), time.Date(2027, 3, 29, 0, 0, 0, 0, berlin)),
 		ev("Morning run", false, time.Date(2027, 3, 29, 7, 0, 0, 0, berlin), time.Date(2027, 3, 29, 8, 0, 0, 0, berlin)),
 	}
-	days := place(daysBetween(date("2027-03-26"), date("2027-03-29")), events, cal, 0)
+	days := place(daysBetween(date("2027-03-26"), date("2027-03-29")), events, cal, 0, 0)
 	got := map[string]string{}
 	for _, d := range days {
 		var titles []string

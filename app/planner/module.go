@@ -71,7 +71,7 @@ func todayEvents(b *store.Batch, user uuid.UUID, cal calendar.Calendar) func() (
 	var events []db.PlannerEvent
 	store.Many(b, db.ListPlannerEvents, &events, params(user, from, until))
 	return func() (templ.Component, error) {
-		placed := place(days, events, cal, 0)[0]
+		placed := place(days, events, cal, 0, 0)[0]
 		if len(placed.Events) == 0 {
 			return templ.NopComponent, nil
 		}

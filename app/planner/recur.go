@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -148,13 +149,22 @@ func seriesNear(e db.PlannerEvent, notBefore time.Time) (*rrule.RRule, error) {
 	if periods < 2 {
 		return r, nil
 	}
-	o.Dtstart = start.AddDate(0, 0, (periods-1)*days) // a period early: summer time moves the hours
-	return rrule.NewRRule(o)
+	// A period early (summer time moves the hours), on a day its local time
+	// exists (a start moved into the hour summer time skips would move every
+	// occurrence after it).
+	for k := periods - 1; k > 0; k-- {
+		moved := time.Date(start.Year(), start.Month(), start.Day()+k*days, start.Hour(), start.Minute(), start.Second(), 0, start.Location())
+		if moved.Hour() == start.Hour() && moved.Minute() == start.Minute() {
+			o.Dtstart = moved
+			return rrule.NewRRule(o)
+		}
+	}
+	return r, nil
 }
 
 // span is one occurrence of an event.
 type span struct {
-	event      db.PlannerEvent
+	event      *db.PlannerEvent
 	start, end time.Time
 }
 
@@ -173,30 +183,46 @@ func occurrenceEnd(e db.PlannerEvent, start time.Time) time.Time {
 // [from, until), by start: at most perWindow of each repeating event.
 func spans(events []db.PlannerEvent, from, until time.Time) []span {
 	var out []span
-	for _, e := range events {
+	for i := range events {
+		e := &events[i]
 		if !e.Rrule.Valid {
 			out = append(out, span{e, e.StartsAt, e.EndsAt})
 			continue
 		}
-		longest := e.EndsAt.Sub(e.StartsAt) + 25*time.Hour // an all-day occurrence may be an hour longer
-		r, err := seriesNear(e, from.Add(-longest))
-		if err != nil {
-			continue // a rule the form could not have made: shown by its first occurrence on its edit page
-		}
-		next := r.Iterator()
-		n := 0
-		for t, ok := next(); ok && t.Before(until) && n < perWindow; t, ok = next() {
-			if t.Add(longest).Before(from) {
-				continue
-			}
-			end := occurrenceEnd(e, t)
-			if end.After(from) && !slices.ContainsFunc(e.Exdates, t.Equal) {
-				out = append(out, span{e, t, end})
-				n++
-			}
+		if simple, ok := simpleOf(e.Rrule.String); ok {
+			out = append(out, simpleSpans(e, simple, from, until)...)
+		} else {
+			out = append(out, walkSpans(e, from, until)...)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b span) int { return a.start.Compare(b.start) })
+	slices.SortFunc(out, func(a, b span) int { // by start; the same state lists the same way
+		if c := a.start.Compare(b.start); c != 0 {
+			return c
+		}
+		return bytes.Compare(a.event.ID[:], b.event.ID[:])
+	})
+	return out
+}
+
+// walkSpans are the occurrences of e's rule that overlap [from, until),
+// walking it (from near the window where that gives the same days).
+func walkSpans(e *db.PlannerEvent, from, until time.Time) []span {
+	longest := e.EndsAt.Sub(e.StartsAt) + 25*time.Hour // an all-day occurrence may be an hour longer
+	r, err := seriesNear(*e, from.Add(-longest))
+	if err != nil {
+		return nil // a rule the form could not have made: its edit page still opens
+	}
+	var out []span
+	next := r.Iterator()
+	for t, ok := next(); ok && t.Before(until) && len(out) < perWindow; t, ok = next() {
+		if t.Add(longest).Before(from) {
+			continue
+		}
+		end := occurrenceEnd(*e, t)
+		if end.After(from) && !slices.ContainsFunc(e.Exdates, t.Equal) {
+			out = append(out, span{e, t, end})
+		}
+	}
 	return out
 }
 

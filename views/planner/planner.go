@@ -109,12 +109,17 @@ func (e Event) When() string {
 	return e.Start.Format("15:04") + "–" + e.End.Format("15:04")
 }
 
+// CellEvents is how many events a day of the month shows; its day view
+// lists them all.
+const CellEvents = 3
+
 // Day is one day of a view.
 type Day struct {
 	Date    time.Time
 	InMonth bool // in the month shown (the month view shows whole weeks)
 	Today   bool
-	Events  []Event
+	Events  []Event // the first CellEvents in the month view
+	Count   int     // how many it holds
 }
 
 // Form is the event form: new (ID "") or an edit.
