@@ -283,12 +283,13 @@ func start(dbURL string, port int, extraEnv ...string) (*App, func() error, erro
 		}
 	}
 	// Its own socket, not an answer on the port: another test's server
-	// may hold a port this one failed to bind.
-	if err := proc.WaitListening(port, 30*time.Second); err != nil {
+	// may hold a port this one failed to bind. A generous wait: beside the
+	// parallel browser tests on two cores, a start has taken over 30 s.
+	if err := proc.WaitListening(port, 90*time.Second); err != nil {
 		stop()
 		return nil, nil, fmt.Errorf("server did not start: %v\n%s", err, app.logs.String())
 	}
-	if err := testutil.WaitHTTP(app.URL+"/readyz", 15*time.Second); err != nil {
+	if err := testutil.WaitHTTP(app.URL+"/readyz", 45*time.Second); err != nil {
 		stop()
 		return nil, nil, fmt.Errorf("server not ready: %v\n%s", err, app.logs.String())
 	}
