@@ -12,7 +12,7 @@ import (
 // changes them: review the change against e2ee-js/README.md's checklist,
 // then update these lines in the same commit.
 var islandSHA256 = map[string]string{
-	"js/island.js":      "b8bd3471639b33d38d019a98e4bc34c004e3772b76fe19be9460dad0ccc93f3e",
+	"js/island.js":      "74da724e043ed6b8e2ab8463a456c9be623d4a8157bac3dff2a50f35cb4b71ae",
 	"js/memo.js":        "15377f295126d6c59c763053ea405eae5d07f46674ee61e931d215af76714437",
 	"js/searchbox.js":   "df44e26fd7899961413e0ea4b453e756d3f5de3cb779a53ff6ea452c0017689e",
 	"js/markdown.js":    "51318d30a75c652513066e8613410185e7a839b83faf8de0f1bf7481bcfb9d0c",

@@ -17,6 +17,6 @@ export async function prfSecret(ids) {
     throw new Error("No passkey on this device unlocks the vault, or the request was cancelled. Use your passphrase.");
   }
   const first = cred.getClientExtensionResults().prf?.results?.first;
-  if (!first) throw new Error("This passkey cannot unlock the vault: it gives no PRF output.");
+  if (!first) throw new Error("This passkey cannot unlock the vault.");
   return { id: c.b64u(new Uint8Array(cred.rawId)), secret: new Uint8Array(first) };
 }

@@ -223,7 +223,7 @@ async function rewrapAll(d) {
       try {
         fields[field] = { old: env.wdek, wdek: await c.rewrapDEK(kek, d.kek, ctx, env) };
       } catch {
-        throw new Error(`One of your records (${r.kind} ${r.id}) could not be decrypted with your key: it may be damaged. Delete it, then continue the rotation.`);
+        throw new Error(`A damaged ${r.kind} (${r.id}) could not be decrypted: delete it, then continue.`);
       }
     }
     out.push({ kind: r.kind, id: r.id, fields });
