@@ -28,12 +28,17 @@ WHERE quest_progress.claimed_at IS NULL;
 -- The active quests (or only the one named) with the user's standing in
 -- each one's current period: its period row (steps taken by hand, claim)
 -- and how many habit completions and completed focus sessions the period
--- holds; and, from the ledger, how often the quest was ever claimed and
+-- holds, or for a "rewarded:<prefix>" quest the rewards it holds whose
+-- key starts with "<prefix>:" (a domain's own count, by its ledger keys); and, from the ledger, how often the quest was ever claimed and
 -- when last. Days are local dates; the instants are the local midnights
 -- that bound the day and the week.
 SELECT sqlc.embed(q), coalesce(p.manual, 0)::integer AS manual, (p.claimed_at IS NOT NULL)::boolean AS claimed,
        (CASE WHEN q.period = 'weekly' THEN n.habits_week ELSE n.habits_day END)::integer AS habits_done,
        (CASE WHEN q.period = 'weekly' THEN n.focus_week ELSE n.focus_day END)::integer AS focus_done,
+       (SELECT count(*) FROM ledger_entries r
+        WHERE q.metric LIKE 'rewarded:%' AND r.user_id = @user_id::uuid AND r.key LIKE substr(q.metric, 10) || ':%' AND r.key NOT LIKE '%:undo'
+          AND r.created_at >= (CASE WHEN q.period = 'weekly' THEN @week_from::timestamptz ELSE @day_from::timestamptz END)
+          AND r.created_at < (CASE WHEN q.period = 'weekly' THEN @week_to::timestamptz ELSE @day_to::timestamptz END))::integer AS rewarded_done,
        coalesce(h.claims, 0)::integer AS claims, coalesce(h.last_at, '0001-01-01')::timestamptz AS last_claimed_at
 FROM quests q
 CROSS JOIN (

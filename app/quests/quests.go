@@ -24,7 +24,16 @@ const (
 	Manual           = "manual"            // advanced by hand
 )
 
-// Periods and Metrics list the periods and metrics.
+// Rewarded is the metric of a quest another module keeps: it counts the
+// rewards paid in the period whose ledger key starts with prefix + ":"
+// (Rewarded("exercise-session") counts finished workouts). The module
+// seeds such a quest itself, so quests never read its tables.
+func Rewarded(prefix string) string { return rewarded + prefix }
+
+const rewarded = "rewarded:"
+
+// Periods and Metrics list the periods and the metrics of this module's
+// own quests.
 var (
 	Periods = []string{Daily, Weekly}
 	Metrics = []string{HabitCompletions, FocusSessions, Manual}

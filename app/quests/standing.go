@@ -1,6 +1,7 @@
 package quests
 
 import (
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -42,6 +43,10 @@ func standingsOf(rows []db.ListQuestStandingsRow) []Standing {
 			done = int(r.HabitsDone)
 		case FocusSessions:
 			done = int(r.FocusDone)
+		default:
+			if strings.HasPrefix(r.Quest.Metric, rewarded) {
+				done = int(r.RewardedDone)
+			}
 		}
 		out[i] = Standing{Quest: r.Quest, Status: StatusOf(int(r.Quest.Target), done, r.Claimed),
 			Claims: int(r.Claims), LastClaimedAt: r.LastClaimedAt}

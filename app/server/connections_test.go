@@ -18,30 +18,41 @@ import (
 // the walk below reaches each handler's transaction, not just its
 // validation.
 var routeForms = map[string][]string{
-	"/habits":                  {"title", "Stretch", "cadence", "daily", "skill", "proficiency"},
-	"/habits/:id":              {"title", "Read more", "cadence", "daily", "skill", "knowledge"},
-	"/goals":                   {"title", "Finish the EP", "category", "creative"},
-	"/goals/:id":               {"title", "Finish the album", "category", "creative"},
-	"/goals/:id/milestones":    {"title", "Mix the first track"},
-	"/focus/start":             {"kind", "focus"},
-	"/focus/settings":          {"focus_minutes", "25", "short_break_minutes", "5", "long_break_minutes", "15", "long_break_every", "4"},
-	"/settings/theme":          {"theme", "dark"},
-	"/settings/preferences":    {"time_zone", "Europe/Berlin", "week_start", "1"},
-	"/settings/suggestions":    {"record", "on"},
-	"/today/picks":             {"decision", "focus:start"},
-	"/settings/account/delete": {"confirm", "someone-else@example.com"},
-	"/ideas":                   {"record_id", "00000000-0000-4000-8000-0000000000a1", "title", vaulttest.Envelope(10), "bpm", "90"},
-	"/ideas/:id":               {"record_id", "@idea", "title", vaulttest.Envelope(12), "moods", "dark"},
-	"/planner/events":          {"title", "Studio session", "kind", "meeting", "start_date", "2026-03-08", "start_time", "10:00", "end_time", "12:00"},
-	"/planner/events/:id":      {"title", "Long studio session", "kind", "meeting", "start_date", "2026-03-08", "start_time", "10:00", "end_time", "13:00"},
+	"/habits":                       {"title", "Stretch", "cadence", "daily", "skill", "proficiency"},
+	"/habits/:id":                   {"title", "Read more", "cadence", "daily", "skill", "knowledge"},
+	"/goals":                        {"title", "Finish the EP", "category", "creative"},
+	"/goals/:id":                    {"title", "Finish the album", "category", "creative"},
+	"/goals/:id/milestones":         {"title", "Mix the first track"},
+	"/focus/start":                  {"kind", "focus"},
+	"/focus/settings":               {"focus_minutes", "25", "short_break_minutes", "5", "long_break_minutes", "15", "long_break_every", "4"},
+	"/settings/theme":               {"theme", "dark"},
+	"/settings/preferences":         {"time_zone", "Europe/Berlin", "week_start", "1"},
+	"/settings/suggestions":         {"record", "on"},
+	"/today/picks":                  {"decision", "focus:start"},
+	"/settings/account/delete":      {"confirm", "someone-else@example.com"},
+	"/ideas":                        {"record_id", "00000000-0000-4000-8000-0000000000a1", "title", vaulttest.Envelope(10), "bpm", "90"},
+	"/ideas/:id":                    {"record_id", "@idea", "title", vaulttest.Envelope(12), "moods", "dark"},
+	"/planner/events":               {"title", "Studio session", "kind", "meeting", "start_date", "2026-03-08", "start_time", "10:00", "end_time", "12:00"},
+	"/planner/events/:id":           {"title", "Long studio session", "kind", "meeting", "start_date", "2026-03-08", "start_time", "10:00", "end_time", "13:00"},
+	"/exercise/unit":                {"unit", "lb"},
+	"/exercise/library":             {"name", "Landmine Press", "kind", "strength", "muscles", "shoulders"},
+	"/exercise/templates":           {"name", "Pull day"},
+	"/exercise/templates/:id":       {"name", "Push day"},
+	"/exercise/templates/:id/items": {"exercise_id", "@exercise", "target_sets", "3", "target_reps", "5"},
+	"/exercise/templates/:id/items/:item/move": {"dir", "down"},
+	"/exercise/sessions/:id/exercises":         {"exercise_id", "@exercise"},
+	"/exercise/sessions/:id/sets":              {"exercise_id", "@exercise", "weight", "60", "reps", "5"},
 }
 
 // formFor is the route's plausible submission for the user's objects.
 func formFor(route string, x ids) []string {
 	out := slices.Clone(routeForms[route])
 	for i, v := range out {
-		if v == "@idea" {
+		switch v {
+		case "@idea":
 			out[i] = x.idea
+		case "@exercise":
+			out[i] = x.exercise
 		}
 	}
 	return out
@@ -111,7 +122,7 @@ func TestLockingActionsInParallelOnOneConnection(t *testing.T) {
 	expireFocus(t, env)
 	for _, route := range []string{"/focus/complete", "/habits/:id/complete", "/habits/:id/undo", "/quests/:id/advance",
 		"/quests/:id/claim", "/goals/:id/milestones", "/goals/:id/milestones/:mid/down", "/goals/:id/complete",
-		"/market/:id/buy", "/settings/preferences", "/today/picks"} {
+		"/market/:id/buy", "/settings/preferences", "/today/picks", "/exercise/sessions/:id/sets", "/exercise/sessions/:id/finish"} {
 		var wg sync.WaitGroup
 		statuses := make([]int, 20)
 		for i := range statuses {
@@ -130,7 +141,10 @@ func TestLockingActionsInParallelOnOneConnection(t *testing.T) {
 }
 
 // ids are the user's objects the routes' parameters name.
-type ids struct{ habit, goal, milestone, item, idea, event string }
+type ids struct {
+	habit, goal, milestone, item, idea, event      string
+	exercise, template, templateItem, session, set string
+}
 
 // fill puts the user's objects into a route's parameters; objects of no
 // one (another user's, say) get a fresh ID.
@@ -140,6 +154,10 @@ func (x ids) fill(route string) string {
 		switch {
 		case p == ":mid":
 			parts[i] = x.milestone
+		case p == ":item":
+			parts[i] = x.templateItem
+		case strings.HasPrefix(p, ":") && parts[1] == "exercise":
+			parts[i] = map[string]string{"library": x.exercise, "templates": x.template, "sessions": x.session, "sets": x.set}[parts[2]]
 		case p == ":provider":
 			parts[i] = "dex"
 		case p == ":year":
@@ -184,6 +202,28 @@ func seedEverything(t *testing.T, env *apptest.Env, c *apptest.Client) ids {
 	c.Post("/ideas").Form("record_id", x.idea, "title", vaulttest.Envelope(8), "key", "2-minor").Do().AssertStatus(http.StatusSeeOther)
 	c.Post("/planner/events").Form(routeForms["/planner/events"]...).Do().AssertStatus(http.StatusSeeOther)
 	if err := env.Pool.QueryRow(t.Context(), "SELECT id::text FROM planner_events").Scan(&x.event); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.Pool.QueryRow(t.Context(), "SELECT id::text FROM exercises WHERE slug = 'bench-press'").Scan(&x.exercise); err != nil {
+		t.Fatal(err)
+	}
+	c.Post("/exercise/templates").Form(routeForms["/exercise/templates"]...).Do().AssertStatus(http.StatusSeeOther)
+	if err := env.Pool.QueryRow(t.Context(), "SELECT id::text FROM workout_templates").Scan(&x.template); err != nil {
+		t.Fatal(err)
+	}
+	c.Post("/exercise/templates/" + x.template + "/items").Form(formFor("/exercise/templates/:id/items", x)...).Do().AssertStatus(http.StatusSeeOther)
+	var squat string
+	if err := env.Pool.QueryRow(t.Context(), "SELECT id::text FROM exercises WHERE slug = 'back-squat'").Scan(&squat); err != nil {
+		t.Fatal(err)
+	}
+	c.Post("/exercise/templates/"+x.template+"/items").Form("exercise_id", squat, "target_sets", "5", "target_reps", "3").Do().AssertStatus(http.StatusSeeOther)
+	c.Post("/exercise/sessions").Form("template_id", x.template).Do().AssertStatus(http.StatusSeeOther)
+	if err := env.Pool.QueryRow(t.Context(), "SELECT (SELECT id::text FROM workout_template_items ORDER BY position LIMIT 1), (SELECT id::text FROM workout_sessions)").
+		Scan(&x.templateItem, &x.session); err != nil {
+		t.Fatal(err)
+	}
+	c.Post("/exercise/sessions/" + x.session + "/sets").Form(formFor("/exercise/sessions/:id/sets", x)...).Do().AssertStatus(http.StatusSeeOther)
+	if err := env.Pool.QueryRow(t.Context(), "SELECT id::text FROM workout_sets").Scan(&x.set); err != nil {
 		t.Fatal(err)
 	}
 	return x

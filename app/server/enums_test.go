@@ -8,6 +8,7 @@ import (
 	"ignition/app/admin"
 	"ignition/app/apptest"
 	"ignition/app/auth"
+	"ignition/app/exercise"
 	"ignition/app/focus"
 	"ignition/app/goals"
 	"ignition/app/ideas"
@@ -53,7 +54,8 @@ func TestEnumerationsMatchTheDatabase(t *testing.T) {
 		"user_settings.os":               components.Values(settingsviews.Systems),
 		"user_settings.week_start":       components.Values(settingsviews.Weeks),
 		"quests.period":                  quests.Periods,
-		"quests.metric":                  quests.Metrics,
+		"quests.metric":                  append(slices.Clone(quests.Metrics), "rewarded:_%"), // and any other module's rewards (quests.Rewarded)
+		"exercises.kind":                 exercise.Kinds,
 		"market_items.kind":              market.Kinds,
 		"user_equipped.kind":             market.Kinds,
 		"focus_sessions.kind":            focus.Kinds,

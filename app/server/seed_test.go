@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"ignition/app/apptest"
+	"ignition/app/exercise"
 	"ignition/app/market"
 	"ignition/app/quests"
 	"ignition/app/seed"
@@ -17,10 +18,10 @@ func TestSeedingTogetherIsSafe(t *testing.T) {
 	env := apptest.New(t, apptest.With("IGNITION_DB_POOL_SIZE", "8")) // so that the four race
 	pool := env.Pool
 	seeds := env.App.Seeds()
-	if len(seeds) != 2 {
-		t.Fatalf("the modules declare %d sets of built-in content, want quests and the market", len(seeds))
+	if len(seeds) != 3 {
+		t.Fatalf("the modules declare %d sets of built-in content, want quests, exercise and the market", len(seeds))
 	}
-	if _, err := pool.Exec(t.Context(), "TRUNCATE quests, market_items CASCADE"); err != nil {
+	if _, err := pool.Exec(t.Context(), "TRUNCATE quests, market_items, exercises CASCADE"); err != nil {
 		t.Fatal(err)
 	}
 	errs := make(chan error, 4)
@@ -38,11 +39,13 @@ func TestSeedingTogetherIsSafe(t *testing.T) {
 	if _, err := seed.Run(t.Context(), pool, seeds...); err != nil {
 		t.Fatal(err)
 	}
-	var questRows, itemRows int
-	if err := pool.QueryRow(t.Context(), "SELECT (SELECT count(*) FROM quests), (SELECT count(*) FROM market_items)").Scan(&questRows, &itemRows); err != nil {
+	var questRows, itemRows, exerciseRows int
+	if err := pool.QueryRow(t.Context(), "SELECT (SELECT count(*) FROM quests), (SELECT count(*) FROM market_items), (SELECT count(*) FROM exercises)").
+		Scan(&questRows, &itemRows, &exerciseRows); err != nil {
 		t.Fatal(err)
 	}
-	if questRows != len(quests.Builtin) || itemRows != len(market.Catalog) {
-		t.Fatalf("after seeding: %d quests, %d market items; want %d and %d", questRows, itemRows, len(quests.Builtin), len(market.Catalog))
+	if questRows != len(quests.Builtin)+len(exercise.Quests) || itemRows != len(market.Catalog) || exerciseRows != len(exercise.Builtin) {
+		t.Fatalf("after seeding: %d quests, %d market items, %d exercises; want %d, %d and %d", questRows, itemRows, exerciseRows,
+			len(quests.Builtin)+len(exercise.Quests), len(market.Catalog), len(exercise.Builtin))
 	}
 }

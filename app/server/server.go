@@ -15,6 +15,7 @@ import (
 	"ignition/app/admin"
 	"ignition/app/auth"
 	"ignition/app/config"
+	"ignition/app/exercise"
 	"ignition/app/focus"
 	"ignition/app/goals"
 	"ignition/app/graph"
@@ -57,6 +58,7 @@ var Modules = []func(module.Deps) module.Module{
 	infobase.Module,
 	journal.Module,
 	planner.Module,
+	exercise.Module,
 	search.Module,
 	progress.Module,
 	market.Module,

@@ -52,6 +52,34 @@ type DecisionOutcome struct {
 	CreatedAt      time.Time `db:"created_at"`
 }
 
+type Exercise struct {
+	ID        uuid.UUID     `db:"id"`
+	UserID    uuid.NullUUID `db:"user_id"`
+	Slug      pgtype.Text   `db:"slug"`
+	Name      string        `db:"name"`
+	Muscles   []string      `db:"muscles"`
+	Equipment string        `db:"equipment"`
+	Kind      string        `db:"kind"`
+	CreatedAt time.Time     `db:"created_at"`
+}
+
+type ExercisePreference struct {
+	UserID uuid.UUID `db:"user_id"`
+	Unit   string    `db:"unit"`
+}
+
+type ExerciseRecord struct {
+	ID         uuid.UUID `db:"id"`
+	UserID     uuid.UUID `db:"user_id"`
+	ExerciseID uuid.UUID `db:"exercise_id"`
+	SetID      uuid.UUID `db:"set_id"`
+	SessionID  uuid.UUID `db:"session_id"`
+	Kind       string    `db:"kind"`
+	Value      int64     `db:"value"`
+	WeightG    int32     `db:"weight_g"`
+	CreatedAt  time.Time `db:"created_at"`
+}
+
 type FeatureFlag struct {
 	Key       string        `db:"key"`
 	Enabled   bool          `db:"enabled"`
@@ -446,4 +474,56 @@ type VaultKey struct {
 	Lookup        []byte        `db:"lookup"`
 	CreatedAt     time.Time     `db:"created_at"`
 	PasskeyID     uuid.NullUUID `db:"passkey_id"`
+}
+
+type WorkoutSession struct {
+	ID         uuid.UUID          `db:"id"`
+	UserID     uuid.UUID          `db:"user_id"`
+	Name       string             `db:"name"`
+	TemplateID uuid.NullUUID      `db:"template_id"`
+	EventID    uuid.NullUUID      `db:"event_id"`
+	EventAt    pgtype.Timestamptz `db:"event_at"`
+	StartedAt  time.Time          `db:"started_at"`
+	FinishedAt pgtype.Timestamptz `db:"finished_at"`
+}
+
+type WorkoutSessionExercise struct {
+	SessionID  uuid.UUID `db:"session_id"`
+	ExerciseID uuid.UUID `db:"exercise_id"`
+	UserID     uuid.UUID `db:"user_id"`
+	Position   int32     `db:"position"`
+	TargetSets int32     `db:"target_sets"`
+	TargetReps int32     `db:"target_reps"`
+}
+
+type WorkoutSet struct {
+	ID         uuid.UUID `db:"id"`
+	SessionID  uuid.UUID `db:"session_id"`
+	ExerciseID uuid.UUID `db:"exercise_id"`
+	UserID     uuid.UUID `db:"user_id"`
+	WeightG    int32     `db:"weight_g"`
+	Reps       int32     `db:"reps"`
+	OneRmG     int32     `db:"one_rm_g"`
+	RpeTenths  int32     `db:"rpe_tenths"`
+	DurationS  int32     `db:"duration_s"`
+	DistanceM  int32     `db:"distance_m"`
+	CreatedAt  time.Time `db:"created_at"`
+}
+
+type WorkoutTemplate struct {
+	ID        uuid.UUID `db:"id"`
+	UserID    uuid.UUID `db:"user_id"`
+	Name      string    `db:"name"`
+	CreatedAt time.Time `db:"created_at"`
+	UpdatedAt time.Time `db:"updated_at"`
+}
+
+type WorkoutTemplateItem struct {
+	ID         uuid.UUID `db:"id"`
+	TemplateID uuid.UUID `db:"template_id"`
+	UserID     uuid.UUID `db:"user_id"`
+	ExerciseID uuid.UUID `db:"exercise_id"`
+	Position   int32     `db:"position"`
+	TargetSets int32     `db:"target_sets"`
+	TargetReps int32     `db:"target_reps"`
 }

@@ -91,22 +91,26 @@ const ListQuestStandings = `-- name: ListQuestStandings :many
 SELECT q.id, q.title, q.description, q.period, q.metric, q.target, q.skill, q.xp, q.coins, q.position, q.active, q.updated_at, coalesce(p.manual, 0)::integer AS manual, (p.claimed_at IS NOT NULL)::boolean AS claimed,
        (CASE WHEN q.period = 'weekly' THEN n.habits_week ELSE n.habits_day END)::integer AS habits_done,
        (CASE WHEN q.period = 'weekly' THEN n.focus_week ELSE n.focus_day END)::integer AS focus_done,
+       (SELECT count(*) FROM ledger_entries r
+        WHERE q.metric LIKE 'rewarded:%' AND r.user_id = $1::uuid AND r.key LIKE substr(q.metric, 10) || ':%' AND r.key NOT LIKE '%:undo'
+          AND r.created_at >= (CASE WHEN q.period = 'weekly' THEN $2::timestamptz ELSE $3::timestamptz END)
+          AND r.created_at < (CASE WHEN q.period = 'weekly' THEN $4::timestamptz ELSE $5::timestamptz END))::integer AS rewarded_done,
        coalesce(h.claims, 0)::integer AS claims, coalesce(h.last_at, '0001-01-01')::timestamptz AS last_claimed_at
 FROM quests q
 CROSS JOIN (
     SELECT (SELECT count(*) FROM habit_completions c
-            WHERE c.user_id = $1::uuid AND c.day = $2::date) AS habits_day,
+            WHERE c.user_id = $1::uuid AND c.day = $6::date) AS habits_day,
            (SELECT count(*) FROM habit_completions c
-            WHERE c.user_id = $1::uuid AND c.day BETWEEN $3::date AND $4::date) AS habits_week,
+            WHERE c.user_id = $1::uuid AND c.day BETWEEN $7::date AND $8::date) AS habits_week,
            (SELECT count(*) FROM focus_sessions f
             WHERE f.user_id = $1::uuid AND f.kind = 'focus' AND f.outcome = 'completed'
-              AND f.ended_at >= $5::timestamptz AND f.ended_at < $6::timestamptz) AS focus_day,
+              AND f.ended_at >= $3::timestamptz AND f.ended_at < $5::timestamptz) AS focus_day,
            (SELECT count(*) FROM focus_sessions f
             WHERE f.user_id = $1::uuid AND f.kind = 'focus' AND f.outcome = 'completed'
-              AND f.ended_at >= $7::timestamptz AND f.ended_at < $8::timestamptz) AS focus_week
+              AND f.ended_at >= $2::timestamptz AND f.ended_at < $4::timestamptz) AS focus_week
 ) n
 LEFT JOIN quest_progress p ON p.user_id = $1::uuid AND p.quest_id = q.id
-    AND p.period_start = (CASE WHEN q.period = 'weekly' THEN $3::date ELSE $2::date END)
+    AND p.period_start = (CASE WHEN q.period = 'weekly' THEN $7::date ELSE $6::date END)
 LEFT JOIN (
     SELECT split_part(l.key, ':', 2) AS quest_id, count(*) AS claims, max(l.created_at) AS last_at
     FROM ledger_entries l WHERE l.user_id = $1::uuid AND l.key LIKE 'quest:%'
@@ -118,13 +122,13 @@ ORDER BY q.position, q.id
 
 type ListQuestStandingsParams struct {
 	UserID    uuid.UUID   `db:"user_id"`
+	WeekFrom  time.Time   `db:"week_from"`
+	DayFrom   time.Time   `db:"day_from"`
+	WeekTo    time.Time   `db:"week_to"`
+	DayTo     time.Time   `db:"day_to"`
 	Day       time.Time   `db:"day"`
 	WeekStart time.Time   `db:"week_start"`
 	WeekEnd   time.Time   `db:"week_end"`
-	DayFrom   time.Time   `db:"day_from"`
-	DayTo     time.Time   `db:"day_to"`
-	WeekFrom  time.Time   `db:"week_from"`
-	WeekTo    time.Time   `db:"week_to"`
 	QuestID   pgtype.Text `db:"quest_id"`
 }
 
@@ -134,6 +138,7 @@ type ListQuestStandingsRow struct {
 	Claimed       bool      `db:"claimed"`
 	HabitsDone    int32     `db:"habits_done"`
 	FocusDone     int32     `db:"focus_done"`
+	RewardedDone  int32     `db:"rewarded_done"`
 	Claims        int32     `db:"claims"`
 	LastClaimedAt time.Time `db:"last_claimed_at"`
 }
@@ -141,19 +146,20 @@ type ListQuestStandingsRow struct {
 // The active quests (or only the one named) with the user's standing in
 // each one's current period: its period row (steps taken by hand, claim)
 // and how many habit completions and completed focus sessions the period
-// holds; and, from the ledger, how often the quest was ever claimed and
+// holds, or for a "rewarded:<prefix>" quest the rewards it holds whose
+// key starts with "<prefix>:" (a domain's own count, by its ledger keys); and, from the ledger, how often the quest was ever claimed and
 // when last. Days are local dates; the instants are the local midnights
 // that bound the day and the week.
 func (q *Queries) ListQuestStandings(ctx context.Context, arg ListQuestStandingsParams) ([]ListQuestStandingsRow, error) {
 	rows, err := q.db.Query(ctx, ListQuestStandings,
 		arg.UserID,
+		arg.WeekFrom,
+		arg.DayFrom,
+		arg.WeekTo,
+		arg.DayTo,
 		arg.Day,
 		arg.WeekStart,
 		arg.WeekEnd,
-		arg.DayFrom,
-		arg.DayTo,
-		arg.WeekFrom,
-		arg.WeekTo,
 		arg.QuestID,
 	)
 	if err != nil {
@@ -180,6 +186,7 @@ func (q *Queries) ListQuestStandings(ctx context.Context, arg ListQuestStandings
 			&i.Claimed,
 			&i.HabitsDone,
 			&i.FocusDone,
+			&i.RewardedDone,
 			&i.Claims,
 			&i.LastClaimedAt,
 		); err != nil {

@@ -1,0 +1,72 @@
+package exercise
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/labstack/echo/v4"
+
+	"ignition/app/form"
+	"ignition/app/store/db"
+	"ignition/app/web"
+	views "ignition/views/exercise"
+)
+
+// The most muscles an exercise names, and the longest name of one.
+const (
+	maxMuscles     = 8
+	maxMuscleChars = 40
+)
+
+// createExercise adds an exercise of the user's own to their library; a
+// form to fix comes back as typed (422).
+func (h *Handler) createExercise(c echo.Context) error {
+	var f views.ExerciseForm
+	if err := form.Bind(c, &f); err != nil {
+		return err
+	}
+	f.Errors = form.Validate(f)
+	muscles, problem := musclesOf(f.Muscles)
+	if problem != "" && f.Errors.Get("muscles") == "" {
+		f.Errors["muscles"] = problem
+	}
+	if f.Errors.Any() {
+		return h.renderLibrary(c, http.StatusUnprocessableEntity, f)
+	}
+	v := web.CurrentViewer(c)
+	_, err := h.q.CreateExercise(c.Request().Context(), db.CreateExerciseParams{UserID: v.ID, Name: f.Name, Muscles: muscles,
+		Equipment: f.Equipment, Kind: f.Kind})
+	if notFound(err) == echo.ErrNotFound { // the name is taken
+		f.Errors["name"] = "You have an exercise of this name already."
+		return h.renderLibrary(c, http.StatusUnprocessableEntity, f)
+	}
+	if err != nil {
+		return fmt.Errorf("exercise: unable to add an exercise for %s: %w", v.ID, err)
+	}
+	return web.Redirect(c, views.LibraryURL+"?done=added")
+}
+
+// musclesOf reads a comma-separated list of muscles, lower-cased and
+// without repeats.
+func musclesOf(s string) ([]string, string) {
+	out := []string{}
+	for _, m := range strings.Split(s, ",") {
+		m = strings.ToLower(strings.Join(strings.Fields(m), " "))
+		switch {
+		case m == "":
+			continue
+		case utf8.RuneCountInString(m) > maxMuscleChars:
+			return nil, fmt.Sprintf("Name each muscle in %d characters at most.", maxMuscleChars)
+		}
+		if !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	if len(out) > maxMuscles {
+		return nil, fmt.Sprintf("Name %d muscles at most.", maxMuscles)
+	}
+	return out, ""
+}
