@@ -103,7 +103,8 @@ WHERE x.session_id = @session_id AND x.user_id = @user_id ORDER BY x.position, e
 SELECT * FROM workout_sets WHERE session_id = @session_id AND user_id = @user_id ORDER BY created_at, id;
 
 -- name: ListSessionRecords :many
-SELECT * FROM exercise_records WHERE session_id = @session_id AND user_id = @user_id ORDER BY created_at, id;
+SELECT * FROM exercise_records WHERE session_id = @session_id AND user_id = @user_id
+ORDER BY created_at, array_position(ARRAY['weight', 'one_rm', 'reps', 'volume'], kind), id;
 
 -- name: FinishWorkoutSession :execrows
 UPDATE workout_sessions SET finished_at = @finished_at::timestamptz WHERE id = @id AND user_id = @user_id AND finished_at IS NULL;
@@ -159,7 +160,8 @@ UPDATE exercise_records SET value = @value
 WHERE user_id = @user_id AND exercise_id = @exercise_id AND session_id = @session_id AND kind = 'volume';
 
 -- name: ListExerciseRecords :many
-SELECT * FROM exercise_records WHERE user_id = @user_id AND exercise_id = @exercise_id ORDER BY created_at DESC, id LIMIT @max;
+SELECT * FROM exercise_records WHERE user_id = @user_id AND exercise_id = @exercise_id
+ORDER BY created_at DESC, array_position(ARRAY['weight', 'one_rm', 'reps', 'volume'], kind), id LIMIT @max;
 
 -- name: ListExerciseHistory :many
 -- Per session, newest first: what the user did on the exercise.

@@ -593,6 +593,19 @@ func (tab *Tab) WaitForPath(path string) {
 	tab.Audit()
 }
 
+// ExpectFits fails the test when the page is wider than a screen of width
+// px (it scrolls sideways).
+func (tab *Tab) ExpectFits(width int) {
+	tab.t.Helper()
+	wide, err := tab.Page.Evaluate(`() => document.documentElement.scrollWidth`)
+	if err != nil {
+		tab.t.Fatal(err)
+	}
+	if w, _ := wide.(int); w > width {
+		tab.t.Errorf("%s is %d px wide on a %d px screen", tab.Page.URL(), w, width)
+	}
+}
+
 // ExpectText asserts the element's text contains want.
 func (tab *Tab) ExpectText(selector, want string) {
 	tab.t.Helper()

@@ -124,13 +124,7 @@ func TestKeyboardAndPhoneLayout(t *testing.T) {
 	}
 
 	// At 360 px nothing overflows sideways and the navigation stays reachable.
-	wide, err := tab.Page.Evaluate(`() => document.documentElement.scrollWidth`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if w, _ := wide.(int); w > 360 {
-		t.Errorf("page is %d px wide on a 360 px screen", w)
-	}
+	tab.ExpectFits(360)
 	tab.Click(".tabbar summary")
 	if err := expect.Locator(tab.Page.Locator(`#more-menu a[href="/settings"]`)).ToBeVisible(); err != nil {
 		t.Fatal(err)
@@ -178,17 +172,12 @@ func TestEveryPageReadsAtBothWidths(t *testing.T) {
 		}
 		for _, path := range []string{"/today", "/focus", "/quests", "/habits", habit, "/habits/archived", "/goals", goal,
 			"/ideas", "/infobase", "/learn/journal", "/planner", "/planner/week/" + today, "/planner/day/" + today, "/planner/events/new", "/planner/subscribe",
+			"/exercise", "/exercise/library",
 			"/progress", "/market", "/settings", "/settings/security", "/settings/vault", "/settings/privacy",
 			"/admin/approvals", "/admin/flags", "/admin/ideas", "/admin/vaults"} {
 			tab.Visit(path)
 			if width < 1280 {
-				wide, err := tab.Page.Evaluate(`() => document.documentElement.scrollWidth`)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if w, _ := wide.(int); w > width {
-					t.Errorf("%s is %d px wide on a %d px screen", path, w, width)
-				}
+				tab.ExpectFits(width)
 			}
 		}
 	}

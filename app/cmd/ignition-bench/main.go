@@ -41,7 +41,7 @@ const (
 )
 
 // pagePaths are the signed-in pages the bench loads.
-var pagePaths = []string{"/today", "/habits", "/progress", "/focus", "/goals", "/ideas", "/market", "/planner"}
+var pagePaths = []string{"/today", "/habits", "/progress", "/focus", "/goals", "/ideas", "/market", "/planner", "/exercise", "/exercise/library"}
 
 // floorPath is the lightest signed-in request: the bottom bar's focus
 // indicator, which every open tab polls (the session lookup and a tiny
@@ -524,8 +524,8 @@ func seedOthers(dbURL string, n int) error {
 // seedExtras gives the user goals with milestones, claimed quests, items
 // bought and worn, a running focus session, a vault with 300 ideas (of
 // envelope-sized fields) and a planner of 500 repeating events (weekly,
-// daily and monthly series begun a year ago) and 200 single ones, as a
-// heavy user has.
+// daily and monthly series begun a year ago) and 200 single ones, and 300
+// workouts of 15 sets each, as a heavy user has.
 func seedExtras(dbURL, email string) error {
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, dbURL)
@@ -558,6 +558,13 @@ func seedExtras(dbURL, email string) error {
 		`INSERT INTO planner_events (user_id, title, kind, all_day, starts_at, ends_at, time_zone)
 		 SELECT u.id, 'Event ' || i, 'other', false, now() - interval '100 days' + make_interval(days => i), now() - interval '100 days' + make_interval(days => i, hours => 1), 'UTC'
 		 FROM users u, generate_series(1, 200) AS i WHERE u.email = $1`,
+		`INSERT INTO workout_templates (user_id, name) SELECT id, 'Template ' || i FROM users, generate_series(1, 5) AS i WHERE email = $1`,
+		`INSERT INTO workout_sessions (user_id, name, started_at, finished_at)
+		 SELECT id, 'Workout ' || i, now() - make_interval(days => i), now() - make_interval(days => i) + interval '1 hour' FROM users, generate_series(1, 300) AS i WHERE email = $1`,
+		`INSERT INTO workout_sets (session_id, exercise_id, user_id, weight_g, reps, one_rm_g, created_at)
+		 SELECT s.id, e.id, s.user_id, 60000 + n * 2500, 5, (60000 + n * 2500) * 35 / 30, s.started_at + make_interval(mins => n)
+		 FROM workout_sessions s JOIN users u ON u.id = s.user_id, exercises e, generate_series(1, 5) AS n
+		 WHERE u.email = $1 AND e.slug IN ('bench-press', 'back-squat', 'deadlift')`,
 	} {
 		if _, err := conn.Exec(ctx, sql, email); err != nil {
 			return fmt.Errorf("seed extras: %w", err)

@@ -641,7 +641,8 @@ func (q *Queries) ListExerciseHistory(ctx context.Context, arg ListExerciseHisto
 }
 
 const ListExerciseRecords = `-- name: ListExerciseRecords :many
-SELECT id, user_id, exercise_id, set_id, session_id, kind, value, weight_g, created_at FROM exercise_records WHERE user_id = $1 AND exercise_id = $2 ORDER BY created_at DESC, id LIMIT $3
+SELECT id, user_id, exercise_id, set_id, session_id, kind, value, weight_g, created_at FROM exercise_records WHERE user_id = $1 AND exercise_id = $2
+ORDER BY created_at DESC, array_position(ARRAY['weight', 'one_rm', 'reps', 'volume'], kind), id LIMIT $3
 `
 
 type ListExerciseRecordsParams struct {
@@ -817,7 +818,8 @@ func (q *Queries) ListSessionExercises(ctx context.Context, arg ListSessionExerc
 }
 
 const ListSessionRecords = `-- name: ListSessionRecords :many
-SELECT id, user_id, exercise_id, set_id, session_id, kind, value, weight_g, created_at FROM exercise_records WHERE session_id = $1 AND user_id = $2 ORDER BY created_at, id
+SELECT id, user_id, exercise_id, set_id, session_id, kind, value, weight_g, created_at FROM exercise_records WHERE session_id = $1 AND user_id = $2
+ORDER BY created_at, array_position(ARRAY['weight', 'one_rm', 'reps', 'volume'], kind), id
 `
 
 type ListSessionRecordsParams struct {
