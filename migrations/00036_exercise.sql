@@ -101,6 +101,7 @@ CREATE TABLE exercise_records (
 );
 CREATE INDEX exercise_records_exercise ON exercise_records (user_id, exercise_id, created_at DESC);
 CREATE INDEX exercise_records_set ON exercise_records (set_id);
+CREATE INDEX exercise_records_session ON exercise_records (session_id);
 
 ALTER TABLE quests DROP CONSTRAINT quests_metric_check;
 ALTER TABLE quests ADD CONSTRAINT quests_metric_check CHECK (metric IN ('habit_completions', 'manual', 'focus_sessions') OR metric LIKE 'rewarded:_%');

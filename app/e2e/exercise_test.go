@@ -121,8 +121,19 @@ func TestPlannerWorkoutOpensAnExerciseSession(t *testing.T) {
 		t.Errorf("the workout opened %s, not its session %s", tab.Page.URL(), session)
 	}
 	tab.ExpectText(".exercise-sets", "100 kg × 5")
+	// A set logged on the phone shows at once on the desktop's overview
+	// (the live stream; its 30 s poll would be too late for this wait).
+	tab.Visit("/exercise")
+	tab.ExpectText("#exercise-active", "Under way: Leg day")
+	tab.ExpectText("#exercise-active", "1 set")
 	phone := app.newTab(t, 390)
 	phone.SignIn("planned-e2e@example.com", "")
 	phone.Visit(session) // running: a set form per exercise
 	phone.ExpectFits(390)
+	phone.Click(`.exercise-block button:has-text("Log set 2")`)
+	phone.ExpectText(".exercise-sets li:nth-child(2)", "100 kg × 5")
+	if err := expectText(tab, "#exercise-active", "2 sets", 5*time.Second); err != nil {
+		t.Errorf("the desktop's overview did not show the phone's set: %v", err)
+	}
+	tab.ExpectText("#session-list", "Leg day")
 }

@@ -19,6 +19,11 @@ const (
 	SetsURL      = URL + "/sets"
 )
 
+// Refresh is when the overview's workouts read themselves again: at once
+// when a workout changes on any device (the live stream), every 30 s
+// without it.
+const Refresh = "live:exercise from:body, every 30s"
+
 // ExerciseURL is an exercise's history.
 func ExerciseURL(id string) string { return LibraryURL + "/" + id }
 
