@@ -3,8 +3,6 @@ package exercise
 import (
 	"github.com/labstack/echo/v4"
 
-	"ignition/app/live"
-	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/exercise"
@@ -19,12 +17,8 @@ func (h *Handler) deleteExercise(c echo.Context) error {
 	}
 	v := web.CurrentViewer(c)
 	ctx := c.Request().Context()
-	err = store.Tx(ctx, h.pool, func(q *db.Queries) error {
-		n, err := q.DeleteOwnExercise(ctx, db.DeleteOwnExerciseParams{ID: id, UserID: v.ID})
-		if err != nil || n == 0 {
-			return notFoundIfNone(n, err)
-		}
-		return live.Announce(ctx, q, v.ID, Live)
+	err = h.announced(ctx, v.ID, func(q *db.Queries) error {
+		return notFoundIfNone(q.DeleteOwnExercise(ctx, db.DeleteOwnExerciseParams{ID: id, UserID: v.ID}))
 	})
 	if err != nil {
 		return routeError(err, "delete exercise", id)

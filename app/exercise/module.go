@@ -14,8 +14,10 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/form"
+	"ignition/app/live"
 	"ignition/app/module"
 	"ignition/app/seed"
+	"ignition/app/store"
 	"ignition/app/store/db"
 	views "ignition/views/exercise"
 )
@@ -125,6 +127,17 @@ func itemParams(c echo.Context) (uuid.UUID, uuid.UUID, error) {
 	}
 	item, err := idParam(c, "item")
 	return id, item, err
+}
+
+// announced runs change in a transaction and announces it to the user's
+// tabs with it.
+func (h *Handler) announced(ctx context.Context, user uuid.UUID, change func(q *db.Queries) error) error {
+	return store.Tx(ctx, h.pool, func(q *db.Queries) error {
+		if err := change(q); err != nil {
+			return err
+		}
+		return live.Announce(ctx, q, user, Live)
+	})
 }
 
 // openSession locks the user's session id for a change: 404 when it is

@@ -7,8 +7,6 @@ import (
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
-	"ignition/app/live"
-	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/exercise"
@@ -24,7 +22,7 @@ func (h *Handler) addSessionExercise(c echo.Context) error {
 	exercise, perr := uuid.Parse(c.FormValue("exercise_id"))
 	v := web.CurrentViewer(c)
 	ctx := c.Request().Context()
-	err = store.Tx(ctx, h.pool, func(q *db.Queries) error {
+	err = h.announced(ctx, v.ID, func(q *db.Queries) error {
 		if _, err := openSession(ctx, q, id, v.ID); err != nil {
 			return err
 		}
@@ -34,10 +32,7 @@ func (h *Handler) addSessionExercise(c echo.Context) error {
 		if _, err := q.GetExercise(ctx, db.GetExerciseParams{ID: exercise, UserID: v.ID}); err != nil {
 			return errUnknownExercise
 		}
-		if err := q.AddSessionExercise(ctx, db.AddSessionExerciseParams{SessionID: id, UserID: v.ID, ExerciseID: exercise}); err != nil {
-			return err
-		}
-		return live.Announce(ctx, q, v.ID, Live)
+		return q.AddSessionExercise(ctx, db.AddSessionExerciseParams{SessionID: id, UserID: v.ID, ExerciseID: exercise})
 	})
 	switch {
 	case errors.Is(err, errUnknownExercise):

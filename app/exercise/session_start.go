@@ -11,8 +11,6 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/labstack/echo/v4"
 
-	"ignition/app/live"
-	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/exercise"
@@ -42,11 +40,9 @@ func (h *Handler) startSession(c echo.Context) error {
 		start.EventAt = pgtype.Timestamptz{Time: at.UTC(), Valid: true}
 	}
 	var s db.WorkoutSession
-	err = store.Tx(ctx, h.pool, func(q *db.Queries) error {
-		if s, err = startIn(ctx, q, start); err != nil {
-			return err
-		}
-		return live.Announce(ctx, q, v.ID, Live)
+	err = h.announced(ctx, v.ID, func(q *db.Queries) error {
+		s, err = startIn(ctx, q, start)
+		return err
 	})
 	if err != nil {
 		return routeError(err, "start a session for", v.ID)

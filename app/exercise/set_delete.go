@@ -5,8 +5,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"ignition/app/live"
-	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/exercise"
@@ -21,17 +19,15 @@ func (h *Handler) deleteSet(c echo.Context) error {
 	v := web.CurrentViewer(c)
 	ctx := c.Request().Context()
 	var set db.WorkoutSet
-	err = store.Tx(ctx, h.pool, func(q *db.Queries) error {
+	err = h.announced(ctx, v.ID, func(q *db.Queries) error {
 		if set, err = q.GetWorkoutSet(ctx, db.GetWorkoutSetParams{ID: id, UserID: v.ID}); err != nil {
 			return notFound(err)
 		}
 		if _, err := openSession(ctx, q, set.SessionID, v.ID); err != nil {
 			return err
 		}
-		if _, err := q.DeleteWorkoutSet(ctx, db.DeleteWorkoutSetParams{ID: id, UserID: v.ID}); err != nil {
-			return err
-		}
-		return live.Announce(ctx, q, v.ID, Live)
+		_, err := q.DeleteWorkoutSet(ctx, db.DeleteWorkoutSetParams{ID: id, UserID: v.ID})
+		return err
 	})
 	if err != nil {
 		return routeError(err, "delete set", id)

@@ -9,8 +9,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/form"
-	"ignition/app/live"
-	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/exercise"
@@ -39,7 +37,7 @@ func (h *Handler) logSet(c echo.Context) error {
 	v := web.CurrentViewer(c)
 	ctx := c.Request().Context()
 	var set db.WorkoutSet
-	err = store.Tx(ctx, h.pool, func(q *db.Queries) error {
+	err = h.announced(ctx, v.ID, func(q *db.Queries) error {
 		if _, err := openSession(ctx, q, id, v.ID); err != nil {
 			return err
 		}
@@ -67,10 +65,7 @@ func (h *Handler) logSet(c echo.Context) error {
 		}
 		p.SessionID, p.ExerciseID, p.UserID, p.CreatedAt = id, exerciseID, v.ID, web.Calendar(c).Now
 		set, err = saveSet(ctx, q, p)
-		if err != nil {
-			return err
-		}
-		return live.Announce(ctx, q, v.ID, Live)
+		return err
 	})
 	switch {
 	case errors.Is(err, errRefused):
