@@ -58,7 +58,8 @@ DELETE FROM workout_template_items WHERE id = @id AND template_id = @template_id
 -- name: SetTemplateItemPosition :exec
 UPDATE workout_template_items SET position = @position WHERE id = @id AND user_id = @user_id;
 
--- name: TouchWorkoutTemplate :exec
+-- name: TouchWorkoutTemplate :execrows
+-- Marks a template changed, and holds it until the change commits.
 UPDATE workout_templates SET updated_at = now() WHERE id = @id AND user_id = @user_id;
 
 -- name: StartWorkoutSession :one

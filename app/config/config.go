@@ -32,7 +32,7 @@ var Settings = []Setting{
 	{"IGNITION_COOKIE_DOMAIN", "", "Domain attribute of the session and CSRF cookies (empty: host-only)."},
 	{"IGNITION_SESSION_IDLE", "168h", "A session ends after this long without a request."},
 	{"IGNITION_SESSION_MAX", "720h", "A session ends this long after sign-in, active or not."},
-	{"IGNITION_MIGRATE_ON_START", "true", "`serve` applies pending migrations and loads the built-in content (quests, market items) before it listens."},
+	{"IGNITION_MIGRATE_ON_START", "true", "`serve` applies pending migrations and loads the built-in content (quests, market items, the exercise library) before it listens."},
 	{"IGNITION_BODY_LIMIT", "1048576", "Largest request body in bytes; larger requests get 413."},
 	{"IGNITION_REQUEST_TIMEOUT", "10s", "Longest a request may work; past it, it ends with a 503 page and its database calls are cancelled."},
 	{"IGNITION_DB_POOL_SIZE", "16", "Postgres connections each app process keeps at most (it overrides pool_max_conns in DATABASE_URL); requests beyond it wait for one, within their timeout."},

@@ -41,8 +41,8 @@ func (h *Handler) showExercise(c echo.Context) error {
 	store.Maybe(&b, db.GetExercise, &e, &found, db.GetExerciseParams{ID: id, UserID: v.ID})
 	store.One(&b, db.GetExerciseUnit, &unit, v.ID)
 	store.One(&b, db.ExerciseTotals, &totals, db.ExerciseTotalsParams{UserID: v.ID, ExerciseID: id})
-	store.Many(&b, db.ListExerciseRecords, &records, db.ListExerciseRecordsParams{UserID: v.ID, ExerciseID: id, Max: shownRecords})
-	store.Many(&b, db.ListExerciseHistory, &history, db.ListExerciseHistoryParams{UserID: v.ID, ExerciseID: id, Max: shownHistory})
+	store.Many(&b, db.ListExerciseRecords, &records, db.ListExerciseRecordsParams{UserID: v.ID, ExerciseID: id, Max: shownRecords + 1})
+	store.Many(&b, db.ListExerciseHistory, &history, db.ListExerciseHistoryParams{UserID: v.ID, ExerciseID: id, Max: shownHistory + 1})
 	if err := b.Send(c.Request().Context(), h.pool); err != nil {
 		return fmt.Errorf("exercise: unable to read exercise %s of %s: %w", id, v.ID, err)
 	}
@@ -50,7 +50,9 @@ func (h *Handler) showExercise(c echo.Context) error {
 		return echo.ErrNotFound
 	}
 	cal := web.Calendar(c)
-	d := views.ExerciseData{Exercise: exerciseOf(e), Bests: bestsOf(e.Kind, totals, unit), Chart: progressChart(e.Kind, history, unit, cal)}
+	older := len(history) > shownHistory || len(records) > shownRecords
+	history, records = history[:min(len(history), shownHistory)], records[:min(len(records), shownRecords)]
+	d := views.ExerciseData{Exercise: exerciseOf(e), Bests: bestsOf(e.Kind, totals, unit), Chart: progressChart(e.Kind, history, unit, cal), Older: older}
 	for _, r := range records {
 		d.Records = append(d.Records, views.Record{Label: recordLabel(r.Kind), Value: recordValue(r.Kind, r.Value, r.WeightG, unit),
 			When: cal.Local(r.CreatedAt), SessionID: r.SessionID.String()})

@@ -105,6 +105,7 @@ func TestWorkoutFromTemplateSetsRecordsAndPays(t *testing.T) {
 	}
 	other := env.SignIn("nosy@example.com", "")
 	other.Get(tpl).Do().AssertStatus(http.StatusNotFound)
+	other.Post(tpl+"/items").Form("exercise_id", bench, "target_sets", "3", "target_reps", "5").Do().AssertStatus(http.StatusNotFound)
 	other.Post("/exercise/sessions").Form("template_id", strings.TrimPrefix(tpl, "/exercise/templates/")).Do().AssertStatus(http.StatusNotFound)
 
 	// A session from the template: its exercises and targets, in order.
@@ -258,4 +259,24 @@ func TestPlannerWorkoutStartsItsSession(t *testing.T) {
 	c.Post("/exercise/sessions").Form("event_id", dentist, "event_at", at).Do().AssertStatus(http.StatusNotFound)
 	env.SignIn("someone@example.com", "").Post("/exercise/sessions").Form("event_id", event, "event_at", at).Do().AssertStatus(http.StatusNotFound)
 	c.Post("/exercise/sessions").Form("event_id", event, "event_at", "tomorrow").Do().AssertStatus(http.StatusNotFound)
+}
+
+func TestTheOverviewSaysWhenItShowsOnlyTheLatest(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.SignIn("regular@example.com", "")
+	if _, err := env.Pool.Exec(t.Context(), `INSERT INTO workout_sessions (user_id, name, started_at, finished_at)
+		SELECT id, 'Workout ' || i, now() - make_interval(days => i), now() - make_interval(days => i) + interval '1 hour'
+		FROM users, generate_series(1, 20) AS i WHERE email = 'regular@example.com'`); err != nil {
+		t.Fatal(err)
+	}
+	if c.Get("/exercise").Do().Doc().Find("#sessions-older").Length() != 0 {
+		t.Error("20 workouts, all shown, are said to be the latest only")
+	}
+	location(t, c.Post("/exercise/sessions").Do())
+	home := c.Get("/exercise").Do().AssertText("#sessions-older", "The latest 20 workouts")
+	if n := home.Doc().Find("#session-list > li").Length(); n != 20 {
+		t.Errorf("the overview lists %d workouts", n)
+	}
+	home.AssertText("#exercise-active", "Under way")
 }

@@ -40,11 +40,12 @@ func (h *Handler) renderHome(c echo.Context, status int, d views.HomeData) error
 	)
 	store.One(&b, db.GetExerciseUnit, &d.Unit, v.ID)
 	store.Many(&b, db.ListWorkoutTemplates, &templates, v.ID)
-	store.Many(&b, db.ListRecentSessions, &recent, db.ListRecentSessionsParams{UserID: v.ID, Max: recentSessions})
+	store.Many(&b, db.ListRecentSessions, &recent, db.ListRecentSessionsParams{UserID: v.ID, Max: recentSessions + 1})
 	if err := b.Send(c.Request().Context(), h.pool); err != nil {
 		return fmt.Errorf("exercise: unable to read the overview of %s: %w", v.ID, err)
 	}
-	d.Templates = templatesOf(templates)
+	d.Templates, d.Older = templatesOf(templates), len(recent) > recentSessions
+	recent = recent[:min(len(recent), recentSessions)]
 	cal := web.Calendar(c)
 	for _, s := range recent {
 		row := views.SessionRow{ID: s.ID.String(), Name: s.Name, Started: cal.Local(s.StartedAt), Finished: s.FinishedAt.Valid,

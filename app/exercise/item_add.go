@@ -43,6 +43,9 @@ func (h *Handler) addItem(c echo.Context) error {
 	v := web.CurrentViewer(c)
 	ctx := c.Request().Context()
 	err = store.Tx(ctx, h.pool, func(q *db.Queries) error {
+		if err := notFoundIfNone(q.TouchWorkoutTemplate(ctx, db.TouchWorkoutTemplateParams{ID: id, UserID: v.ID})); err != nil {
+			return err // held, so two additions at once cannot both pass the checks below
+		}
 		if _, err := q.GetExercise(ctx, db.GetExerciseParams{ID: exercise, UserID: v.ID}); err != nil {
 			return errUnknownExercise
 		}

@@ -22,6 +22,9 @@ func (h *Handler) moveItem(c echo.Context) error {
 	v := web.CurrentViewer(c)
 	ctx := c.Request().Context()
 	err = store.Tx(ctx, h.pool, func(q *db.Queries) error {
+		if err := notFoundIfNone(q.TouchWorkoutTemplate(ctx, db.TouchWorkoutTemplateParams{ID: id, UserID: v.ID})); err != nil {
+			return err
+		}
 		items, err := q.ListTemplateItems(ctx, db.ListTemplateItemsParams{TemplateID: id, UserID: v.ID})
 		if err != nil {
 			return err
@@ -48,7 +51,7 @@ func (h *Handler) moveItem(c echo.Context) error {
 				return err
 			}
 		}
-		return q.TouchWorkoutTemplate(ctx, db.TouchWorkoutTemplateParams{ID: id, UserID: v.ID})
+		return nil
 	})
 	if err != nil {
 		return routeError(err, "move in template", item)

@@ -80,9 +80,9 @@ func (h *Handler) renderSession(c echo.Context, status int, id uuid.UUID, s show
 	for _, r := range bySet[s.logged] {
 		d.Celebrate = append(d.Celebrate, exerciseName(exercises, r.ExerciseID)+": "+recordText(r.Kind, r.Value, r.WeightG, unit))
 	}
-	for i, x := range exercises {
+	for _, x := range exercises {
 		e := views.SessionExercise{ID: x.Exercise.ID.String(), Name: x.Exercise.Name, Kind: x.Exercise.Kind,
-			Focus: x.Exercise.ID == s.exercise || (s.exercise == uuid.Nil && i == 0 && len(sets) == 0)}
+			Focus: x.Exercise.ID == s.exercise}
 		if x.TargetSets > 0 {
 			e.Target = strconv.Itoa(int(x.TargetSets)) + " × " + strconv.Itoa(int(x.TargetReps))
 		}

@@ -94,6 +94,7 @@ type HomeData struct {
 	Active    []SessionRow // the sessions not finished
 	Templates []Template
 	Recent    []SessionRow
+	Older     bool // there are older sessions than Recent shows
 	Form      TemplateForm
 	Notice    string
 }
@@ -165,6 +166,7 @@ type ExerciseData struct {
 	Records  []Record
 	Chart    Chart
 	History  []HistoryRow
+	Older    bool // the exercise has older records or sessions than shown
 	Notice   string
 }
 

@@ -1126,7 +1126,7 @@ func (q *Queries) StartWorkoutSession(ctx context.Context, arg StartWorkoutSessi
 	return i, err
 }
 
-const TouchWorkoutTemplate = `-- name: TouchWorkoutTemplate :exec
+const TouchWorkoutTemplate = `-- name: TouchWorkoutTemplate :execrows
 UPDATE workout_templates SET updated_at = now() WHERE id = $1 AND user_id = $2
 `
 
@@ -1135,9 +1135,13 @@ type TouchWorkoutTemplateParams struct {
 	UserID uuid.UUID `db:"user_id"`
 }
 
-func (q *Queries) TouchWorkoutTemplate(ctx context.Context, arg TouchWorkoutTemplateParams) error {
-	_, err := q.db.Exec(ctx, TouchWorkoutTemplate, arg.ID, arg.UserID)
-	return err
+// Marks a template changed, and holds it until the change commits.
+func (q *Queries) TouchWorkoutTemplate(ctx context.Context, arg TouchWorkoutTemplateParams) (int64, error) {
+	result, err := q.db.Exec(ctx, TouchWorkoutTemplate, arg.ID, arg.UserID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
 }
 
 const UpsertBuiltinExercise = `-- name: UpsertBuiltinExercise :exec
