@@ -99,7 +99,7 @@ func TestPlannerWorkoutOpensAnExerciseSession(t *testing.T) {
 	tab.WaitForPath("/planner?done=saved")
 	today := time.Now().Format(time.DateOnly)
 	tab.Visit("/planner/week/" + today)
-	tab.Click(`#day-` + today + ` .planner-workout button`)
+	tab.Click(`#day-` + today + ` .planner-action button`)
 	tab.WaitForPath("/exercise/sessions/*")
 	tab.ExpectText("h1", "Leg day")
 	if _, err := tab.Page.Locator("#session-exercise").SelectOption(playwright.SelectOptionValues{Labels: &[]string{"Back Squat"}}); err != nil {
@@ -115,7 +115,7 @@ func TestPlannerWorkoutOpensAnExerciseSession(t *testing.T) {
 
 	// The same occurrence opens the same session again.
 	tab.Visit("/planner/week/" + today)
-	tab.Click(`#day-` + today + ` .planner-workout button`)
+	tab.Click(`#day-` + today + ` .planner-action button`)
 	tab.WaitForPath("/exercise/sessions/*")
 	if tab.Page.URL() != session {
 		t.Errorf("the workout opened %s, not its session %s", tab.Page.URL(), session)

@@ -103,6 +103,14 @@ func TestWorkoutFromTemplateSetsRecordsAndPays(t *testing.T) {
 	if got := c.Get(tpl).Do().Text("#item-list li:first-child strong"); got != "Bench Press" {
 		t.Errorf("moved up, the first exercise is %q", got)
 	}
+	renamed := c.Post(tpl).Form("name", strings.Repeat("x", 81)).Do().AssertStatus(http.StatusUnprocessableEntity)
+	renamed.AssertText("h1", "Push day").AssertText("#template-rename-error", "at most 80")
+	if v, _ := renamed.Attr("#template-rename", "value"); len(v) != 81 {
+		t.Errorf("the name typed is lost: %q", v)
+	}
+	c.Post(tpl).Form("name", "Push day A").Do().AssertRedirect(tpl + "?done=renamed")
+	c.Get(tpl).Do().AssertText("h1", "Push day A")
+	c.Post(tpl).Form("name", "Push day").Do()
 	other := env.SignIn("nosy@example.com", "")
 	other.Get(tpl).Do().AssertStatus(http.StatusNotFound)
 	other.Post(tpl+"/items").Form("exercise_id", bench, "target_sets", "3", "target_reps", "5").Do().AssertStatus(http.StatusNotFound)
@@ -238,7 +246,7 @@ func TestPlannerWorkoutStartsItsSession(t *testing.T) {
 	c.Post("/planner/events").Form("title", "Leg day", "kind", "workout", "start_date", "2027-03-08", "start_time", "18:00", "end_time", "19:00").Do()
 	c.Post("/planner/events").Form("title", "Dentist", "kind", "appointment", "start_date", "2027-03-08", "start_time", "09:00", "end_time", "09:30").Do()
 	week := c.Get("/planner/week/2027-03-08").Do().AssertStatus(http.StatusOK)
-	forms := week.Doc().Find("#day-2027-03-08 .planner-workout")
+	forms := week.Doc().Find("#day-2027-03-08 .planner-action")
 	if forms.Length() != 1 {
 		t.Fatalf("the week offers %d workout sessions, want 1 (the workout's)", forms.Length())
 	}

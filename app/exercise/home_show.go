@@ -21,7 +21,6 @@ var notices = map[string]string{
 	"exercise-deleted": "Exercise deleted, with its sets.",
 	"unit":             "Weights are shown in your unit now.",
 	"added":            "Exercise added to your library.",
-	"finished":         "Workout finished. Well done!",
 }
 
 // home is the overview: the workouts under way, the templates to start

@@ -80,7 +80,8 @@ func Module(d module.Deps) module.Module {
 		},
 		Privacy: []module.Privacy{{Kind: "Exercise", Readable: []string{"Your exercises, workout templates, sessions and every set's weight, reps, effort, time and distance, so records and charts can be worked out"},
 			IfLost: "Workouts are not encrypted: losing access to your vault does not touch them."}},
-		Seeds: []seed.Set{Seed},
+		EventActions: []module.EventAction{{Kind: "workout", Label: "Workout session", Action: views.SessionsURL}}, // the planner's workouts
+		Seeds:        []seed.Set{Seed},
 		Live:  []string{Live},
 	}
 }

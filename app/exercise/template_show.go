@@ -50,8 +50,8 @@ func (h *Handler) renderTemplate(c echo.Context, status int, id uuid.UUID, d vie
 	if !found {
 		return echo.ErrNotFound
 	}
-	d.ID, d.Library = t.ID.String(), groups(library)
-	if d.Name.Name == "" {
+	d.ID, d.Title, d.Library = t.ID.String(), t.Name, groups(library)
+	if !d.Name.Errors.Any() {
 		d.Name.Name = t.Name
 	}
 	for i, it := range items {

@@ -59,6 +59,9 @@ type Module struct {
 	// Settings are the sections it adds to the Settings page (the devices
 	// that get push notifications).
 	Settings []Panel
+	// EventActions are what it offers on each occurrence of a kind of
+	// planner event (an Exercise session for a workout).
+	EventActions []EventAction
 	// Privacy says, for Settings → Privacy, what the server keeps of each
 	// kind of content the module stores, readable or not.
 	Privacy []Privacy
@@ -127,6 +130,15 @@ type Privacy struct {
 	Encrypted []string
 	Readable  []string
 	IfLost    string
+}
+
+// EventAction is a button the planner shows on each occurrence of an
+// event of Kind: a form posting the event's event_id and the
+// occurrence's event_at (RFC 3339) to Action.
+type EventAction struct {
+	Kind   string
+	Label  string
+	Action string
 }
 
 // Sealed is one kind of encrypted record a module keeps. Count queues
@@ -308,6 +320,11 @@ func (r *Registry) Sealed() []Sealed {
 // Privacy lists what every module keeps, in module order.
 func (r *Registry) Privacy() []Privacy {
 	return collect(r, func(m Module) []Privacy { return m.Privacy })
+}
+
+// EventActions lists every module's actions on planner events.
+func (r *Registry) EventActions() []EventAction {
+	return collect(r, func(m Module) []EventAction { return m.EventActions })
 }
 
 // Items lists every module's reader of the user's palette entries.

@@ -27,14 +27,15 @@ const Live = "planner"
 
 // Handler serves the planner's routes.
 type Handler struct {
-	pool *pgxpool.Pool
-	q    *db.Queries
-	base string // the app's address, for the feed's link
+	pool     *pgxpool.Pool
+	q        *db.Queries
+	base     string           // the app's address, for the feed's link
+	registry *module.Registry // for the other modules' actions on events
 }
 
 // Module is the planner.
 func Module(d module.Deps) module.Module {
-	h := &Handler{pool: d.Pool, q: d.Q, base: strings.TrimSuffix(d.Config.BaseURL.String(), "/")}
+	h := &Handler{pool: d.Pool, q: d.Q, base: strings.TrimSuffix(d.Config.BaseURL.String(), "/"), registry: d.Registry}
 	return module.Module{
 		Name: "planner",
 		Privacy: []module.Privacy{{Kind: "Planner", Readable: []string{"Each event's title, type, times, place and notes, so the planner can show and order them",
@@ -61,6 +62,16 @@ func Module(d module.Deps) module.Module {
 		Agenda:   []module.Panel{{Order: 10, Queue: todayEvents}},
 		Live:     []string{Live},
 	}
+}
+
+// actions are the other modules' actions on events, for a view's
+// occurrences.
+func (h *Handler) actions() []views.Action {
+	var out []views.Action
+	for _, a := range h.registry.EventActions() {
+		out = append(out, views.Action{Kind: a.Kind, Label: a.Label, URL: a.Action})
+	}
+	return out
 }
 
 // todayEvents is Today's plan: the events of the user's day, read in

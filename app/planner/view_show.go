@@ -56,7 +56,7 @@ func (h *Handler) week(c echo.Context) error {
 	nav := navOf(c, "week", day, "Week of "+days[0].Format("2 January 2006"))
 	nav.Prev, nav.Next, nav.Today = views.WeekURL(days[0].AddDate(0, 0, -7)), views.WeekURL(days[0].AddDate(0, 0, 7)), views.WeekURL(cal.Today)
 	nav.PrevLabel, nav.NextLabel = "Previous week", "Next week"
-	data := views.WeekData{Nav: nav, Days: place(days, events, cal, 0, 0), Notice: notices[c.QueryParam("done")]}
+	data := views.WeekData{Nav: nav, Days: place(days, events, cal, 0, 0), Actions: h.actions(), Notice: notices[c.QueryParam("done")]}
 	return web.Render(c, http.StatusOK, nav.Title, views.Week(data))
 }
 
@@ -75,7 +75,7 @@ func (h *Handler) day(c echo.Context) error {
 	nav := navOf(c, "day", day, day.Format("Monday 2 January 2006"))
 	nav.Prev, nav.Next, nav.Today = views.DayURL(day.AddDate(0, 0, -1)), views.DayURL(day.AddDate(0, 0, 1)), views.DayURL(cal.Today)
 	nav.PrevLabel, nav.NextLabel = "Previous day", "Next day"
-	data := views.DayData{Nav: nav, Day: place(days, events, cal, 0, 0)[0], Notice: notices[c.QueryParam("done")]}
+	data := views.DayData{Nav: nav, Day: place(days, events, cal, 0, 0)[0], Actions: h.actions(), Notice: notices[c.QueryParam("done")]}
 	return web.Render(c, http.StatusOK, nav.Title, views.DayView(data))
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/google/uuid"
 
@@ -31,7 +32,7 @@ var todaySource = suggest.Source{
 		return func() (suggest.Offer, error) {
 			var offer suggest.Offer
 			for _, s := range standingsOf(rows) {
-				if s.Status.Claimed {
+				if !offered(s) {
 					continue
 				}
 				cand := suggest.Candidate{Key: Key(s.Quest.ID), Count: s.Claims,
@@ -71,6 +72,13 @@ var todaySource = suggest.Source{
 			return suggest.Done{Notice: "“" + s.Quest.Title + "”: " + progressLine(s) + "."}, err
 		}},
 	},
+}
+
+// offered reports whether Today offers the quest: not once claimed, and a
+// quest another module counts (a workout quest) only once the period
+// holds some of it, so Today does not push a domain the user does not use.
+func offered(s Standing) bool {
+	return !s.Status.Claimed && (!strings.HasPrefix(s.Quest.Metric, rewarded) || s.Status.Progress > 0)
 }
 
 // progressLine says where the user stands on a quest and what comes next.

@@ -188,7 +188,8 @@ type ItemForm struct {
 // TemplateData is a template's page.
 type TemplateData struct {
 	ID      string
-	Name    TemplateForm
+	Title   string       // its name as saved
+	Name    TemplateForm // its name as the rename form holds it
 	Items   []Item
 	Library []Group // what can be added
 	Form    ItemForm

@@ -168,14 +168,20 @@ type MonthData struct {
 
 // WeekData is the week view.
 type WeekData struct {
-	Nav    Nav
-	Days   []Day
-	Notice string
+	Nav     Nav
+	Days    []Day
+	Actions []Action
+	Notice  string
 }
 
 // DayData is the day view.
 type DayData struct {
-	Nav    Nav
-	Day    Day
-	Notice string
+	Nav     Nav
+	Day     Day
+	Actions []Action
+	Notice  string
 }
+
+// Action is what another module offers on the occurrences of events of
+// Kind: a form posting event_id and event_at to URL.
+type Action struct{ Kind, Label, URL string }
