@@ -82,7 +82,7 @@ func Module(d module.Deps) module.Module {
 			IfLost: "Workouts are not encrypted: losing access to your vault does not touch them."}},
 		EventActions: []module.EventAction{{Kind: "workout", Label: "Workout session", Action: views.SessionsURL}}, // the planner's workouts
 		Seeds:        []seed.Set{Seed},
-		Live:  []string{Live},
+		Live:         []string{Live},
 	}
 }
 
