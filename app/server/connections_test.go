@@ -116,7 +116,7 @@ func TestEveryRouteRunsOnOneConnection(t *testing.T) {
 // row or takes a transaction twenty times at once on one connection.
 func TestLockingActionsInParallelOnOneConnection(t *testing.T) {
 	t.Parallel()
-	env := apptest.New(t, apptest.With("IGNITION_REQUEST_TIMEOUT", "5s"))
+	env := apptest.New(t, apptest.With("IGNITION_REQUEST_TIMEOUT", "15s")) // twenty queued on one connection, under the race detector beside the other tests
 	c := env.SignIn("many@example.com", "Many")
 	ids := seedEverything(t, env, c)
 	expireFocus(t, env)
