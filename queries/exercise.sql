@@ -55,6 +55,10 @@ FROM workout_templates t WHERE t.id = @template_id AND t.user_id = @user_id;
 -- name: DeleteTemplateItem :execrows
 DELETE FROM workout_template_items WHERE id = @id AND template_id = @template_id AND user_id = @user_id;
 
+-- name: SetTemplateItemTargets :execrows
+UPDATE workout_template_items SET target_sets = @target_sets, target_reps = @target_reps
+WHERE id = @id AND template_id = @template_id AND user_id = @user_id;
+
 -- name: SetTemplateItemPosition :exec
 UPDATE workout_template_items SET position = @position WHERE id = @id AND user_id = @user_id;
 

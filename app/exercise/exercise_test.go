@@ -99,6 +99,12 @@ func TestWorkoutFromTemplateSetsRecordsAndPays(t *testing.T) {
 		t.Errorf("the first exercise is %q", got)
 	}
 	benchItem, _ := page.Attr("#item-list li:last-child", "id")
+	item := tpl + "/items/" + strings.TrimPrefix(benchItem, "item-")
+	c.Post(item).Form("target_sets", "21", "target_reps", "5").Do().AssertStatus(http.StatusUnprocessableEntity).
+		AssertText("#"+strings.Replace(benchItem, "item-", "sets-", 1)+"-error", "1 to 20")
+	c.Post(item).Form("target_sets", "4", "target_reps", "6").Do().AssertRedirect(tpl + "?done=changed#" + benchItem)
+	c.Get(tpl).Do().AssertText("#"+benchItem, "4 × 6")
+	c.Post(item).Form("target_sets", "5", "target_reps", "5").Do()
 	c.Post(tpl+"/items/"+strings.TrimPrefix(benchItem, "item-")+"/move").Form("dir", "up").Do()
 	if got := c.Get(tpl).Do().Text("#item-list li:first-child strong"); got != "Bench Press" {
 		t.Errorf("moved up, the first exercise is %q", got)

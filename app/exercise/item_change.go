@@ -1,13 +1,37 @@
 package exercise
 
 import (
+	"net/http"
+
 	"github.com/labstack/echo/v4"
 
+	"ignition/app/form"
 	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
 	views "ignition/views/exercise"
 )
+
+// updateItem changes the sets and reps an exercise of a template aims at;
+// targets to fix come back as typed (422).
+func (h *Handler) updateItem(c echo.Context) error {
+	id, item, err := itemParams(c)
+	if err != nil {
+		return err
+	}
+	f := views.ItemForm{Item: item.String(), Sets: c.FormValue("target_sets"), Reps: c.FormValue("target_reps"), Errors: form.Errors{}}
+	sets := count(f.Sets, "target_sets", 1, 20, "Aim at 1 to 20 sets.", f.Errors)
+	reps := count(f.Reps, "target_reps", 1, 100, "Aim at 1 to 100 reps.", f.Errors)
+	if f.Errors.Any() {
+		return h.renderTemplate(c, http.StatusUnprocessableEntity, id, views.TemplateData{Edit: f})
+	}
+	n, err := h.q.SetTemplateItemTargets(c.Request().Context(), db.SetTemplateItemTargetsParams{ID: item, TemplateID: id, UserID: web.CurrentViewer(c).ID,
+		TargetSets: int32(sets), TargetReps: int32(reps)})
+	if err := notFoundIfNone(n, err); err != nil {
+		return routeError(err, "change targets in template", item)
+	}
+	return web.Redirect(c, views.TemplateURL(id.String())+"?done=changed#item-"+item.String())
+}
 
 // moveItem moves an exercise of a template one place up or down.
 func (h *Handler) moveItem(c echo.Context) error {

@@ -62,6 +62,7 @@ func Module(d module.Deps) module.Module {
 			r.Private.POST(views.TemplatesURL+"/:id", h.renameTemplate)
 			r.Private.POST(views.TemplatesURL+"/:id/delete", h.deleteTemplate)
 			r.Private.POST(views.TemplatesURL+"/:id/items", h.addItem)
+			r.Private.POST(views.TemplatesURL+"/:id/items/:item", h.updateItem)
 			r.Private.POST(views.TemplatesURL+"/:id/items/:item/move", h.moveItem)
 			r.Private.POST(views.TemplatesURL+"/:id/items/:item/delete", h.deleteItem)
 			r.Private.POST(views.SessionsURL, h.startSession)

@@ -17,6 +17,7 @@ var templateNotices = map[string]string{
 	"renamed": "Template renamed.",
 	"added":   "Exercise added.",
 	"moved":   "Order changed.",
+	"changed": "Targets changed.",
 	"removed": "Exercise removed.",
 }
 

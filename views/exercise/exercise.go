@@ -179,6 +179,7 @@ type Item struct {
 
 // ItemForm adds an exercise to a template.
 type ItemForm struct {
+	Item     string // the item whose targets change; "" for a new one
 	Exercise string `form:"exercise_id" label:"Exercise" validate:"required"`
 	Sets     string `form:"target_sets" label:"Sets" validate:"required,max=3"`
 	Reps     string `form:"target_reps" label:"Reps" validate:"required,max=3"`
@@ -193,6 +194,7 @@ type TemplateData struct {
 	Items   []Item
 	Library []Group // what can be added
 	Form    ItemForm
+	Edit    ItemForm // a refused change of an item's targets
 	Notice  string
 }
 

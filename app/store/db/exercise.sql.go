@@ -1087,6 +1087,33 @@ func (q *Queries) SetTemplateItemPosition(ctx context.Context, arg SetTemplateIt
 	return err
 }
 
+const SetTemplateItemTargets = `-- name: SetTemplateItemTargets :execrows
+UPDATE workout_template_items SET target_sets = $1, target_reps = $2
+WHERE id = $3 AND template_id = $4 AND user_id = $5
+`
+
+type SetTemplateItemTargetsParams struct {
+	TargetSets int32     `db:"target_sets"`
+	TargetReps int32     `db:"target_reps"`
+	ID         uuid.UUID `db:"id"`
+	TemplateID uuid.UUID `db:"template_id"`
+	UserID     uuid.UUID `db:"user_id"`
+}
+
+func (q *Queries) SetTemplateItemTargets(ctx context.Context, arg SetTemplateItemTargetsParams) (int64, error) {
+	result, err := q.db.Exec(ctx, SetTemplateItemTargets,
+		arg.TargetSets,
+		arg.TargetReps,
+		arg.ID,
+		arg.TemplateID,
+		arg.UserID,
+	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
 const StartWorkoutSession = `-- name: StartWorkoutSession :one
 INSERT INTO workout_sessions (user_id, name, template_id, event_id, event_at, started_at)
 VALUES ($1, $2, $3, $4, $5, $6)
