@@ -539,17 +539,17 @@ func (tab *Tab) SignInWithDex(email string) {
 }
 
 // LoginAtDex fills Dex's login form and waits to be back in the app. On
-// a loaded machine Dex has answered a login with its empty form again, so
-// a form still showing after 30 s is filled once more.
+// a loaded machine a login has stalled at Dex's form, so one not back
+// after 30 s is filled once more.
 func (tab *Tab) LoginAtDex(email string) {
 	tab.t.Helper()
 	for attempt := 1; ; attempt++ {
 		tab.Fill("#login", email)
 		tab.Fill("#password", oidctest.Password)
-		if err := tab.Page.Locator("#submit-login").Click(playwright.LocatorClickOptions{NoWaitAfter: playwright.Bool(true)}); err != nil {
-			tab.t.Fatalf("submit Dex's login form: %v", err)
+		err := tab.Page.Locator("#submit-login").Click() // waits for the navigation it starts
+		if err == nil {
+			err = tab.Page.WaitForURL(tab.app.URL+"/**", playwright.PageWaitForURLOptions{Timeout: playwright.Float(30_000)})
 		}
-		err := tab.Page.WaitForURL(tab.app.URL+"/**", playwright.PageWaitForURLOptions{Timeout: playwright.Float(30_000)})
 		if err == nil {
 			break
 		}
