@@ -76,13 +76,17 @@ func NewWithObjects(t testing.TB, set ...func(name string) string) (*Env, *objec
 // unless a test sets IGNITION_DB_POOL_SIZE: a request that takes a second
 // connection while it holds one (say, inside a transaction) then waits
 // until its deadline and fails the test with a 503, instead of passing here
-// and stalling every user in production under load.
+// and stalling every user in production under load. The test's own
+// statements (on the same pool) may run 30 s, not the app's 5 s: under the
+// race detector beside the other packages a trivial one has taken longer,
+// while a request still ends at its deadline.
 func start(t testing.TB, provider func(baseURL string) map[string]string, set []func(string) string) *Env {
 	t.Helper()
 	srv := httptest.NewUnstartedServer(nil)
 	// localhost, not the IP: passkeys need a domain name.
 	baseURL := fmt.Sprintf("http://localhost:%d", srv.Listener.Addr().(*net.TCPAddr).Port)
-	defaults := map[string]string{"IGNITION_ENV": "development", "IGNITION_BASE_URL": baseURL, "IGNITION_SIGNIN_RATE": "1000", "IGNITION_DB_POOL_SIZE": "1"}
+	defaults := map[string]string{"IGNITION_ENV": "development", "IGNITION_BASE_URL": baseURL, "IGNITION_SIGNIN_RATE": "1000", "IGNITION_DB_POOL_SIZE": "1",
+		"IGNITION_DB_STATEMENT_TIMEOUT": "30s"}
 	if provider != nil {
 		for k, v := range provider(baseURL) {
 			defaults[k] = v
