@@ -159,6 +159,26 @@ func TestWorkoutFromTemplateSetsRecordsAndPays(t *testing.T) {
 	}
 	c.Get(heavier.Header.Get("Location")).Do().AssertText("#exercise-pr", "Heaviest weight: 85 kg")
 
+	// A set corrected: refused as typed in its own form, then saved in its
+	// place with its records found again.
+	var second string
+	if err := env.Pool.QueryRow(t.Context(), `SELECT id::text FROM workout_sets ORDER BY created_at OFFSET 1 LIMIT 1`).Scan(&second); err != nil {
+		t.Fatal(err)
+	}
+	refused := c.Post("/exercise/sets/"+second).Form("weight", "80", "reps", "many").HTMX().Do().AssertStatus(http.StatusUnprocessableEntity)
+	refused.AssertText("#reps-set-"+second+"-error", "from 1 to 1000")
+	if v, _ := refused.Attr("#reps-set-"+second, "value"); v != "many" {
+		t.Errorf("the reps typed are lost: %q", v)
+	}
+	if _, open := refused.Attr("#set-"+second+" details", "open"); !open {
+		t.Error("the refused edit form is closed")
+	}
+	fixed := c.Post("/exercise/sets/"+second).Form("weight", "80", "reps", "6").HTMX().Do().AssertStatus(http.StatusOK)
+	fixed.AssertText("#block-"+bench+" .exercise-sets li:nth-child(2)", "80 kg × 6").AssertText("#exercise-pr", "Best estimated 1RM (Epley): 96 kg")
+	if v, _ := fixed.Attr("#block-"+bench+" .exercise-sets li:nth-child(2) input[name=reps]", "value"); v != "6" {
+		t.Errorf("the edit form holds %q", v)
+	}
+
 	// Finished: paid once; the weekly quest counts it.
 	c.Post(session + "/finish").Do().AssertRedirect(session + "?done=finished")
 	c.Post(session + "/finish").Do().AssertRedirect(session + "?done=finished")

@@ -71,6 +71,7 @@ func Module(d module.Deps) module.Module {
 			r.Private.POST(views.SessionsURL+"/:id/sets", h.logSet)
 			r.Private.POST(views.SessionsURL+"/:id/finish", h.finishSession)
 			r.Private.POST(views.SessionsURL+"/:id/delete", h.deleteSession)
+			r.Private.POST(views.SetsURL+"/:id", h.updateSet)
 			r.Private.POST(views.SetsURL+"/:id/delete", h.deleteSet)
 		},
 		Nav: []module.Nav{{Label: "Exercise", Href: views.URL, Order: 37}},

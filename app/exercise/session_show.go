@@ -26,6 +26,7 @@ var sessionNotices = map[string]string{
 type shown struct {
 	logged   uuid.UUID
 	exercise uuid.UUID
+	editing  uuid.UUID // the set whose refused edit form is form
 	form     *views.SetForm
 	addError string
 	notice   string
@@ -92,14 +93,17 @@ func (h *Handler) renderSession(c echo.Context, status int, id uuid.UUID, s show
 				continue
 			}
 			last = &set
-			row := views.SetRow{ID: set.ID.String(), N: len(e.Sets) + 1, Text: setText(set, x.Exercise.Kind, unit)}
+			row := views.SetRow{ID: set.ID.String(), N: len(e.Sets) + 1, Text: setText(set, x.Exercise.Kind, unit), Form: again(set, unit)}
+			if set.ID == s.editing && s.form != nil {
+				row.Form, row.Editing = *s.form, true
+			}
 			for _, r := range bySet[set.ID] {
 				row.Records = append(row.Records, recordBadge(r.Kind))
 			}
 			e.Sets = append(e.Sets, row)
 		}
 		switch {
-		case s.form != nil && e.Focus:
+		case s.form != nil && e.Focus && s.editing == uuid.Nil:
 			e.Form = *s.form
 		case last != nil:
 			e.Form = again(*last, unit)
@@ -158,6 +162,9 @@ func again(s db.WorkoutSet, unit string) views.SetForm {
 	}
 	if s.Reps > 0 {
 		f.Reps = strconv.Itoa(int(s.Reps))
+	}
+	if s.RpeTenths > 0 {
+		f.RPE = FormatRPE(s.RpeTenths)
 	}
 	if s.DurationS > 0 {
 		f.Duration = FormatDuration(int64(s.DurationS))

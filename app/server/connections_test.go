@@ -43,6 +43,7 @@ var routeForms = map[string][]string{
 	"/exercise/templates/:id/items/:item/move": {"dir", "down"},
 	"/exercise/sessions/:id/exercises":         {"exercise_id", "@exercise"},
 	"/exercise/sessions/:id/sets":              {"exercise_id", "@exercise", "weight", "60", "reps", "5"},
+	"/exercise/sets/:id":                       {"weight", "62.5", "reps", "5"},
 }
 
 // formFor is the route's plausible submission for the user's objects.

@@ -204,6 +204,8 @@ type SetRow struct {
 	N       int    // its number within the exercise
 	Text    string // "100 kg × 5 @ RPE 8"
 	Records []string
+	Form    SetForm // its edit form
+	Editing bool    // the edit form is open (refused)
 }
 
 // SetForm logs a set.
