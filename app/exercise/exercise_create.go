@@ -3,9 +3,6 @@ package exercise
 import (
 	"fmt"
 	"net/http"
-	"slices"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -29,7 +26,7 @@ func (h *Handler) createExercise(c echo.Context) error {
 		return err
 	}
 	f.Errors = form.Validate(f)
-	muscles, problem := musclesOf(f.Muscles)
+	muscles, problem := form.Tags(f.Muscles, maxMuscles, maxMuscleChars, "muscle")
 	if problem != "" && f.Errors.Get("muscles") == "" {
 		f.Errors["muscles"] = problem
 	}
@@ -47,26 +44,4 @@ func (h *Handler) createExercise(c echo.Context) error {
 		return fmt.Errorf("exercise: unable to add an exercise for %s: %w", v.ID, err)
 	}
 	return web.Redirect(c, views.LibraryURL+"?done=added")
-}
-
-// musclesOf reads a comma-separated list of muscles, lower-cased and
-// without repeats.
-func musclesOf(s string) ([]string, string) {
-	out := []string{}
-	for _, m := range strings.Split(s, ",") {
-		m = strings.ToLower(strings.Join(strings.Fields(m), " "))
-		switch {
-		case m == "":
-			continue
-		case utf8.RuneCountInString(m) > maxMuscleChars:
-			return nil, fmt.Sprintf("Name each muscle in %d characters at most.", maxMuscleChars)
-		}
-		if !slices.Contains(out, m) {
-			out = append(out, m)
-		}
-	}
-	if len(out) > maxMuscles {
-		return nil, fmt.Sprintf("Name %d muscles at most.", maxMuscles)
-	}
-	return out, ""
 }

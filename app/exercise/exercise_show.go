@@ -12,6 +12,7 @@ import (
 	"ignition/app/store"
 	"ignition/app/store/db"
 	"ignition/app/web"
+	"ignition/views/components"
 	views "ignition/views/exercise"
 )
 
@@ -112,10 +113,7 @@ func progressChart(kind string, history []db.ListExerciseHistoryRow, unit string
 
 // historySummary says what a session did on an exercise.
 func historySummary(kind string, s db.ListExerciseHistoryRow, unit string) string {
-	sets := strconv.Itoa(int(s.Sets)) + " sets"
-	if s.Sets == 1 {
-		sets = "1 set"
-	}
+	sets := components.Plural(int(s.Sets), "set")
 	switch {
 	case kind == Cardio:
 		out := sets

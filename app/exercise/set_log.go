@@ -1,6 +1,7 @@
 package exercise
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strconv"
@@ -54,32 +55,49 @@ func (h *Handler) logSet(c echo.Context) error {
 		if kind == "" {
 			return echo.ErrNotFound // not an exercise of this session
 		}
-		unit, err := q.GetExerciseUnit(ctx, v.ID)
+		p, err := parseIn(ctx, q, v.ID, &f, kind)
 		if err != nil {
 			return err
-		}
-		p, errs := parseSet(f, kind, unit)
-		if errs.Any() {
-			f.Errors = errs
-			return errRefused
 		}
 		p.SessionID, p.ExerciseID, p.UserID, p.CreatedAt = id, exerciseID, v.ID, web.Calendar(c).Now
 		set, err = saveSet(ctx, q, p)
 		return err
 	})
-	switch {
-	case errors.Is(err, errRefused):
-		return h.renderSession(c, http.StatusUnprocessableEntity, id, shown{exercise: exerciseID, form: &f})
-	case err != nil:
-		return routeError(err, "log a set in", id)
-	case web.IsFragmentRequest(c):
-		return h.renderSession(c, http.StatusOK, id, shown{logged: set.ID, exercise: exerciseID})
-	}
-	return web.Redirect(c, views.SessionURL(id.String())+"?logged="+set.ID.String())
+	return h.answerSet(c, err, id, set, shown{exercise: exerciseID, form: &f})
 }
 
 // errRefused is a set form to fix.
 var errRefused = errors.New("exercise: the set form has errors")
+
+// parseIn checks the set form f for an exercise of kind in the user's
+// unit, through q; a form to fix gets its messages and errRefused.
+func parseIn(ctx context.Context, q *db.Queries, user uuid.UUID, f *views.SetForm, kind string) (db.CreateWorkoutSetParams, error) {
+	unit, err := q.GetExerciseUnit(ctx, user)
+	if err != nil {
+		return db.CreateWorkoutSetParams{}, err
+	}
+	p, errs := parseSet(*f, kind, unit)
+	if errs.Any() {
+		f.Errors = errs
+		return p, errRefused
+	}
+	return p, nil
+}
+
+// answerSet answers a set saved in session (or refused, err): the form to
+// fix as refused shows it (422), or the session with the set's records
+// celebrated (a fragment for htmx; a redirect otherwise).
+func (h *Handler) answerSet(c echo.Context, err error, session uuid.UUID, set db.WorkoutSet, refused shown) error {
+	switch {
+	case errors.Is(err, errRefused):
+		return h.renderSession(c, http.StatusUnprocessableEntity, session, refused)
+	case err != nil:
+		return routeError(err, "save a set in session", session)
+	case web.IsFragmentRequest(c):
+		return h.renderSession(c, http.StatusOK, session, shown{logged: set.ID, exercise: set.ExerciseID})
+	}
+	return web.Redirect(c, views.SessionURL(session.String())+"?logged="+set.ID.String())
+}
 
 // parseSet checks a set form for an exercise of kind, typed in unit: a
 // strength set needs weight and reps, a bodyweight set reps (weight is

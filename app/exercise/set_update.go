@@ -1,9 +1,6 @@
 package exercise
 
 import (
-	"errors"
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 
 	"ignition/app/form"
@@ -39,14 +36,9 @@ func (h *Handler) updateSet(c echo.Context) error {
 		if err != nil {
 			return notFound(err)
 		}
-		unit, err := q.GetExerciseUnit(ctx, v.ID)
+		p, err := parseIn(ctx, q, v.ID, &f, e.Kind)
 		if err != nil {
 			return err
-		}
-		p, errs := parseSet(f, e.Kind, unit)
-		if errs.Any() {
-			f.Errors = errs
-			return errRefused
 		}
 		if _, err := q.DeleteWorkoutSet(ctx, db.DeleteWorkoutSetParams{ID: id, UserID: v.ID}); err != nil {
 			return err
@@ -55,13 +47,5 @@ func (h *Handler) updateSet(c echo.Context) error {
 		set, err = saveSet(ctx, q, p)
 		return err
 	})
-	switch {
-	case errors.Is(err, errRefused):
-		return h.renderSession(c, http.StatusUnprocessableEntity, old.SessionID, shown{editing: id, form: &f})
-	case err != nil:
-		return routeError(err, "change set", id)
-	case web.IsFragmentRequest(c):
-		return h.renderSession(c, http.StatusOK, set.SessionID, shown{logged: set.ID, exercise: set.ExerciseID})
-	}
-	return web.Redirect(c, views.SessionURL(set.SessionID.String())+"?logged="+set.ID.String())
+	return h.answerSet(c, err, old.SessionID, set, shown{editing: id, form: &f})
 }
