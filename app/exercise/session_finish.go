@@ -49,7 +49,7 @@ func Finish(ctx context.Context, q *db.Queries, user, id uuid.UUID, now time.Tim
 		return false, notFound(err)
 	}
 	sets, err := q.ListSessionSets(ctx, db.ListSessionSetsParams{SessionID: id, UserID: user})
-	if err != nil || len(sets) == 0 && s.FinishedAt.Valid {
+	if err != nil {
 		return false, err
 	}
 	if !s.FinishedAt.Valid {
