@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -82,13 +84,18 @@ func Many[T any](b *Batch, query string, dst *[]T, params ...any) {
 // struct column by column in its fields' order (an embedded model's fields
 // in place, for sqlc.embed), anything else as the single column.
 func scanner[T any]() pgx.RowToFunc[T] {
+	paths := columnsOf(reflect.TypeFor[T]())
 	return func(row pgx.CollectableRow) (T, error) {
 		var v T
-		rv := reflect.ValueOf(&v).Elem()
-		if !generated(rv.Type()) {
+		if paths == nil {
 			return v, row.Scan(&v)
 		}
-		return v, row.Scan(fields(rv, nil)...)
+		rv := reflect.ValueOf(&v).Elem()
+		dst := make([]any, len(paths))
+		for i, p := range paths {
+			dst[i] = rv.FieldByIndex(p).Addr().Interface()
+		}
+		return v, row.Scan(dst...)
 	}
 }
 
@@ -98,15 +105,33 @@ func generated(t reflect.Type) bool {
 	return t.Kind() == reflect.Struct && t.NumField() > 0 && t.Field(0).Tag.Get("db") != ""
 }
 
-// fields appends the addresses of v's columns, in order.
-func fields(v reflect.Value, out []any) []any {
-	for i := range v.NumField() {
-		if f := v.Field(i); generated(f.Type()) {
-			out = fields(f, out)
-		} else {
-			out = append(out, f.Addr().Interface())
+// columns holds, for each generated type a query has read into, the index
+// path of each column's field: worked out once, not for every row.
+var columns sync.Map // reflect.Type → [][]int
+
+// columnsOf is the index path of each of t's columns, in order; nil when t
+// is not a generated struct.
+func columnsOf(t reflect.Type) [][]int {
+	if !generated(t) {
+		return nil
+	}
+	if p, ok := columns.Load(t); ok {
+		return p.([][]int)
+	}
+	var out [][]int
+	var walk func(t reflect.Type, prefix []int)
+	walk = func(t reflect.Type, prefix []int) {
+		for i := range t.NumField() {
+			path := append(slices.Clip(prefix), i)
+			if f := t.Field(i).Type; generated(f) {
+				walk(f, path)
+			} else {
+				out = append(out, path)
+			}
 		}
 	}
+	walk(t, nil)
+	columns.Store(t, out)
 	return out
 }
 
