@@ -16,7 +16,6 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
-	pgxuuid "github.com/vgarvardt/pgx-google-uuid/v5"
 
 	"ignition/app/config"
 	"ignition/app/store/db"
@@ -39,7 +38,7 @@ func Open(ctx context.Context, databaseURL string, limits config.DBLimits) (*pgx
 	// UUIDs travel in Postgres's binary form, not through their text form
 	// (database/sql's Scanner and Valuer), which cost a parse each way.
 	cfg.AfterConnect = func(_ context.Context, conn *pgx.Conn) error {
-		pgxuuid.Register(conn.TypeMap())
+		registerUUID(conn.TypeMap())
 		return nil
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
