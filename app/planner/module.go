@@ -86,7 +86,7 @@ func todayEvents(b *store.Batch, user uuid.UUID, cal calendar.Calendar) func() (
 		if len(placed.Events) == 0 {
 			return templ.NopComponent, nil
 		}
-		return views.Today(placed.Events, cal.Today), nil
+		return views.Today(todayPlan(placed.Events, cal.Now, cal.Today)), nil
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"ignition/app/apptest"
+	"ignition/app/planner"
 )
 
 // eventID reads the one event of the user's titled title.
@@ -114,6 +115,21 @@ func TestTodayShowsTheDaysPlan(t *testing.T) {
 	today := time.Now().UTC().Format(time.DateOnly)
 	c.Post("/planner/events").Form("title", "Band practice", "kind", "other", "all_day", "on", "start_date", today).Do().AssertStatus(http.StatusSeeOther)
 	c.Get("/today").Do().AssertStatus(http.StatusOK).AssertText("#today-events", "Band practice").AssertText("#today-events", "All day")
+	if more := c.Get("/today").Do().Doc().Find("#today-events-more").Length(); more != 0 {
+		t.Error("Today offers the rest of a day it shows whole")
+	}
+
+	// A busy day: Today lists the first few, and links to the rest.
+	for i := range 7 {
+		c.Post("/planner/events").Form("title", fmt.Sprintf("Slot %d", i), "kind", "meeting", "start_date", today, "start_time", fmt.Sprintf("23:%02d", i*5), "end_time", "23:59").Do().AssertStatus(http.StatusSeeOther)
+	}
+	doc := c.Get("/today").Do().AssertText("#today-events-more", "later)").Doc()
+	if n := doc.Find("#today-events li").Length(); n != planner.TodayShown {
+		t.Errorf("Today lists %d of the day's 8 events, want %d", n, planner.TodayShown)
+	}
+	if href, _ := doc.Find("#today-events-more a").Attr("href"); href != "/planner/day/"+today {
+		t.Errorf("the rest of the day links to %q", href)
+	}
 }
 
 func TestARepeatingEventShowsOnEachOfItsDays(t *testing.T) {

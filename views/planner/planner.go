@@ -5,6 +5,8 @@ package planner
 import (
 	"fmt"
 	"net/url"
+	"strconv"
+	"strings"
 	"time"
 
 	"ignition/app/form"
@@ -107,6 +109,26 @@ func (e Event) When() string {
 		return "Until " + e.End.Format("15:04")
 	}
 	return e.Start.Format("15:04") + "–" + e.End.Format("15:04")
+}
+
+// TodayPlan is Today's part of the day's events: those it lists, and how
+// many it leaves out, over or still to come.
+type TodayPlan struct {
+	Events         []Event
+	Earlier, Later int
+	Day            time.Time
+}
+
+// Rest names what Today leaves out, as the link to the whole day.
+func (p TodayPlan) Rest() string {
+	var parts []string
+	if p.Earlier > 0 {
+		parts = append(parts, strconv.Itoa(p.Earlier)+" earlier")
+	}
+	if p.Later > 0 {
+		parts = append(parts, strconv.Itoa(p.Later)+" later")
+	}
+	return "See the whole day (" + strings.Join(parts, ", ") + ")"
 }
 
 // CellEvents is how many events a day of the month shows; its day view
