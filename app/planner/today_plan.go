@@ -13,7 +13,7 @@ const TodayShown = 5
 // todayPlan is what Today shows of the day's events (in order) at now:
 // the first TodayShown not yet over (an all-day event lasts the day), and
 // how many are left out, earlier and later.
-func todayPlan(events []views.Event, now time.Time, day time.Time) views.TodayPlan {
+func todayPlan(events []views.Event, now, day time.Time) views.TodayPlan {
 	plan := views.TodayPlan{Day: day}
 	for _, e := range events {
 		switch {
