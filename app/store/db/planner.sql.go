@@ -213,7 +213,7 @@ SELECT id, user_id, title, kind, all_day, starts_at, ends_at, time_zone, locatio
 WHERE user_id = $1 AND starts_at < $2
   AND ((rrule IS NULL AND starts_at > $3 AND ends_at > $4)
     OR (rrule IS NOT NULL AND (repeats_until IS NULL OR repeats_until > $4)))
-ORDER BY starts_at, ends_at, title, id
+ORDER BY starts_at, id
 LIMIT 2000
 `
 
@@ -229,7 +229,9 @@ type ListPlannerEventsParams struct {
 // those starting after starts_after, 366 days before the window, are
 // read), and every repeating one that starts before the window ends and
 // has not stopped repeating before it begins (the window's occurrences
-// are worked out from its rule).
+// are worked out from its rule). The views order the occurrences
+// themselves; the order here only keeps a cut at the limit the same (and
+// costs no collation).
 func (q *Queries) ListPlannerEvents(ctx context.Context, arg ListPlannerEventsParams) ([]PlannerEvent, error) {
 	rows, err := q.db.Query(ctx, ListPlannerEvents,
 		arg.UserID,
