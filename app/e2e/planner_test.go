@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -134,4 +135,49 @@ func TestPlannerRepeatingEventByOccurrence(t *testing.T) {
 	if n, _ := tab.Page.Locator("#day-2027-03-22 a.event").Count(); n != 0 {
 		t.Errorf("22 March still has %d events", n)
 	}
+}
+
+// TestTodayShowsTheNextFewOfABusyDay: on a day of ten events, one of them
+// over, Today lists the next five, says what it leaves out, and its link
+// opens the whole day.
+func TestTodayShowsTheNextFewOfABusyDay(t *testing.T) {
+	t.Parallel()
+	app := startApp(t)
+	tab := app.NewPhoneTab(t)
+	tab.SignIn("busy-day@example.com", "")
+	// A zone where it is now about noon, whatever the hour the test runs:
+	// Etc/GMT-N is N hours ahead of UTC.
+	now := time.Now().UTC()
+	zone := fmt.Sprintf("Etc/GMT%+d", now.Hour()-12)
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	local := now.In(loc)
+	at := func(hour, minute int) time.Time {
+		return time.Date(local.Year(), local.Month(), local.Day(), hour, minute, 0, 0, loc)
+	}
+	app.Exec(t, `INSERT INTO user_settings (user_id, time_zone) SELECT id, $1 FROM users WHERE email = 'busy-day@example.com'
+		ON CONFLICT (user_id) DO UPDATE SET time_zone = excluded.time_zone`, zone)
+	add := func(title string, from, to time.Time) {
+		app.Exec(t, `INSERT INTO planner_events (user_id, title, kind, all_day, starts_at, ends_at, time_zone)
+			SELECT id, $1, 'meeting', false, $2, $3, $4 FROM users WHERE email = 'busy-day@example.com'`, title, from, to, zone)
+	}
+	add("Early run", at(6, 0), at(7, 0))
+	for i := range 9 {
+		add(fmt.Sprintf("Session %d", i+1), at(13, i*10), at(13, i*10+30))
+	}
+
+	tab.Visit("/today")
+	tab.ExpectText("#today-events li", "13:00–13:30 Session 1")
+	if n, err := tab.Page.Locator("#today-events li").Count(); err != nil || n != 5 {
+		t.Errorf("Today lists %d of the day's events (%v), want the next 5", n, err)
+	}
+	tab.ExpectText("#today-events-more", "See the whole day (1 earlier, 4 later)")
+	tab.Audit()
+	tab.ExpectFits(360)
+	tab.Click("#today-events-more a")
+	tab.WaitForPath("/planner/day/" + local.Format(time.DateOnly))
+	tab.ExpectText("#planner-day-events", "Early run")
+	tab.ExpectText("#planner-day-events", "Session 9")
 }
