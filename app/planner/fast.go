@@ -99,8 +99,7 @@ func (s simple) on(d, first, monday time.Time) bool {
 		case s.nth > 0:
 			return d.Weekday() == s.weekday && (d.Day()-1)/7 == s.nth-1
 		case s.nth < 0:
-			last := time.Date(d.Year(), d.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day()
-			return d.Weekday() == s.weekday && (last-d.Day())/7 == -s.nth-1
+			return d.Weekday() == s.weekday && (daysIn(d)-d.Day())/7 == -s.nth-1
 		case s.monthDay > 0:
 			return d.Day() == s.monthDay // a month without that day has none
 		}

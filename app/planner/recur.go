@@ -109,12 +109,14 @@ func ruleOf(in input, start time.Time, errs form.Errors) string {
 // nthWeekday is start's weekday counted in its month, as BYDAY: 2TU for
 // the second Tuesday, -1FR for a Friday in the month's last seven days.
 func nthWeekday(start time.Time) string {
-	days := time.Date(start.Year(), start.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day()
-	if start.Day()+7 > days {
+	if start.Day()+7 > daysIn(start) {
 		return "-1" + weekdays[start.Weekday()]
 	}
 	return strconv.Itoa((start.Day()-1)/7+1) + weekdays[start.Weekday()]
 }
+
+// daysIn is how many days t's month has.
+func daysIn(t time.Time) int { return time.Date(t.Year(), t.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day() }
 
 // series is an event's rule, starting at its start in its own zone, so
 // each occurrence keeps its local time across a change of summer time.

@@ -3,6 +3,7 @@
 package exercise
 
 import (
+	"strconv"
 	"time"
 
 	"ignition/app/form"
@@ -175,6 +176,15 @@ type Item struct {
 	ID, Name    string
 	Sets, Reps  int
 	First, Last bool
+}
+
+// targetsForm is the form changing the item's targets: as refused, when edit
+// is its own, or holding its targets.
+func (it Item) targetsForm(edit ItemForm) ItemForm {
+	if edit.Item == it.ID {
+		return edit
+	}
+	return ItemForm{Item: it.ID, Sets: strconv.Itoa(it.Sets), Reps: strconv.Itoa(it.Reps)}
 }
 
 // ItemForm adds an exercise to a template.
